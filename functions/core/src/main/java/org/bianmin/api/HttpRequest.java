@@ -1,0 +1,39 @@
+package org.bianmin.api;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A transport-neutral HTTP request: built from an API Gateway HTTP API v2 event in Lambda and from a servlet
+ * request in the local runtime, so every route behaves the same in both. Header names are lowercase.
+ */
+public record HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
+                          String body, String requestId, Map<String, String> pathParameters) {
+
+    public HttpRequest {
+        Map<String, String> lower = new TreeMap<>();
+        headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        headers = Map.copyOf(lower);
+        query = Map.copyOf(query);
+        body = body == null ? "" : body;
+        pathParameters = Map.copyOf(pathParameters);
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    public String pathParameter(String name) {
+        return pathParameters.get(name);
+    }
+
+    HttpRequest withPathParameters(Map<String, String> parameters) {
+        return new HttpRequest(method, path, headers, query, body, requestId, parameters);
+    }
+}

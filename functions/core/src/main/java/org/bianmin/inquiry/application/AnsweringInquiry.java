@@ -1,0 +1,137 @@
+package org.bianmin.inquiry.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bianmin.inquiry.model.Conversation;
+import org.bianmin.inquiry.model.Inquiry;
+import org.bianmin.inquiry.model.InquiryAction;
+import org.bianmin.inquiry.model.InquiryReply;
+import org.bianmin.inquiry.model.InquiryReply.EntryReference;
+import org.bianmin.inquiry.model.InquiryReply.Handoff;
+import org.bianmin.inquiry.model.InquiryReply.HandoffReason;
+import org.bianmin.inquiry.model.InquiryReply.Suggestion;
+import org.bianmin.knowledge.application.KnowledgeSearch;
+import org.bianmin.knowledge.model.AnswerSection;
+import org.bianmin.knowledge.model.EntryKind;
+import org.bianmin.knowledge.model.KnowledgeEntry;
+import org.bianmin.knowledge.search.RankedEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The 24-hour convenience inquiry: answers a citizen's question from the knowledge base, asks which topic was
+ * meant when several are close, answers follow-ups about the previous topic, and offers a hotline request when
+ * nothing matches or someone must act. Every answer text comes from an entry.
+ */
+public final class AnsweringInquiry {
+
+    static final int CANDIDATES = 5;
+    /** A follow-up's remaining words must not match another topic this well to stay on the previous topic. */
+    static final double NEW_TOPIC_COVERAGE = 0.5;
+
+    static final String CLARIFY_TEXT = "您想咨询的是以下哪一项？请点选或补充说明。";
+    static final String NO_MATCH_TEXT = "抱歉，暂时没有找到与您的问题相符的答复。可以为您提交诉求，由相关部门在规定时限内答复；也可以拨打12345转人工服务。";
+    static final String PROBLEM_TEXT = "您反映的问题需要相关部门处理，可以为您提交诉求工单（内容已预填，确认后提交），提交后可凭受理编号和查询码查询办理进度。";
+
+    private static final Logger log = LoggerFactory.getLogger(AnsweringInquiry.class);
+
+    private final KnowledgeSearch knowledge;
+    private final ConversationStore conversations;
+    private final Clock clock;
+    private final Duration conversationTtl;
+    private final AnswerPolicy policy = new AnswerPolicy();
+    private final FollowUpDetector followUps = new FollowUpDetector();
+    private final ProblemReportDetector problems = new ProblemReportDetector();
+
+    public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
+                            Duration conversationTtl) {
+        this.knowledge = knowledge;
+        this.conversations = conversations;
+        this.clock = clock;
+        this.conversationTtl = conversationTtl;
+    }
+
+    public InquiryReply answer(Inquiry inquiry) {
+        Conversation conversation = inquiry.sessionId() == null
+                ? Conversation.start(UUID.randomUUID().toString(), inquiry.channel())
+                : conversations.find(inquiry.sessionId())
+                        .orElseGet(() -> Conversation.start(inquiry.sessionId(), inquiry.channel()));
+        List<RankedEntry> candidates = knowledge.search(inquiry.text(), CANDIDATES);
+
+        InquiryReply reply = followUp(inquiry.text(), candidates, conversation)
+                .orElseGet(() -> decide(inquiry.text(), candidates, conversation.sessionId()));
+
+        Instant now = clock.instant();
+        String entryId = reply.entry() == null ? null : reply.entry().id();
+        conversations.save(conversation.after(new Conversation.Turn(now, reply.action(), entryId), now.plus(conversationTtl)));
+        log.info("inquiry answered action={} entry={} confidence={} channel={} turn={}", reply.action(), entryId,
+                reply.confidence(), inquiry.channel().wireName(), conversation.turns().size() + 1);
+        return reply;
+    }
+
+    private Optional<InquiryReply> followUp(String text, List<RankedEntry> candidates, Conversation conversation) {
+        if (conversation.lastEntryId() == null) {
+            return Optional.empty();
+        }
+        Optional<AnswerSection> section = followUps.askedSection(text);
+        Optional<KnowledgeEntry> previous = knowledge.knowledgeBase().find(conversation.lastEntryId());
+        if (section.isEmpty() || previous.isEmpty() || namesAnotherTopic(text, previous.get())) {
+            return Optional.empty();
+        }
+        KnowledgeEntry entry = previous.get();
+        String answer;
+        if (entry.answer().has(section.get())) {
+            answer = "关于“" + entry.title() + "”的" + section.get().heading() + "：\n" + entry.answer().section(section.get());
+        } else {
+            answer = "“" + entry.title() + "”暂未列明" + section.get().heading() + "，以下是该事项的完整说明：\n"
+                    + entry.answer().fullText();
+        }
+        return Optional.of(new InquiryReply(InquiryAction.ANSWER, answer, reference(entry), 1.0, List.of(),
+                conversation.sessionId(), entry.offerRequest(), null));
+    }
+
+    /** Whether the words around the aspect cue ("身份证" in "身份证在哪里办") point to a different topic. */
+    private boolean namesAnotherTopic(String text, KnowledgeEntry previous) {
+        List<String> rest = knowledge.analyze(followUps.withoutCues(text));
+        if (rest.isEmpty()) {
+            return false;
+        }
+        List<RankedEntry> ranked = knowledge.searchTokens(rest, 1);
+        return !ranked.isEmpty() && !ranked.get(0).entry().id().equals(previous.id())
+                && ranked.get(0).coverage() >= NEW_TOPIC_COVERAGE;
+    }
+
+    private InquiryReply decide(String text, List<RankedEntry> candidates, String sessionId) {
+        boolean problem = problems.isProblemReport(text);
+        double confidence = policy.confidence(candidates);
+        AnswerPolicy.Decision decision = policy.decide(candidates);
+        if (decision == AnswerPolicy.Decision.NO_MATCH) {
+            HandoffReason reason = problem ? HandoffReason.PROBLEM_REPORT : HandoffReason.NO_MATCH;
+            return new InquiryReply(InquiryAction.HANDOFF, problem ? PROBLEM_TEXT : NO_MATCH_TEXT, null, confidence,
+                    List.of(), sessionId, true, new Handoff(reason, text, null, null));
+        }
+        KnowledgeEntry best = candidates.get(0).entry();
+        if (problem && (best.offerRequest() || best.kind() != EntryKind.GOVERNMENT)) {
+            return new InquiryReply(InquiryAction.HANDOFF, PROBLEM_TEXT + "\n\n" + best.answer().fullText(),
+                    reference(best), confidence, List.of(), sessionId, true,
+                    new Handoff(HandoffReason.PROBLEM_REPORT, text, best.domain().label(), best.department()));
+        }
+        if (decision == AnswerPolicy.Decision.CLARIFY) {
+            List<Suggestion> suggestions = policy.close(candidates).stream()
+                    .map(c -> new Suggestion(c.entry().id(), c.entry().title())).toList();
+            return new InquiryReply(InquiryAction.CLARIFY, CLARIFY_TEXT, null, confidence, suggestions, sessionId,
+                    false, null);
+        }
+        return new InquiryReply(InquiryAction.ANSWER, best.answer().fullText(), reference(best), confidence,
+                List.of(), sessionId, best.offerRequest(), null);
+    }
+
+    private static EntryReference reference(KnowledgeEntry entry) {
+        return new EntryReference(entry.id(), entry.title(), entry.category(), entry.department(),
+                entry.domain().label());
+    }
+}

@@ -1,0 +1,65 @@
+package org.bianmin.inquiry.infrastructure;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.bianmin.api.ApiGatewayHttpFunction;
+import org.bianmin.api.DependencyCheck;
+import org.bianmin.api.HealthRoute;
+import org.bianmin.api.HttpApi;
+import org.bianmin.inquiry.application.AnsweringInquiry;
+import org.bianmin.inquiry.application.ConversationStore;
+import org.bianmin.knowledge.application.KnowledgeSearch;
+import org.bianmin.store.StoreProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@Configuration(proxyBeanMethods = false)
+public class InquiryConfiguration {
+
+    @Bean
+    DynamoConversationStore conversationStore(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoConversationStore(dynamo, store.tablePrefix());
+    }
+
+    @Bean
+    AnsweringInquiry answeringInquiry(KnowledgeSearch knowledge, ConversationStore conversations,
+                                      InquiryProperties properties) {
+        return new AnsweringInquiry(knowledge, conversations, Clock.systemUTC(), properties.conversationTtl());
+    }
+
+    @Bean
+    InquiryRoute inquiryRoute(AnsweringInquiry inquiries) {
+        return new InquiryRoute(inquiries);
+    }
+
+    @Bean
+    HealthRoute healthRoute(List<DependencyCheck> checks) {
+        return new HealthRoute(checks);
+    }
+
+    /** The inquiry Lambda: {@code POST /v1/inquiries} and {@code GET /health} behind API Gateway. */
+    @Bean
+    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> inquiryApi(InquiryRoute inquiry, HealthRoute health) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(inquiry, health)));
+    }
+
+    @Bean
+    DependencyCheck conversationsCheck(DynamoConversationStore store) {
+        return new DependencyCheck() {
+            @Override
+            public String name() {
+                return "conversations";
+            }
+
+            @Override
+            public Status check() {
+                return new Status(store.isAvailable(), Map.of("table", store.tableName()));
+            }
+        };
+    }
+}

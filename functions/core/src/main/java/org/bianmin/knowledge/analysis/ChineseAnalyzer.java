@@ -1,0 +1,63 @@
+package org.bianmin.knowledge.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The one analyzer of the project, used to index and to query by both engines: dictionary-first segmentation
+ * with SmartCN in between, stop words removed, synonyms folded to a canonical token.
+ *
+ * <p>Elasticsearch never analyzes Chinese itself: it receives {@link #analyzedText} (tokens joined by spaces)
+ * into whitespace-analyzed fields, so both engines score identical tokens with BM25.
+ */
+public final class ChineseAnalyzer extends Analyzer {
+
+    private final AnalysisResources resources;
+    private final CharArraySet stopWords;
+
+    public ChineseAnalyzer(AnalysisResources resources) {
+        this.resources = resources;
+        this.stopWords = CharArraySet.unmodifiableSet(new CharArraySet(resources.stopWords(), false));
+    }
+
+    public static ChineseAnalyzer withDefaultResources() {
+        return new ChineseAnalyzer(AnalysisResources.loadDefault());
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new DictionaryChineseTokenizer(resources);
+        TokenStream stream = new StopFilter(tokenizer, stopWords);
+        stream = new CanonicalSynonymFilter(stream, resources);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /** The tokens of a text, in order, duplicates kept. */
+    public List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    /** The tokens joined by single spaces: what a whitespace-analyzed field receives. */
+    public String analyzedText(String text) {
+        return String.join(" ", tokens(text));
+    }
+}

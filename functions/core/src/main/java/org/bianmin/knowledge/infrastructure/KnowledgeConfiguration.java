@@ -1,0 +1,81 @@
+package org.bianmin.knowledge.infrastructure;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.bianmin.api.DependencyCheck;
+import org.bianmin.knowledge.analysis.ChineseAnalyzer;
+import org.bianmin.knowledge.application.KnowledgeBase;
+import org.bianmin.knowledge.application.KnowledgeBaseLoader;
+import org.bianmin.knowledge.application.KnowledgeSearch;
+import org.bianmin.knowledge.search.IndexHealth;
+import org.bianmin.knowledge.search.KnowledgeIndex;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class KnowledgeConfiguration {
+
+    @Bean
+    ChineseAnalyzer chineseAnalyzer() {
+        return ChineseAnalyzer.withDefaultResources();
+    }
+
+    @Bean
+    KnowledgeBase knowledgeBase() {
+        return new KnowledgeBaseLoader().load();
+    }
+
+    @Bean(destroyMethod = "close")
+    KnowledgeIndex knowledgeIndex(KnowledgeProperties properties) {
+        return switch (properties.engine()) {
+            case "lucene" -> new LuceneKnowledgeIndex();
+            case "elasticsearch" -> {
+                KnowledgeProperties.Elasticsearch es = properties.elasticsearch();
+                yield new ElasticsearchKnowledgeIndex(
+                        ElasticsearchClients.create(es.url(), es.apiKey(), es.username(), es.password()),
+                        es.alias(), es.replicas());
+            }
+            default -> throw new IllegalStateException(
+                    "bianmin.knowledge.engine must be lucene or elasticsearch, not '" + properties.engine() + "'");
+        };
+    }
+
+    @Bean
+    KnowledgeSearch knowledgeSearch(KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer, KnowledgeIndex index,
+                                    KnowledgeProperties properties) {
+        KnowledgeSearch search = new KnowledgeSearch(knowledgeBase, analyzer, index);
+        // The embedded index lives in memory and is built at every start; a cluster index outlives the
+        // function and is rebuilt on purpose (knowledgeReindex) unless asked for here.
+        if (index instanceof LuceneKnowledgeIndex || properties.elasticsearch().rebuildOnStart()) {
+            search.rebuildIndex();
+        }
+        return search;
+    }
+
+    /** Rebuild the index from the deployed entries: invoke after a deploy that changed entries or analysis files. */
+    @Bean
+    Supplier<Map<String, Object>> knowledgeReindex(KnowledgeSearch search) {
+        return () -> {
+            search.rebuildIndex();
+            IndexHealth health = search.index().health();
+            return Map.of("engine", search.index().engine(), "documents", health.documents());
+        };
+    }
+
+    @Bean
+    DependencyCheck knowledgeIndexCheck(KnowledgeSearch search) {
+        return new DependencyCheck() {
+            @Override
+            public String name() {
+                return "knowledgeIndex";
+            }
+
+            @Override
+            public Status check() {
+                IndexHealth health = search.index().health();
+                return new Status(health.up(), Map.of("engine", search.index().engine(),
+                        "documents", health.documents(), "detail", health.detail()));
+            }
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package org.bianmin.knowledge.infrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.bianmin.knowledge.search.IndexHealth;
+import org.bianmin.knowledge.search.IndexedEntry;
+import org.bianmin.knowledge.search.KnowledgeIndex;
+import org.bianmin.knowledge.search.SearchField;
+import org.bianmin.knowledge.search.SearchHit;
+
+/**
+ * The embedded engine: an in-memory Lucene index of the pre-analyzed entries. Rebuilding writes a new
+ * directory and swaps the searcher in one volatile write, so queries never see a half-built index.
+ */
+public final class LuceneKnowledgeIndex implements KnowledgeIndex {
+
+    static final String ID = "id";
+    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
+
+    private volatile Generation current;
+
+    private record Generation(ByteBuffersDirectory directory, DirectoryReader reader, IndexSearcher searcher) {
+    }
+
+    @Override
+    public void rebuild(List<IndexedEntry> entries) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer()).setSimilarity(new BM25Similarity());
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (IndexedEntry entry : entries) {
+                writer.addDocument(document(entry));
+            }
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the knowledge index", e);
+        }
+        try {
+            DirectoryReader reader = DirectoryReader.open(directory);
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(new BM25Similarity());
+            Generation previous = current;
+            current = new Generation(directory, reader, searcher);
+            if (previous != null) {
+                // In-flight searches hold their own reference; Lucene readers stay valid until closed,
+                // and a search on a closed reader fails fast, so close only after the swap.
+                previous.reader.decRef();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the knowledge index", e);
+        }
+    }
+
+    @Override
+    public List<SearchHit> search(List<String> queryTokens, int limit) {
+        Generation generation = current;
+        if (generation == null || queryTokens.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        if (!generation.reader.tryIncRef()) {
+            return search(queryTokens, limit);
+        }
+        try {
+            TopFieldDocs top = generation.searcher.search(query(queryTokens), limit, BY_SCORE_THEN_ID, true);
+            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc doc : top.scoreDocs) {
+                String id = generation.searcher.storedFields().document(doc.doc).get(ID);
+                hits.add(new SearchHit(id, doc.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException("knowledge search failed", e);
+        } finally {
+            try {
+                generation.reader.decRef();
+            } catch (IOException ignored) {
+                // the reader is in memory; nothing to release
+            }
+        }
+    }
+
+    /** Every (field, token) pair as a boosted SHOULD clause: the same shape the Elasticsearch adapter sends. */
+    static Query query(List<String> queryTokens) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        for (String token : new LinkedHashSet<>(queryTokens)) {
+            for (SearchField field : SearchField.values()) {
+                Query term = new TermQuery(new Term(field.fieldName(), token));
+                builder.add(new BoostQuery(term, field.boost()), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return builder.build();
+    }
+
+    private static Document document(IndexedEntry entry) {
+        Document document = new Document();
+        document.add(new StringField(ID, entry.id(), Field.Store.YES));
+        document.add(new SortedDocValuesField(ID, new BytesRef(entry.id())));
+        document.add(new StoredField("title_display", entry.title()));
+        for (SearchField field : SearchField.values()) {
+            document.add(new TextField(field.fieldName(), entry.field(field), Field.Store.NO));
+        }
+        return document;
+    }
+
+    @Override
+    public String engine() {
+        return "lucene";
+    }
+
+    @Override
+    public IndexHealth health() {
+        Generation generation = current;
+        return generation == null
+                ? IndexHealth.down("index not built")
+                : IndexHealth.up(generation.reader.numDocs(), "in-process");
+    }
+
+    @Override
+    public void close() {
+        Generation generation = current;
+        current = null;
+        if (generation != null) {
+            try {
+                generation.reader.decRef();
+            } catch (IOException ignored) {
+                // in memory
+            }
+        }
+    }
+}

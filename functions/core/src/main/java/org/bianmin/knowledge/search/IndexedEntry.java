@@ -1,0 +1,34 @@
+package org.bianmin.knowledge.search;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bianmin.knowledge.analysis.ChineseAnalyzer;
+import org.bianmin.knowledge.model.AnswerSection;
+import org.bianmin.knowledge.model.KnowledgeEntry;
+
+/**
+ * An entry as both engines index it: its id plus, per {@link SearchField}, the analyzed tokens joined by
+ * spaces. Analysis happens once, here, so both engines receive byte-identical token text.
+ */
+public record IndexedEntry(String id, String title, String domain, String category, Map<SearchField, String> fields) {
+
+    public static IndexedEntry of(KnowledgeEntry entry, ChineseAnalyzer analyzer) {
+        Map<SearchField, String> fields = new EnumMap<>(SearchField.class);
+        fields.put(SearchField.TITLE, analyzer.analyzedText(entry.title()));
+        fields.put(SearchField.QUESTIONS, analyzer.analyzedText(
+                Stream.concat(Stream.of(entry.question()), entry.variants().stream())
+                        .collect(Collectors.joining("\n"))));
+        fields.put(SearchField.KEYWORDS, analyzer.analyzedText(
+                Stream.concat(Stream.of(entry.category()), entry.tags().stream())
+                        .collect(Collectors.joining("\n"))));
+        fields.put(SearchField.ANSWER, analyzer.analyzedText(
+                entry.answer().section(AnswerSection.SUMMARY) + "\n" + entry.answer().section(AnswerSection.STEPS)));
+        return new IndexedEntry(entry.id(), entry.title(), entry.domain().label(), entry.category(), Map.copyOf(fields));
+    }
+
+    public String field(SearchField field) {
+        return fields.getOrDefault(field, "");
+    }
+}

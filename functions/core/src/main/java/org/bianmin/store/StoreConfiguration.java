@@ -1,0 +1,33 @@
+package org.bianmin.store;
+
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DynamoDbClient dynamoDbClient(StoreProperties properties) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        if (properties.region() != null && !properties.region().isBlank()) {
+            builder.region(Region.of(properties.region()));
+        }
+        if (properties.endpoint() != null && !properties.endpoint().isBlank()) {
+            // DynamoDB Local accepts any credentials; a fixed pair keeps the local runtime independent of
+            // whatever AWS profile the developer has.
+            builder.endpointOverride(URI.create(properties.endpoint()))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            if (properties.region() == null || properties.region().isBlank()) {
+                builder.region(Region.US_EAST_1);
+            }
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,97 @@
+package org.bianmin.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Creates missing tables from their {@link TableDefinition}. Used where nobody else creates them: DynamoDB
+ * Local in the local runtime and the tests. In AWS the tables come from template.yaml.
+ */
+public final class TableProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(TableProvisioner.class);
+
+    private final DynamoDbClient dynamo;
+    private final String prefix;
+
+    public TableProvisioner(DynamoDbClient dynamo, String prefix) {
+        this.dynamo = dynamo;
+        this.prefix = prefix;
+    }
+
+    public void createMissing(List<TableDefinition> tables) {
+        for (TableDefinition table : tables) {
+            createIfMissing(table);
+        }
+    }
+
+    public void createIfMissing(TableDefinition table) {
+        String name = table.tableName(prefix);
+        try {
+            dynamo.describeTable(d -> d.tableName(name));
+            return;
+        } catch (ResourceNotFoundException missing) {
+            // create below
+        }
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        List<String> declared = new ArrayList<>();
+        declare(attributes, declared, table.partitionKey());
+        declare(attributes, declared, table.sortKey());
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (TableDefinition.SecondaryIndex index : table.indexes()) {
+            declare(attributes, declared, index.partitionKey());
+            declare(attributes, declared, index.sortKey());
+            indexes.add(GlobalSecondaryIndex.builder().indexName(index.name())
+                    .keySchema(keys(index.partitionKey(), index.sortKey()))
+                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attributes)
+                .keySchema(keys(table.partitionKey(), table.sortKey()));
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        try {
+            dynamo.createTable(request.build());
+            dynamo.waiter().waitUntilTableExists(d -> d.tableName(name));
+            if (table.ttlAttribute() != null) {
+                dynamo.updateTimeToLive(t -> t.tableName(name)
+                        .timeToLiveSpecification(s -> s.attributeName(table.ttlAttribute()).enabled(true)));
+            }
+            log.info("created table {}", name);
+        } catch (ResourceInUseException raced) {
+            log.info("table {} was created concurrently", name);
+        }
+    }
+
+    private static void declare(List<AttributeDefinition> attributes, List<String> declared, String name) {
+        if (name != null && !declared.contains(name)) {
+            declared.add(name);
+            attributes.add(AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build());
+        }
+    }
+
+    private static List<KeySchemaElement> keys(String partitionKey, String sortKey) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        keys.add(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build());
+        if (sortKey != null) {
+            keys.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
+        }
+        return keys;
+    }
+}
