@@ -13,7 +13,7 @@ final class AnswerPolicy {
     /** Below this coverage the best entry is not about the question: hand off rather than guess. */
     static final double MIN_COVERAGE = 0.35;
     /** A runner-up scoring at least this share of the best is "close": ask which one was meant. */
-    static final double CLOSE_SCORE_RATIO = 0.92;
+    static final double CLOSE_SCORE_RATIO = 0.97;
     /** Suggestions shown on CLARIFY score at least this share of the best. */
     static final double SUGGESTION_SCORE_RATIO = 0.75;
     static final int MAX_SUGGESTIONS = 3;

@@ -34,6 +34,7 @@ public final class AnsweringInquiry {
     static final double NEW_TOPIC_COVERAGE = 0.5;
 
     static final String CLARIFY_TEXT = "您想咨询的是以下哪一项？请点选或补充说明。";
+    static final String NO_TOPIC_TEXT = "请问您想咨询哪项业务？可以说得具体一些，例如“办理居住证要带什么材料”。";
     static final String NO_MATCH_TEXT = "抱歉，暂时没有找到与您的问题相符的答复。可以为您提交诉求，由相关部门在规定时限内答复；也可以拨打12345转人工服务。";
     static final String PROBLEM_TEXT = "您反映的问题需要相关部门处理，可以为您提交诉求工单（内容已预填，确认后提交），提交后可凭受理编号和查询码查询办理进度。";
 
@@ -82,7 +83,7 @@ public final class AnsweringInquiry {
         if (section.isEmpty() || previous.isEmpty() || namesAnotherTopic(text, previous.get())) {
             return Optional.empty();
         }
-        KnowledgeEntry entry = previous.get();
+        KnowledgeEntry entry = entryWithSection(previous.get(), section.get(), text);
         String answer;
         if (entry.answer().has(section.get())) {
             answer = "关于“" + entry.title() + "”的" + section.get().heading() + "：\n" + entry.answer().section(section.get());
@@ -92,6 +93,22 @@ public final class AnsweringInquiry {
         }
         return Optional.of(new InquiryReply(InquiryAction.ANSWER, answer, reference(entry), 1.0, List.of(),
                 conversation.sessionId(), entry.offerRequest(), null));
+    }
+
+    /**
+     * The previous entry if it has the asked section; otherwise its closest sibling in the same category that has
+     * it ("新生儿报户口" has no materials list, "新生儿落户所需材料" does), found by searching the previous title
+     * together with the question.
+     */
+    private KnowledgeEntry entryWithSection(KnowledgeEntry previous, AnswerSection section, String text) {
+        if (previous.answer().has(section)) {
+            return previous;
+        }
+        return knowledge.search(previous.title() + " " + text, CANDIDATES).stream()
+                .map(RankedEntry::entry)
+                .filter(e -> e.category().equals(previous.category()) && e.answer().has(section))
+                .findFirst()
+                .orElse(previous);
     }
 
     /** Whether the words around the aspect cue ("身份证" in "身份证在哪里办") point to a different topic. */
@@ -106,6 +123,10 @@ public final class AnsweringInquiry {
     }
 
     private InquiryReply decide(String text, List<RankedEntry> candidates, String sessionId) {
+        if (followUps.askedSection(text).isPresent() && knowledge.analyze(followUps.withoutCues(text)).isEmpty()) {
+            // "要带什么材料" with no earlier topic: any entry would be a guess
+            return new InquiryReply(InquiryAction.CLARIFY, NO_TOPIC_TEXT, null, 0, List.of(), sessionId, false, null);
+        }
         boolean problem = problems.isProblemReport(text);
         double confidence = policy.confidence(candidates);
         AnswerPolicy.Decision decision = policy.decide(candidates);

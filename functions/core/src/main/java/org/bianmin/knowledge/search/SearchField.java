@@ -6,9 +6,9 @@ package org.bianmin.knowledge.search;
  * {@code index-mappings/knowledge.json} (a test checks).
  */
 public enum SearchField {
-    TITLE("title", 3.0f),
-    QUESTIONS("questions", 2.0f),
-    KEYWORDS("keywords", 1.5f),
+    TITLE("title", 2.0f),
+    QUESTIONS("questions", 3.0f),
+    KEYWORDS("keywords", 1.0f),
     ANSWER("answer", 0.4f);
 
     private final String fieldName;

@@ -1,0 +1,62 @@
+package org.bianmin.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.bianmin.knowledge.infrastructure.LuceneKnowledgeIndex;
+import org.bianmin.knowledge.search.IndexedEntry;
+import org.bianmin.knowledge.search.SearchField;
+import org.bianmin.knowledge.search.SearchHit;
+import org.junit.jupiter.api.Test;
+
+class LuceneKnowledgeIndexTest {
+
+    private static IndexedEntry entry(String id, String title, String questions) {
+        return new IndexedEntry(id, id, "民政", "test", Map.of(SearchField.TITLE, title, SearchField.QUESTIONS, questions,
+                SearchField.KEYWORDS, "", SearchField.ANSWER, ""));
+    }
+
+    @Test
+    void ranksByBoostedBm25AndBreaksTiesById() {
+        try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex()) {
+            index.rebuild(List.of(
+                    entry("b-title", "护照", "出国"),
+                    entry("a-question", "出国", "护照"),
+                    entry("c-same", "出国", "护照"),
+                    entry("d-other", "低保", "申请")));
+            List<SearchHit> hits = index.search(List.of("护照"), 10);
+            // the title boost (3) beats the questions boost (2); equal scores come back in id order
+            assertThat(hits).extracting(SearchHit::entryId).containsExactly("b-title", "a-question", "c-same");
+            assertThat(index.search(List.of(), 10)).isEmpty();
+            assertThat(index.search(List.of("不存在"), 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void searchesKeepWorkingWhileTheIndexIsRebuilt() throws Exception {
+        try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex()) {
+            index.rebuild(List.of(entry("one", "护照", "")));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<Integer> failures = pool.submit(() -> {
+                int failed = 0;
+                for (int i = 0; i < 5_000; i++) {
+                    if (index.search(List.of("护照"), 1).isEmpty()) {
+                        failed++;
+                    }
+                }
+                return failed;
+            });
+            for (int i = 0; i < 50; i++) {
+                index.rebuild(List.of(entry("one", "护照", ""), entry("two-" + i, "低保", "")));
+            }
+            assertThat(failures.get(60, TimeUnit.SECONDS)).isZero();
+            pool.shutdown();
+            assertThat(index.health().documents()).isEqualTo(2);
+        }
+    }
+}
