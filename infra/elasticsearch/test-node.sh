@@ -37,7 +37,12 @@ start() {
   stop "$port" >/dev/null 2>&1 || true
   rm -rf "$dir"
   mkdir -p "$dir"
-  unzip -q "$zip" -d "$dir"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q "$zip" -d "$dir"
+  else
+    (cd "$dir" && jar xf "$zip")
+    chmod +x "$dir"/elasticsearch-*/bin/*
+  fi
   local home; home=$(find "$dir" -maxdepth 1 -type d -name 'elasticsearch-*' | head -n 1)
   ln -s "$home" "$dir/home"
   mkdir -p "$dir/data" "$dir/logs"
@@ -66,8 +71,9 @@ YML
       tail -n 50 "$dir/logs/bianmin-test.log" >&2 2>/dev/null || true
       exit 1
     }
+  # Wait for the HTTP port (bash's /dev/tcp: no curl needed); callers then wait for cluster health.
   for _ in $(seq 1 180); do
-    if curl -fsS "http://127.0.0.1:$port/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; then
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "http://127.0.0.1:$port"
       return 0
     fi

@@ -33,8 +33,8 @@ public final class HttpApi {
 
     public HttpResponse handle(HttpRequest request) {
         try {
-            if (request.body().length() > MAX_BODY_BYTES) {
-                throw new ApiException(413, "PAYLOAD_TOO_LARGE", "请求体过大。");
+            if (utf8Length(request.body()) > MAX_BODY_BYTES) {
+                return payloadTooLarge();
             }
             Set<String> allowed = new LinkedHashSet<>();
             for (HttpRoute route : routes) {
@@ -63,6 +63,18 @@ public final class HttpApi {
             log.error("request failed requestId={} method={} path={}", request.requestId(), request.method(), request.path(), e);
             return error(500, "INTERNAL_ERROR", "系统内部错误，请稍后再试。请求编号：" + request.requestId());
         }
+    }
+
+    /** 413, for transports that stop reading a body once it passes {@link #MAX_BODY_BYTES}. */
+    public static HttpResponse payloadTooLarge() {
+        return error(413, "PAYLOAD_TOO_LARGE", "请求体过大，不能超过64KB。");
+    }
+
+    private static int utf8Length(String text) {
+        if (text.length() * 3 <= MAX_BODY_BYTES) {
+            return text.length();
+        }
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     static HttpResponse error(int status, String code, String message) {

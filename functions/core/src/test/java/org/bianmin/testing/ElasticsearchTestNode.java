@@ -44,13 +44,31 @@ public final class ElasticsearchTestNode {
                 throw new IllegalStateException("Elasticsearch test node did not start:\n" + output);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(script, port), "elasticsearch-stop"));
-            return output.strip().lines().reduce((a, b) -> b).orElseThrow();
+            String started = output.strip().lines().reduce((a, b) -> b).orElseThrow();
+            awaitYellow(started);
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void awaitYellow(String nodeUrl) throws InterruptedException {
+        ElasticsearchClient client = ElasticsearchClients.create(nodeUrl, null, null, null);
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 120; attempt++) {
+            try {
+                client.cluster().health(h -> h.waitForStatus(co.elastic.clients.elasticsearch._types.HealthStatus.Yellow)
+                        .timeout(t -> t.time("1s")));
+                return;
+            } catch (IOException | RuntimeException e) {
+                last = e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("Elasticsearch at " + nodeUrl + " never became yellow", last);
     }
 
     private static void stop(String script, int port) {

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
@@ -38,26 +37,16 @@ final class LocalHttpServlet extends HttpServlet {
                 query.put(name, values[0]);
             }
         });
-        String body = readBody(request.getInputStream());
+        byte[] body = request.getInputStream().readNBytes(HttpApi.MAX_BODY_BYTES + 1);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        HttpResponse result = body == null
-                ? api.handle(new HttpRequest(request.getMethod(), path, headers, query, "x".repeat(HttpApi.MAX_BODY_BYTES + 1),
-                        UUID.randomUUID().toString(), Map.of()))
-                : api.handle(new HttpRequest(request.getMethod(), path, headers, query, body,
-                        UUID.randomUUID().toString(), Map.of()));
+        HttpResponse result = body.length > HttpApi.MAX_BODY_BYTES
+                ? HttpApi.payloadTooLarge()
+                : api.handle(new HttpRequest(request.getMethod(), path, headers, query,
+                        new String(body, StandardCharsets.UTF_8), UUID.randomUUID().toString(), Map.of()));
         response.setStatus(result.status());
         result.headers().forEach(response::setHeader);
         byte[] bytes = result.body().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
-    }
-
-    /** The body as UTF-8, or null when it is larger than the API accepts (read no further than needed). */
-    private static String readBody(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(HttpApi.MAX_BODY_BYTES * 4 + 1);
-        if (bytes.length > HttpApi.MAX_BODY_BYTES * 4) {
-            return null;
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

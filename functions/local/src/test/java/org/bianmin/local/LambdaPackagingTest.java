@@ -1,0 +1,45 @@
+package org.bianmin.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Lambda deployment jar (bianmin-core-*-aws.jar, built by {@code mvn verify} before this module's tests) holds
+ * the functions and none of the local-only engines.
+ */
+class LambdaPackagingTest {
+
+    @Test
+    void theLambdaJarHasTheHandlerAndTheDataButNoLocalOnlyDependencies() throws IOException {
+        Path target = Path.of("..", "core", "target");
+        assumeThat(Files.isDirectory(target)).as("core module built").isTrue();
+        Path jar;
+        try (Stream<Path> files = Files.list(target)) {
+            jar = files.filter(p -> p.getFileName().toString().endsWith("-aws.jar")).findFirst().orElse(null);
+        }
+        assumeThat(jar).as("the shaded jar exists after 'mvn package' (run 'mvn verify')").isNotNull();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<String> names = zip.stream().map(e -> e.getName()).toList();
+            assertThat(names).contains(
+                    "org/springframework/cloud/function/adapter/aws/FunctionInvoker.class",
+                    "org/bianmin/BianminApplication.class",
+                    "knowledge/analysis/dictionary.txt",
+                    "index-mappings/knowledge.json");
+            assertThat(names).anyMatch(n -> n.startsWith("knowledge/entries/") && n.endsWith(".jsonl"));
+            assertThat(names).noneMatch(n -> n.startsWith("com/amazonaws/services/dynamodbv2/local/")
+                    || n.startsWith("bianmin-dynamodb-local/")
+                    || n.startsWith("org/bianmin/local/")
+                    || n.startsWith("org/apache/catalina/")
+                    || n.startsWith("org/apache/tomcat/")
+                    || n.startsWith("io/netty/"));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.bianmin.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local runtime as a newcomer starts it: embedded Tomcat, Lucene in process, DynamoDB Local as a child
+ * process. Every request goes over real HTTP.
+ */
+class LocalRuntimeTest {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static ConfigurableApplicationContext runtime;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        runtime = LocalRuntime.start("--server.port=0");
+        base = "http://127.0.0.1:" + ((WebServerApplicationContext) runtime).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void healthReportsEveryDependencyUp() throws Exception {
+        HttpResponse<String> response = get("/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("status").stringValue()).isEqualTo("UP");
+        assertThat(body.get("dependencies").get("knowledgeIndex").get("engine").stringValue()).isEqualTo("lucene");
+        assertThat(body.get("dependencies").get("knowledgeIndex").get("documents").intValue()).isGreaterThanOrEqualTo(400);
+        assertThat(body.get("dependencies").get("conversations").get("status").stringValue()).isEqualTo("UP");
+    }
+
+    @Test
+    void answersAQuestionAndItsFollowUpOverHttp() throws Exception {
+        JsonNode first = json.readTree(postJson("{\"text\":\"居住证怎么申请\",\"channel\":\"phone\"}").body());
+        assertThat(first.get("action").stringValue()).isEqualTo("ANSWER");
+        assertThat(first.get("entry").get("id").stringValue()).startsWith("jzz-");
+        String sessionId = first.get("sessionId").stringValue();
+
+        JsonNode followUp = json.readTree(postJson("{\"text\":\"在哪里办\",\"sessionId\":\"" + sessionId + "\"}").body());
+        assertThat(followUp.get("action").stringValue()).isEqualTo("ANSWER");
+        assertThat(followUp.get("entry").get("id").stringValue()).startsWith("jzz-");
+        assertThat(followUp.get("answer").stringValue()).contains("办理地点");
+        assertThat(followUp.get("sessionId").stringValue()).isEqualTo(sessionId);
+    }
+
+    @Test
+    void querySyntaxCharactersArePlainText() throws Exception {
+        HttpResponse<String> response = postJson("{\"text\":\"公积金 AND (提取) : * ~ \\\" \\\\ 租房\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("action").stringValue()).isIn("ANSWER", "CLARIFY");
+    }
+
+    @Test
+    void badInputGetsA400WithTheErrorShape() throws Exception {
+        assertError(postJson("{\"text\":\"\"}"), 400, "TEXT_REQUIRED");
+        assertError(postJson("{\"text\":\"  \\n\\t \"}"), 400, "TEXT_REQUIRED");
+        assertError(postJson("{}"), 400, "TEXT_REQUIRED");
+        assertError(postJson("{\"text\":\"" + "问".repeat(501) + "\"}"), 400, "TEXT_TOO_LONG");
+        assertError(postJson("{\"text\": 12}"), 400, "INVALID_FIELD");
+        assertError(postJson("{\"text\":\"公积金\""), 400, "INVALID_JSON");
+        assertError(postJson("[\"公积金\"]"), 400, "INVALID_JSON");
+        assertError(postJson("{\"text\":\"公积金\",\"channel\":\"fax\"}"), 400, "INVALID_CHANNEL");
+        assertError(postJson("{\"text\":\"公积金\",\"sessionId\":\"../../etc\"}"), 400, "INVALID_SESSION_ID");
+        assertError(post("/v1/inquiries", "text=公积金", "text/plain"), 400, "UNSUPPORTED_CONTENT_TYPE");
+        assertError(post("/v1/inquiries", "{\"text\":\"" + "问".repeat(30_000) + "\"}", "application/json"), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAreClear() throws Exception {
+        assertError(get("/v1/nothing-here"), 404, "NOT_FOUND");
+        HttpResponse<String> wrongMethod = get("/v1/inquiries");
+        assertError(wrongMethod, 405, "METHOD_NOT_ALLOWED");
+        assertThat(wrongMethod.headers().firstValue("allow")).hasValue("POST");
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        JsonNode error = json.readTree(response.body()).get("error");
+        assertThat(error.get("code").stringValue()).isEqualTo(code);
+        assertThat(error.get("message").stringValue()).isNotBlank().doesNotContain("Exception");
+    }
+
+    private static HttpResponse<String> postJson(String body) throws Exception {
+        return post("/v1/inquiries", body, "application/json");
+    }
+
+    private static HttpResponse<String> post(String path, String body, String contentType) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
