@@ -30,6 +30,7 @@ class LambdaPackagingTest {
             List<String> names = zip.stream().map(e -> e.getName()).toList();
             assertThat(names).contains(
                     "org/springframework/cloud/function/adapter/aws/FunctionInvoker.class",
+                    "com/amazonaws/services/lambda/runtime/serialization/events/LambdaEventSerializers.class",
                     "org/bianmin/BianminApplication.class",
                     "knowledge/analysis/dictionary.txt",
                     "index-mappings/knowledge.json");

@@ -25,10 +25,16 @@ public final class KnowledgeSearch {
     private final TokenStatistics statistics;
 
     public KnowledgeSearch(KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer, KnowledgeIndex index) {
+        this(knowledgeBase, analyzer, index, IndexedEntry.analyzeAll(knowledgeBase, analyzer));
+    }
+
+    /** With the entries already analyzed by {@code analyzer} (see the start-up preload). */
+    public KnowledgeSearch(KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer, KnowledgeIndex index,
+                           List<IndexedEntry> indexedEntries) {
         this.knowledgeBase = knowledgeBase;
         this.analyzer = analyzer;
         this.index = index;
-        this.indexedEntries = knowledgeBase.entries().stream().map(e -> IndexedEntry.of(e, analyzer)).toList();
+        this.indexedEntries = List.copyOf(indexedEntries);
         this.statistics = new TokenStatistics(indexedEntries);
     }
 

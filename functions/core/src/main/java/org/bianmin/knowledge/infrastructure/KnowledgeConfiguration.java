@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import org.bianmin.api.DependencyCheck;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
-import org.bianmin.knowledge.application.KnowledgeBaseLoader;
 import org.bianmin.knowledge.application.KnowledgeSearch;
 import org.bianmin.knowledge.search.IndexHealth;
 import org.bianmin.knowledge.search.KnowledgeIndex;
@@ -17,12 +16,12 @@ public class KnowledgeConfiguration {
 
     @Bean
     ChineseAnalyzer chineseAnalyzer() {
-        return ChineseAnalyzer.withDefaultResources();
+        return KnowledgePreloader.get().analyzer();
     }
 
     @Bean
     KnowledgeBase knowledgeBase() {
-        return new KnowledgeBaseLoader().load();
+        return KnowledgePreloader.get().knowledgeBase();
     }
 
     @Bean(destroyMethod = "close")
@@ -43,7 +42,8 @@ public class KnowledgeConfiguration {
     @Bean
     KnowledgeSearch knowledgeSearch(KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer, KnowledgeIndex index,
                                     KnowledgeProperties properties) {
-        KnowledgeSearch search = new KnowledgeSearch(knowledgeBase, analyzer, index);
+        KnowledgeSearch search = new KnowledgeSearch(knowledgeBase, analyzer, index,
+                KnowledgePreloader.get().indexedEntries());
         // The embedded index lives in memory and is built at every start; a cluster index outlives the
         // function and is rebuilt on purpose (knowledgeReindex) unless asked for here.
         if (index instanceof LuceneKnowledgeIndex || properties.elasticsearch().rebuildOnStart()) {

@@ -52,12 +52,13 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     @Override
     public void rebuild(List<IndexedEntry> entries) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer()).setSimilarity(new BM25Similarity());
+        // A buffer large enough for the whole knowledge base: one segment, no merging at start-up.
+        IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer()).setSimilarity(new BM25Similarity())
+                .setRAMBufferSizeMB(256);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (IndexedEntry entry : entries) {
                 writer.addDocument(document(entry));
             }
-            writer.forceMerge(1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the knowledge index", e);
         }

@@ -1,6 +1,7 @@
 package org.bianmin.knowledge.search;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,6 +27,12 @@ public record IndexedEntry(String id, String title, String domain, String catego
         fields.put(SearchField.ANSWER, analyzer.analyzedText(
                 entry.answer().section(AnswerSection.SUMMARY) + "\n" + entry.answer().section(AnswerSection.STEPS)));
         return new IndexedEntry(entry.id(), entry.title(), entry.domain().label(), entry.category(), Map.copyOf(fields));
+    }
+
+    /** Every entry of a knowledge base, analyzed in parallel (entries are independent; the analyzer is thread-safe). */
+    public static List<IndexedEntry> analyzeAll(org.bianmin.knowledge.application.KnowledgeBase knowledgeBase,
+                                                ChineseAnalyzer analyzer) {
+        return knowledgeBase.entries().parallelStream().map(e -> of(e, analyzer)).toList();
     }
 
     public String field(SearchField field) {

@@ -1,0 +1,146 @@
+package org.bianmin.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.bianmin.local.dynamodb.DynamoDbLocalServer;
+
+/**
+ * Cold start: a fresh JVM on the Lambda deployment jar through the Lambda handler path to the first answered
+ * inquiry, timed from process start to the answer, beside a plain Java handler in the same kind of JVM. Runs
+ * alternate so machine noise hits both alike. DynamoDB Local runs beforehand (not timed), as DynamoDB would.
+ *
+ * <pre>java -cp functions/bench/target/benchmarks.jar org.bianmin.bench.ColdStartBenchmark [runs]</pre>
+ */
+public final class ColdStartBenchmark {
+
+    private ColdStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        Path lambdaJar = lambdaJar();
+        Path probes = extractProbes();
+        try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.start()) {
+            createTables(dynamo.endpoint(), "bench-");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // The Lambda Java runtime starts the JVM with tiered compilation stopped at C1 for faster starts.
+            List<String> jvm = List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+            String classpath = lambdaJar + ":" + probes;
+            String[] springProperties = {"-Dspring.cloud.function.definition=inquiryApi",
+                    "-DMAIN_CLASS=org.bianmin.BianminApplication", "-Dbianmin.dynamodb.endpoint=" + dynamo.endpoint(),
+                    "-Dbianmin.dynamodb.table-prefix=bench-", "-Dbianmin.dynamodb.region=us-east-1"};
+            // A class-data-sharing archive of the application's classes, made by one training run (what a
+            // deployment can ship with JAVA_TOOL_OPTIONS=-XX:SharedArchiveFile=...; SnapStart goes further).
+            Path archive = Files.createTempDirectory("bianmin-cds").resolve("bianmin.jsa");
+            List<String> training = new ArrayList<>(jvm);
+            training.add("-XX:ArchiveClassesAtExit=" + archive);
+            time(command(training, classpath, "org.bianmin.bench.ColdStartProbe", springProperties));
+            List<String> withArchive = new ArrayList<>(jvm);
+            withArchive.add("-XX:SharedArchiveFile=" + archive);
+
+            List<Long> spring = new ArrayList<>();
+            List<Long> springCds = new ArrayList<>();
+            List<Long> plain = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                spring.add(time(command(jvm, classpath, "org.bianmin.bench.ColdStartProbe", springProperties)));
+                springCds.add(time(command(withArchive, classpath, "org.bianmin.bench.ColdStartProbe", springProperties)));
+                plain.add(time(command(jvm, classpath, "org.bianmin.bench.PlainJavaHandlerProbe")));
+            }
+            report("Lambda handler (Spring Cloud Function, inquiryApi) -> first answered inquiry", spring);
+            report("same, with an application class-data-sharing archive", springCds);
+            report("floor: plain Java handler, same JVM flags and jar", plain);
+        }
+    }
+
+    public static void createTables(String endpoint, String prefix) {
+        try (var client = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                .endpointOverride(java.net.URI.create(endpoint))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            new org.bianmin.store.TableProvisioner(client, prefix).createMissing(org.bianmin.store.Tables.ALL);
+        }
+    }
+
+    private static List<String> command(List<String> jvm, String classpath, String main, String... properties) {
+        List<String> command = new ArrayList<>(jvm);
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-cp", classpath, main));
+        return command;
+    }
+
+    /** Milliseconds from starting the process to its ANSWERED line. */
+    private static long time(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("BIANMIN_TABLE_PREFIX", "bench-");
+        long start = System.nanoTime();
+        Process process = builder.start();
+        long answered = -1;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("ANSWERED") && answered < 0) {
+                    answered = System.nanoTime();
+                    if (!line.contains("200")) {
+                        throw new IllegalStateException("the probe did not answer 200: " + line);
+                    }
+                }
+            }
+        }
+        process.waitFor();
+        if (answered < 0) {
+            throw new IllegalStateException("probe failed:\n" + output);
+        }
+        return (answered - start) / 1_000_000;
+    }
+
+    private static void report(String label, List<Long> millis) {
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "%s: median %d ms, min %d ms, max %d ms (runs %s)%n", label,
+                sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
+    }
+
+    private static Path lambdaJar() throws IOException {
+        Path target = Path.of(System.getProperty("bianmin.lambda.jar.dir", "functions/core/target"));
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-aws.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no *-aws.jar in " + target + "; run mvn package first"));
+        }
+    }
+
+    /**
+     * The probe classes alone, in a small jar (class-data sharing archives jars, not folders), so the child's
+     * classpath is the Lambda jar plus two small classes.
+     */
+    private static Path extractProbes() throws IOException {
+        Path jar = Files.createTempDirectory("bianmin-probes").resolve("probes.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("ColdStartProbe", "PlainJavaHandlerProbe")) {
+                String resource = "org/bianmin/bench/" + name + ".class";
+                out.putNextEntry(new JarEntry(resource));
+                try (InputStream in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}

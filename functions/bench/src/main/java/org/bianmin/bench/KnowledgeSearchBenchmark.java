@@ -1,0 +1,117 @@
+package org.bianmin.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.bianmin.knowledge.analysis.ChineseAnalyzer;
+import org.bianmin.knowledge.application.KnowledgeBaseLoader;
+import org.bianmin.knowledge.application.KnowledgeSearch;
+import org.bianmin.knowledge.infrastructure.LuceneKnowledgeIndex;
+import org.bianmin.knowledge.search.IndexedEntry;
+import org.bianmin.knowledge.search.RankedEntry;
+import org.bianmin.knowledge.search.SearchField;
+import org.bianmin.testing.EvaluationSet;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * In-process knowledge search latency (p50/p99 from SampleTime) at the shipped size and at 50,000 synthetic
+ * entries, beside the floor: a raw Lucene query of the same shape on pre-analyzed tokens, with no analysis and no
+ * coverage computation. Queries cycle through the 180 evaluation questions.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+public class KnowledgeSearchBenchmark {
+
+    @Param({"shipped", "50000"})
+    public String entries;
+
+    private KnowledgeSearch search;
+    private IndexSearcher rawSearcher;
+    private List<String> questions;
+    private List<Query> rawQueries;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        ChineseAnalyzer analyzer = ChineseAnalyzer.withDefaultResources();
+        KnowledgeSearch shipped = new KnowledgeSearch(new KnowledgeBaseLoader().load(), analyzer, new LuceneKnowledgeIndex());
+        List<IndexedEntry> documents = entries.equals("shipped")
+                ? shipped.indexedEntries()
+                : SyntheticEntries.grow(shipped.indexedEntries(), Integer.parseInt(entries));
+        LuceneKnowledgeIndex index = new LuceneKnowledgeIndex();
+        index.rebuild(documents);
+        // the shipped entries give the coverage statistics; the index holds the documents of this size
+        search = new KnowledgeSearch(shipped.knowledgeBase(), analyzer, index);
+        questions = EvaluationSet.load().stream().map(EvaluationSet.Question::text).toList();
+        rawQueries = questions.stream().map(q -> rawQuery(shipped.analyze(q))).toList();
+        rawSearcher = rawIndex(documents);
+    }
+
+    @Benchmark
+    public List<RankedEntry> knowledgeSearch() {
+        return search.search(questions.get(next++ % questions.size()), 5);
+    }
+
+    @Benchmark
+    public TopDocs rawLuceneFloor() throws Exception {
+        return rawSearcher.search(rawQueries.get(next++ % rawQueries.size()), 5);
+    }
+
+    private static Query rawQuery(List<String> tokens) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        for (String token : tokens) {
+            for (SearchField field : SearchField.values()) {
+                builder.add(new BoostQuery(new TermQuery(new Term(field.fieldName(), token)), field.boost()),
+                        BooleanClause.Occur.SHOULD);
+            }
+        }
+        return builder.build();
+    }
+
+    private static IndexSearcher rawIndex(List<IndexedEntry> documents) throws Exception {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+            for (IndexedEntry entry : documents) {
+                Document document = new Document();
+                document.add(new StringField("id", entry.id(), Field.Store.YES));
+                for (SearchField field : SearchField.values()) {
+                    document.add(new TextField(field.fieldName(), entry.field(field), Field.Store.NO));
+                }
+                writer.addDocument(document);
+            }
+            writer.forceMerge(1);
+        }
+        return new IndexSearcher(DirectoryReader.open(directory));
+    }
+}
