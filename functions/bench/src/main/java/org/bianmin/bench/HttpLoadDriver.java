@@ -18,12 +18,25 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import java.time.Instant;
+import org.bianmin.inquiry.application.ConversationStore;
+import org.bianmin.inquiry.infrastructure.DynamoConversationStore;
+import org.bianmin.inquiry.model.Channel;
+import org.bianmin.inquiry.model.Conversation;
+import org.bianmin.inquiry.model.InquiryAction;
+import org.bianmin.local.dynamodb.DynamoDbLocalServer;
 import org.bianmin.testing.EvaluationSet;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Local HTTP throughput: starts the local runtime jar in its own JVM (embedded defaults: Lucene, DynamoDB Local),
  * then drives it over loopback with a fixed number of concurrent clients for a fixed time, first the inquiry
- * route, then the floor: a request that goes through the same server and router but does no work (404).
+ * route, then the floor: a request that goes through the same server and router but does no work (404), then,
+ * with the server stopped, the ceiling DynamoDB Local alone puts on the conversation writes.
  * Every loop is bounded in time; the server is stopped at the end.
  *
  * <pre>java -cp functions/bench/target/benchmarks.jar org.bianmin.bench.HttpLoadDriver [clients] [seconds]</pre>
@@ -61,7 +74,7 @@ public final class HttpLoadDriver {
                     .build();
             IntFunction<HttpRequest> floor = i -> HttpRequest.newBuilder(URI.create(base + "/v1/floor")).GET().build();
 
-            run("warm-up", http, clients, 10, inquiry, 200);
+            run("warm-up", http, clients, 20, inquiry, 200);
             run("warm-up floor", http, clients, 5, floor, 404);
             run("POST /v1/inquiries", http, clients, seconds, inquiry, 200).print();
             run("floor: GET unknown route (same server and router, no work)", http, clients, seconds, floor, 404).print();
@@ -69,6 +82,57 @@ public final class HttpLoadDriver {
             server.destroy();
             server.waitFor();
         }
+        dynamoDbLocalCeiling(clients, seconds);
+    }
+
+    /**
+     * What DynamoDB Local alone sustains on this machine: the same conversation UpdateItem the inquiry makes,
+     * from the same number of clients, with the server stopped. Every inquiry writes its turn, so this bounds
+     * local inquiry throughput.
+     */
+    static void dynamoDbLocalCeiling(int clients, int seconds) throws Exception {
+        try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.start()) {
+            ColdStartBenchmark.createTables(dynamo.endpoint(), "ceiling-");
+            try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(dynamo.endpoint()))
+                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .build()) {
+                ConversationStore store = new DynamoConversationStore(client, "ceiling-");
+                IntFunction<Integer> write = i -> {
+                    Instant now = Instant.now();
+                    store.record(new Conversation.Turn("ceiling-" + (i % 1000) + "-session", Channel.API,
+                            InquiryAction.ANSWER, "jzz-apply", now, now.plusSeconds(7200)));
+                    return 200;
+                };
+                runCalls("warm-up DynamoDB Local", clients, 20, write);
+                runCalls("ceiling: DynamoDB Local alone, conversation UpdateItem", clients, seconds, write).print();
+            }
+        }
+    }
+
+    static Result runCalls(String label, int clients, int seconds, IntFunction<Integer> call) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                List<Long> latencies = new ArrayList<>();
+                while (System.nanoTime() < deadline) {
+                    long t0 = System.nanoTime();
+                    call.apply(counter.getAndIncrement());
+                    latencies.add((System.nanoTime() - t0) / 1000);
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> future : futures) {
+            all.addAll(future.get());
+        }
+        pool.shutdown();
+        return new Result(label, all.size(), 0, (System.nanoTime() - start) / 1e9, all);
     }
 
     static Result run(String label, HttpClient http, int clients, int seconds, IntFunction<HttpRequest> requests,

@@ -115,7 +115,12 @@ class AnsweringInquiryTest {
         InquiryReply reply = ask("养老金资格认证怎么做", "session-ttl-test-1");
         Conversation stored = store.find("session-ttl-test-1").orElseThrow();
         assertThat(stored.lastEntryId()).isEqualTo(reply.entry().id());
-        assertThat(stored.turns()).hasSize(1);
+        assertThat(stored.turns()).isEqualTo(1);
+        ask("火星上的天气怎么样", "session-ttl-test-1");
+        Conversation after = store.find("session-ttl-test-1").orElseThrow();
+        assertThat(after.turns()).isEqualTo(2);
+        assertThat(after.lastAction()).isEqualTo(InquiryAction.HANDOFF);
+        assertThat(after.lastEntryId()).as("a turn without an entry keeps the topic").isEqualTo(reply.entry().id());
         assertThat(stored.expiresAt()).isBetween(Instant.now().plus(Duration.ofMinutes(119)), Instant.now().plus(Duration.ofHours(2)));
 
         Map<String, AttributeValue> item = DynamoDbTestServer.client().getItem(g -> g

@@ -57,42 +57,42 @@ public final class AnsweringInquiry {
     }
 
     public InquiryReply answer(Inquiry inquiry) {
-        Conversation conversation = inquiry.sessionId() == null
-                ? Conversation.start(UUID.randomUUID().toString(), inquiry.channel())
-                : conversations.find(inquiry.sessionId())
-                        .orElseGet(() -> Conversation.start(inquiry.sessionId(), inquiry.channel()));
-        List<RankedEntry> candidates = knowledge.search(inquiry.text(), CANDIDATES);
+        String sessionId = inquiry.sessionId() == null ? UUID.randomUUID().toString() : inquiry.sessionId();
+        Optional<AnswerSection> section = followUps.askedSection(inquiry.text());
+        // Only an aspect question ("要带什么材料") can depend on the previous topic: other questions skip the read.
+        Optional<Conversation> conversation = inquiry.sessionId() != null && section.isPresent()
+                ? conversations.find(inquiry.sessionId())
+                : Optional.empty();
 
-        InquiryReply reply = followUp(inquiry.text(), candidates, conversation)
-                .orElseGet(() -> decide(inquiry.text(), candidates, conversation.sessionId()));
+        InquiryReply reply = conversation.flatMap(c -> followUp(inquiry.text(), section.get(), c, sessionId))
+                .orElseGet(() -> decide(inquiry.text(), knowledge.search(inquiry.text(), CANDIDATES), sessionId));
 
         Instant now = clock.instant();
         String entryId = reply.entry() == null ? null : reply.entry().id();
-        conversations.save(conversation.after(new Conversation.Turn(now, reply.action(), entryId), now.plus(conversationTtl)));
-        log.info("inquiry answered action={} entry={} confidence={} channel={} turn={}", reply.action(), entryId,
-                reply.confidence(), inquiry.channel().wireName(), conversation.turns().size() + 1);
+        conversations.record(new Conversation.Turn(sessionId, inquiry.channel(), reply.action(), entryId, now,
+                now.plus(conversationTtl)));
+        log.info("inquiry answered action={} entry={} confidence={} channel={}", reply.action(), entryId,
+                reply.confidence(), inquiry.channel().wireName());
         return reply;
     }
 
-    private Optional<InquiryReply> followUp(String text, List<RankedEntry> candidates, Conversation conversation) {
-        if (conversation.lastEntryId() == null) {
+    private Optional<InquiryReply> followUp(String text, AnswerSection section, Conversation conversation,
+                                            String sessionId) {
+        Optional<KnowledgeEntry> previous = Optional.ofNullable(conversation.lastEntryId())
+                .flatMap(id -> knowledge.knowledgeBase().find(id));
+        if (previous.isEmpty() || namesAnotherTopic(text, previous.get())) {
             return Optional.empty();
         }
-        Optional<AnswerSection> section = followUps.askedSection(text);
-        Optional<KnowledgeEntry> previous = knowledge.knowledgeBase().find(conversation.lastEntryId());
-        if (section.isEmpty() || previous.isEmpty() || namesAnotherTopic(text, previous.get())) {
-            return Optional.empty();
-        }
-        KnowledgeEntry entry = entryWithSection(previous.get(), section.get(), text);
+        KnowledgeEntry entry = entryWithSection(previous.get(), section, text);
         String answer;
-        if (entry.answer().has(section.get())) {
-            answer = "关于“" + entry.title() + "”的" + section.get().heading() + "：\n" + entry.answer().section(section.get());
+        if (entry.answer().has(section)) {
+            answer = "关于“" + entry.title() + "”的" + section.heading() + "：\n" + entry.answer().section(section);
         } else {
-            answer = "“" + entry.title() + "”暂未列明" + section.get().heading() + "，以下是该事项的完整说明：\n"
+            answer = "“" + entry.title() + "”暂未列明" + section.heading() + "，以下是该事项的完整说明：\n"
                     + entry.answer().fullText();
         }
         return Optional.of(new InquiryReply(InquiryAction.ANSWER, answer, reference(entry), 1.0, List.of(),
-                conversation.sessionId(), entry.offerRequest(), null));
+                sessionId, entry.offerRequest(), null));
     }
 
     /**

@@ -1,9 +1,7 @@
 package org.bianmin.inquiry.infrastructure;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bianmin.inquiry.application.ConversationStore;
@@ -18,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * Conversations in the {@code conversations} table, one item per session, expired by DynamoDB's TTL on
- * {@code expiresAt}. Expired-but-not-yet-deleted items (TTL deletion lags) are treated as absent.
+ * {@code expiresAt}. A turn is one UpdateItem (no read-modify-write), so concurrent questions of one session
+ * never overwrite each other's counts. Expired-but-not-yet-deleted items (TTL deletion lags) count as absent.
  */
 public final class DynamoConversationStore implements ConversationStore {
 
@@ -33,20 +32,35 @@ public final class DynamoConversationStore implements ConversationStore {
     @Override
     public Optional<Conversation> find(String sessionId) {
         GetItemResponse response = dynamo.getItem(g -> g.tableName(tableName).consistentRead(true)
-                .key(Map.of(Tables.CONVERSATIONS.partitionKey(), AttributeValue.fromS(sessionId))));
+                .key(key(sessionId)));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
         Conversation conversation = fromItem(response.item());
-        if (conversation.expiresAt() != null && conversation.expiresAt().isBefore(Instant.now())) {
+        if (conversation.expiresAt().isBefore(Instant.now())) {
             return Optional.empty();
         }
         return Optional.of(conversation);
     }
 
     @Override
-    public void save(Conversation conversation) {
-        dynamo.putItem(p -> p.tableName(tableName).item(toItem(conversation)));
+    public void record(Conversation.Turn turn) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":channel", AttributeValue.fromS(turn.channel().name()));
+        values.put(":action", AttributeValue.fromS(turn.action().name()));
+        values.put(":at", AttributeValue.fromS(turn.at().toString()));
+        values.put(":expires", AttributeValue.fromN(Long.toString(turn.expiresAt().getEpochSecond())));
+        values.put(":zero", AttributeValue.fromN("0"));
+        values.put(":one", AttributeValue.fromN("1"));
+        StringBuilder update = new StringBuilder("SET channel = if_not_exists(channel, :channel), lastAction = :action,"
+                + " updatedAt = :at, " + Tables.CONVERSATIONS.ttlAttribute() + " = :expires,"
+                + " turns = if_not_exists(turns, :zero) + :one");
+        if (turn.settlesTopic()) {
+            update.append(", lastEntryId = :entry");
+            values.put(":entry", AttributeValue.fromS(turn.entryId()));
+        }
+        dynamo.updateItem(u -> u.tableName(tableName).key(key(turn.sessionId()))
+                .updateExpression(update.toString()).expressionAttributeValues(values));
     }
 
     @Override
@@ -63,46 +77,18 @@ public final class DynamoConversationStore implements ConversationStore {
         return tableName;
     }
 
-    static Map<String, AttributeValue> toItem(Conversation conversation) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Tables.CONVERSATIONS.partitionKey(), AttributeValue.fromS(conversation.sessionId()));
-        item.put("channel", AttributeValue.fromS(conversation.channel().name()));
-        if (conversation.lastEntryId() != null) {
-            item.put("lastEntryId", AttributeValue.fromS(conversation.lastEntryId()));
-        }
-        List<AttributeValue> turns = new ArrayList<>();
-        for (Conversation.Turn turn : conversation.turns()) {
-            Map<String, AttributeValue> t = new HashMap<>();
-            t.put("at", AttributeValue.fromS(turn.at().toString()));
-            t.put("action", AttributeValue.fromS(turn.action().name()));
-            if (turn.entryId() != null) {
-                t.put("entryId", AttributeValue.fromS(turn.entryId()));
-            }
-            turns.add(AttributeValue.fromM(t));
-        }
-        item.put("turns", AttributeValue.fromL(turns));
-        item.put("updatedAt", AttributeValue.fromS(conversation.updatedAt().toString()));
-        item.put(Tables.CONVERSATIONS.ttlAttribute(),
-                AttributeValue.fromN(Long.toString(conversation.expiresAt().getEpochSecond())));
-        return item;
+    private static Map<String, AttributeValue> key(String sessionId) {
+        return Map.of(Tables.CONVERSATIONS.partitionKey(), AttributeValue.fromS(sessionId));
     }
 
     static Conversation fromItem(Map<String, AttributeValue> item) {
-        List<Conversation.Turn> turns = new ArrayList<>();
-        if (item.containsKey("turns")) {
-            for (AttributeValue value : item.get("turns").l()) {
-                Map<String, AttributeValue> t = value.m();
-                turns.add(new Conversation.Turn(Instant.parse(t.get("at").s()),
-                        InquiryAction.valueOf(t.get("action").s()),
-                        t.containsKey("entryId") ? t.get("entryId").s() : null));
-            }
-        }
         return new Conversation(
                 item.get(Tables.CONVERSATIONS.partitionKey()).s(),
                 Channel.valueOf(item.get("channel").s()),
                 item.containsKey("lastEntryId") ? item.get("lastEntryId").s() : null,
-                turns,
-                item.containsKey("updatedAt") ? Instant.parse(item.get("updatedAt").s()) : null,
+                InquiryAction.valueOf(item.get("lastAction").s()),
+                Integer.parseInt(item.get("turns").n()),
+                Instant.parse(item.get("updatedAt").s()),
                 Instant.ofEpochSecond(Long.parseLong(item.get(Tables.CONVERSATIONS.ttlAttribute()).n())));
     }
 }

@@ -15,6 +15,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -90,8 +91,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         try {
             TopFieldDocs top = generation.searcher.search(query(queryTokens), limit, BY_SCORE_THEN_ID, true);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            StoredFields storedFields = generation.searcher.storedFields();
             for (ScoreDoc doc : top.scoreDocs) {
-                String id = generation.searcher.storedFields().document(doc.doc).get(ID);
+                String id = storedFields.document(doc.doc).get(ID);
                 hits.add(new SearchHit(id, doc.score));
             }
             return hits;
