@@ -98,11 +98,11 @@ public final class HttpLoadDriver {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .build()) {
                 ConversationStore store = new DynamoConversationStore(client, "ceiling-");
-                IntFunction<Integer> write = i -> {
+                IntFunction<Boolean> write = i -> {
                     Instant now = Instant.now();
                     store.record(new Conversation.Turn("ceiling-" + (i % 1000) + "-session", Channel.API,
                             InquiryAction.ANSWER, "jzz-apply", now, now.plusSeconds(7200)));
-                    return 200;
+                    return true;
                 };
                 runCalls("warm-up DynamoDB Local", clients, 20, write);
                 runCalls("ceiling: DynamoDB Local alone, conversation UpdateItem", clients, seconds, write).print();
@@ -110,33 +110,8 @@ public final class HttpLoadDriver {
         }
     }
 
-    static Result runCalls(String label, int clients, int seconds, IntFunction<Integer> call) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<List<Long>>> futures = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(() -> {
-                List<Long> latencies = new ArrayList<>();
-                while (System.nanoTime() < deadline) {
-                    long t0 = System.nanoTime();
-                    call.apply(counter.getAndIncrement());
-                    latencies.add((System.nanoTime() - t0) / 1000);
-                }
-                return latencies;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> future : futures) {
-            all.addAll(future.get());
-        }
-        pool.shutdown();
-        return new Result(label, all.size(), 0, (System.nanoTime() - start) / 1e9, all);
-    }
-
-    static Result run(String label, HttpClient http, int clients, int seconds, IntFunction<HttpRequest> requests,
-                      int expectedStatus) throws Exception {
+    /** Calls {@code call} from {@code clients} threads until the time is up; a false result counts as an error. */
+    static Result runCalls(String label, int clients, int seconds, IntFunction<Boolean> call) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicInteger counter = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -147,13 +122,11 @@ public final class HttpLoadDriver {
             futures.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
                 while (System.nanoTime() < deadline) {
-                    int i = counter.getAndIncrement();
                     long t0 = System.nanoTime();
-                    HttpResponse<String> response = http.send(requests.apply(i), HttpResponse.BodyHandlers.ofString());
-                    latencies.add((System.nanoTime() - t0) / 1000);
-                    if (response.statusCode() != expectedStatus) {
+                    if (!call.apply(counter.getAndIncrement())) {
                         errors.incrementAndGet();
                     }
+                    latencies.add((System.nanoTime() - t0) / 1000);
                 }
                 return latencies;
             }));
@@ -162,9 +135,22 @@ public final class HttpLoadDriver {
         for (Future<List<Long>> future : futures) {
             all.addAll(future.get());
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return new Result(label, all.size(), errors.get(), elapsed, all);
+        return new Result(label, all.size(), errors.get(), (System.nanoTime() - start) / 1e9, all);
+    }
+
+    static Result run(String label, HttpClient http, int clients, int seconds, IntFunction<HttpRequest> requests,
+                      int expectedStatus) throws Exception {
+        return runCalls(label, clients, seconds, i -> {
+            try {
+                return http.send(requests.apply(i), HttpResponse.BodyHandlers.ofString()).statusCode() == expectedStatus;
+            } catch (java.io.IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
     }
 
     private static Process startServer(int port) throws Exception {

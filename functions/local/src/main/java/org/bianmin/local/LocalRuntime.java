@@ -6,6 +6,7 @@ import org.bianmin.BianminApplication;
 import org.bianmin.local.dynamodb.DynamoDbLocalServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Starts Bianmin on one machine with embedded defaults: the HTTP API on port 8080 ({@code PORT} or
@@ -37,7 +38,7 @@ public final class LocalRuntime {
             DynamoDbLocalServer embedded = dynamo;
             context.registerShutdownHook();
             context.addApplicationListener(event -> {
-                if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+                if (event instanceof ContextClosedEvent) {
                     embedded.close();
                 }
             });

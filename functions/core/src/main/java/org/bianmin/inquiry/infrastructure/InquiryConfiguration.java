@@ -50,16 +50,7 @@ public class InquiryConfiguration {
 
     @Bean
     DependencyCheck conversationsCheck(DynamoConversationStore store) {
-        return new DependencyCheck() {
-            @Override
-            public String name() {
-                return "conversations";
-            }
-
-            @Override
-            public Status check() {
-                return new Status(store.isAvailable(), Map.of("table", store.tableName()));
-            }
-        };
+        return DependencyCheck.of("conversations",
+                () -> new DependencyCheck.Status(store.isAvailable(), Map.of("table", store.tableName())));
     }
 }

@@ -64,18 +64,10 @@ public class KnowledgeConfiguration {
 
     @Bean
     DependencyCheck knowledgeIndexCheck(KnowledgeSearch search) {
-        return new DependencyCheck() {
-            @Override
-            public String name() {
-                return "knowledgeIndex";
-            }
-
-            @Override
-            public Status check() {
-                IndexHealth health = search.index().health();
-                return new Status(health.up(), Map.of("engine", search.index().engine(),
-                        "documents", health.documents(), "detail", health.detail()));
-            }
-        };
+        return DependencyCheck.of("knowledgeIndex", () -> {
+            IndexHealth health = search.index().health();
+            return new DependencyCheck.Status(health.up(), Map.of("engine", search.index().engine(),
+                    "documents", health.documents(), "detail", health.detail()));
+        });
     }
 }
