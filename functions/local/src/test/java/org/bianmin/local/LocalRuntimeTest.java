@@ -86,6 +86,20 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void classifiesARequestWithoutCreatingAnything() throws Exception {
+        HttpResponse<String> response = post("/v1/requests/classify",
+                "{\"text\":\"我家楼下工地晚上十二点还在打桩，吵得孩子睡不着\"}", "application/json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("domain").stringValue()).isEqualTo("环境保护");
+        assertThat(body.get("department").stringValue()).isNotBlank();
+        assertThat(body.get("confidence").doubleValue()).isBetween(0.0, 1.0);
+        assertThat(body.get("alternatives")).hasSize(3);
+        assertThat(body.get("terms").toString()).contains("工地");
+        assertError(post("/v1/requests/classify", "{\"text\":\"太吵\"}", "application/json"), 400, "TEXT_LENGTH");
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreClear() throws Exception {
         assertError(get("/v1/nothing-here"), 404, "NOT_FOUND");
         HttpResponse<String> wrongMethod = get("/v1/inquiries");
