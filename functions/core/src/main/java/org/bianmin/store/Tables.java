@@ -9,7 +9,22 @@ public final class Tables {
     public static final TableDefinition CONVERSATIONS =
             new TableDefinition("conversations", "sessionId", null, "expiresAt", List.of());
 
-    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS);
+    /**
+     * Hotline tickets, one item per request. Indexes serve the access patterns: a department's queue by status,
+     * the dispatch centre's queue by status, open tickets by deadline (sparse: only open tickets carry
+     * {@code openDeadline}), and a caller's tickets by keyed phone hash.
+     */
+    public static final TableDefinition TICKETS = new TableDefinition("tickets", "trackingNumber", null, null, List.of(
+            new TableDefinition.SecondaryIndex("byDepartmentStatus", "departmentStatus", "createdAt"),
+            new TableDefinition.SecondaryIndex("byStatus", "status", "createdAt"),
+            new TableDefinition.SecondaryIndex("byDeadline", "openDeadline", "dueAt"),
+            new TableDefinition.SecondaryIndex("byPhone", "phoneHash", "createdAt")));
+
+    /** Idempotency records: a key's request fingerprint and stored response, expired by TTL after a day. */
+    public static final TableDefinition IDEMPOTENCY =
+            new TableDefinition("idempotency", "idempotencyKey", null, "expiresAt", List.of());
+
+    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, IDEMPOTENCY);
 
     private Tables() {
     }

@@ -1,5 +1,9 @@
 package org.bianmin.hotline.routing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -18,8 +22,8 @@ import org.bianmin.knowledge.model.KnowledgeEntry;
  * Routes a request text to domain -> leaf category -> department (事件准入、任务分拨), in two explainable naive
  * Bayes steps over the project's Chinese analyzer:
  * <ol>
- *   <li>the domain, learned from the taxonomy (leaf names, descriptions, keywords) and from every knowledge
- *       entry (title, questions, tags), which carries its domain;</li>
+ *   <li>the domain, by complement naive Bayes learned from the taxonomy (leaf names, descriptions, keywords)
+ *       and from every knowledge entry (title, questions, tags, answer summary), which carries its domain;</li>
  *   <li>the leaf within that domain, learned from the taxonomy.</li>
  * </ol>
  * Below {@link #TRIAGE_THRESHOLD} domain confidence the request goes to manual triage instead of a guess.
@@ -29,27 +33,52 @@ public final class RequestClassifier {
     public static final double TRIAGE_THRESHOLD = 0.45;
     static final int ALTERNATIVES = 3;
     static final int TERMS = 5;
+    static final String STOP_WORDS = "hotline/routing-stopwords.txt";
+    /** Knowledge answers speak the domain's language but less to the point than questions and titles. */
+    static final double ANSWER_WEIGHT = 0.5;
 
     private final Taxonomy taxonomy;
     private final ChineseAnalyzer analyzer;
     private final NaiveBayes<Domain> domains = new NaiveBayes<>();
     private final NaiveBayes<String> leaves = new NaiveBayes<>();
+    private final Set<String> stopWords;
 
     public RequestClassifier(Taxonomy taxonomy, KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer) {
         this.taxonomy = taxonomy;
         this.analyzer = analyzer;
+        this.stopWords = loadStopWords();
         for (Leaf leaf : taxonomy.leaves()) {
-            List<String> name = analyzer.tokens(leaf.name() + " " + leaf.categoryName());
-            List<String> keywords = analyzer.tokens(String.join(" ", leaf.keywords()));
-            List<String> description = analyzer.tokens(leaf.description());
+            List<String> name = tokens(leaf.name() + " " + leaf.categoryName());
+            List<String> keywords = tokens(String.join(" ", leaf.keywords()));
+            List<String> description = tokens(leaf.description());
             trainLeaf(leaf, name, 2);
-            trainLeaf(leaf, keywords, 2);
+            trainLeaf(leaf, keywords, 4);
             trainLeaf(leaf, description, 1);
         }
         for (KnowledgeEntry entry : knowledgeBase.entries()) {
             String text = Stream.concat(Stream.of(entry.title(), entry.question(), entry.category()),
                     Stream.concat(entry.variants().stream(), entry.tags().stream())).collect(Collectors.joining(" "));
-            domains.train(entry.domain(), analyzer.tokens(text), 1);
+            domains.train(entry.domain(), tokens(text), 1);
+            domains.train(entry.domain(), tokens(entry.answer().summary()), ANSWER_WEIGHT);
+        }
+    }
+
+    /** The analyzer's tokens without routing stop words and bare numbers. */
+    private List<String> tokens(String text) {
+        return analyzer.tokens(text).stream()
+                .filter(t -> !stopWords.contains(t) && !t.chars().allMatch(Character::isDigit))
+                .toList();
+    }
+
+    private static Set<String> loadStopWords() {
+        try (InputStream in = RequestClassifier.class.getClassLoader().getResourceAsStream(STOP_WORDS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + STOP_WORDS);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -60,9 +89,9 @@ public final class RequestClassifier {
     }
 
     public Classification classify(String text) {
-        List<String> tokens = analyzer.tokens(text);
+        List<String> tokens = tokens(text);
         Set<Domain> allDomains = EnumSet.copyOf(domains.labels());
-        Map<Domain, Double> domainPosterior = domains.posterior(tokens, allDomains);
+        Map<Domain, Double> domainPosterior = domains.posterior(tokens, allDomains, true);
         List<Map.Entry<Domain, Double>> rankedDomains = domainPosterior.entrySet().stream()
                 .sorted(Map.Entry.<Domain, Double>comparingByValue().reversed()).toList();
         Domain domain = rankedDomains.get(0).getKey();
@@ -100,7 +129,7 @@ public final class RequestClassifier {
         return new LinkedHashSet<>(tokens).stream()
                 .filter(domains::knows)
                 .map(t -> new Classification.Term(t,
-                        round(domains.logLikelihood(chosen, t) - domains.logLikelihood(runnerUp, t))))
+                        round(domains.complementWeight(chosen, t) - domains.complementWeight(runnerUp, t))))
                 .filter(t -> t.weight() > 0)
                 .sorted(Comparator.comparingDouble(Classification.Term::weight).reversed())
                 .limit(TERMS)

@@ -1,0 +1,44 @@
+package org.bianmin.hotline.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bianmin.hotline.routing.SlaClass;
+
+/**
+ * A hotline request being handled: what was asked, where it was routed, its deadline, its status (with an
+ * optimistic-locking version) and its audit trail. The verification code is kept only as a hash.
+ */
+public record Ticket(
+        String trackingNumber,
+        String verificationHash,
+        TicketStatus status,
+        long version,
+        String channel,
+        String text,
+        ProtectedPhone phone,
+        Location location,
+        String domain,
+        String categoryCode,
+        String category,
+        String department,
+        GridAssignment grid,
+        SlaClass sla,
+        boolean manualTriage,
+        Instant createdAt,
+        Instant dueAt,
+        String sessionId,
+        List<TicketEvent> events) {
+
+    public Ticket {
+        events = List.copyOf(events);
+    }
+
+    /** This ticket after a transition: next status, one more audit event, the next version. */
+    public Ticket transitioned(TicketStatus next, TicketEvent event) {
+        List<TicketEvent> trail = new ArrayList<>(events);
+        trail.add(event);
+        return new Ticket(trackingNumber, verificationHash, next, version + 1, channel, text, phone, location, domain,
+                categoryCode, category, department, grid, sla, manualTriage, createdAt, dueAt, sessionId, trail);
+    }
+}
