@@ -42,8 +42,9 @@ public final class ApiGatewayHttpFunction implements Function<APIGatewayV2HTTPEv
         }
         String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                 ? event.getRequestContext().getRequestId() : UUID.randomUUID().toString();
-        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+        Map<String, String> headers = new HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders());
+        headers.put(HttpRequest.SOURCE_IP, http != null && http.getSourceIp() != null ? http.getSourceIp() : "unknown");
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
-        return new HttpRequest(method, path, new HashMap<>(headers), query, body, requestId, Map.of());
+        return new HttpRequest(method, path, headers, query, body, requestId, Map.of());
     }
 }

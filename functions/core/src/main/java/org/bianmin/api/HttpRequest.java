@@ -12,6 +12,9 @@ import java.util.TreeMap;
 public record HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
                           String body, String requestId, Map<String, String> pathParameters) {
 
+    /** Set by the transport from the connection (never taken from the caller): the client's address. */
+    public static final String SOURCE_IP = "x-bianmin-source-ip";
+
     public HttpRequest {
         Map<String, String> lower = new TreeMap<>();
         headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
@@ -27,6 +30,10 @@ public record HttpRequest(String method, String path, Map<String, String> header
 
     public Optional<String> queryParameter(String name) {
         return Optional.ofNullable(query.get(name));
+    }
+
+    public String sourceIp() {
+        return headers.getOrDefault(SOURCE_IP, "unknown");
     }
 
     public String pathParameter(String name) {

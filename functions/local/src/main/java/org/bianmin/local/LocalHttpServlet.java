@@ -31,6 +31,7 @@ final class LocalHttpServlet extends HttpServlet {
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name, request.getHeader(name));
         }
+        headers.put(HttpRequest.SOURCE_IP, request.getRemoteAddr());
         Map<String, String> query = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (values.length > 0 && request.getQueryString() != null) {

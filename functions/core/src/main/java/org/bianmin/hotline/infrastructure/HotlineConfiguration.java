@@ -2,19 +2,36 @@ package org.bianmin.hotline.infrastructure;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpApi;
+import org.bianmin.api.RateLimiter;
+import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.PhoneProtector;
+import org.bianmin.hotline.model.Deadlines;
+import org.bianmin.hotline.model.WorkingCalendar;
+import org.bianmin.hotline.routing.GridRegistry;
 import org.bianmin.hotline.routing.RequestClassifier;
 import org.bianmin.hotline.routing.Taxonomy;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
+import org.bianmin.store.DynamoIdempotency;
+import org.bianmin.store.StoreProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @Configuration(proxyBeanMethods = false)
 public class HotlineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(HotlineConfiguration.class);
 
     @Bean
     Taxonomy taxonomy() {
@@ -31,9 +48,52 @@ public class HotlineConfiguration {
         return new ClassifyRoute(classifier);
     }
 
-    /** The hotline intake Lambda: request intake and routing behind API Gateway. */
     @Bean
-    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> hotlineApi(ClassifyRoute classify) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(classify)));
+    GridRegistry gridRegistry() {
+        return GridRegistry.loadDefault();
+    }
+
+    @Bean
+    DynamoTicketStore ticketStore(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoTicketStore(dynamo, store.tablePrefix());
+    }
+
+    @Bean
+    PhoneProtector phoneProtector(HotlineProperties properties) {
+        if (properties.phoneHashKey() == null || properties.phoneEncryptionKey() == null) {
+            if (!properties.allowDevelopmentKeys()) {
+                throw new IllegalStateException("set BIANMIN_HOTLINE_PHONEHASHKEY and BIANMIN_HOTLINE_PHONEENCRYPTIONKEY"
+                        + " (base64 of 32 random bytes each, from Secrets Manager)");
+            }
+            log.warn("phone numbers are protected with the public DEVELOPMENT keys: never use this runtime for real calls");
+            byte[] development = "bianmin-development-key-32-bytes".getBytes(StandardCharsets.US_ASCII);
+            return new PhoneProtector(development, development);
+        }
+        return new PhoneProtector(Base64.getDecoder().decode(properties.phoneHashKey()),
+                Base64.getDecoder().decode(properties.phoneEncryptionKey()));
+    }
+
+    @Bean
+    FilingRequest filingRequest(RequestClassifier classifier, GridRegistry grids, DynamoTicketStore tickets,
+                                PhoneProtector phones) {
+        return new FilingRequest(classifier, grids, new Deadlines(WorkingCalendar.loadDefault()), tickets, phones,
+                Clock.systemUTC());
+    }
+
+    @Bean
+    IntakeRoute intakeRoute(FilingRequest filing, DynamoDbClient dynamo, StoreProperties store) {
+        return new IntakeRoute(filing, new DynamoIdempotency(dynamo, store.tablePrefix(), Clock.systemUTC()));
+    }
+
+    @Bean
+    RequestStatusRoute requestStatusRoute(DynamoTicketStore tickets) {
+        return new RequestStatusRoute(tickets, new RateLimiter(30, Duration.ofMinutes(10), Clock.systemUTC()));
+    }
+
+    /** The hotline intake Lambda: request intake, status lookup and routing behind API Gateway. */
+    @Bean
+    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> hotlineApi(IntakeRoute intake, RequestStatusRoute status,
+                                                                        ClassifyRoute classify) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status)));
     }
 }

@@ -8,11 +8,14 @@ import org.bianmin.knowledge.model.Domain;
  *
  * @param code e.g. {@code CXJS-SZSS-LD}
  * @param categoryCode the second-level category, e.g. {@code CXJS-SZSS}
+ * @param examples typical citizen messages for this leaf (training text for the classifier)
  */
 public record Leaf(String code, String name, Domain domain, String categoryCode, String categoryName,
-                   String department, SlaClass sla, String description, List<String> keywords) {
+                   String department, SlaClass sla, String description, List<String> keywords,
+                   List<String> examples) {
 
     public Leaf {
         keywords = List.copyOf(keywords);
+        examples = List.copyOf(examples);
     }
 }

@@ -54,6 +54,9 @@ public final class RequestClassifier {
             trainLeaf(leaf, name, 2);
             trainLeaf(leaf, keywords, 4);
             trainLeaf(leaf, description, 1);
+            for (String example : leaf.examples()) {
+                trainLeaf(leaf, tokens(example), 1);
+            }
         }
         for (KnowledgeEntry entry : knowledgeBase.entries()) {
             String text = Stream.concat(Stream.of(entry.title(), entry.question(), entry.category()),

@@ -59,10 +59,12 @@ public final class Taxonomy {
                     String code = text(leaf, "code", categoryCode);
                     List<String> keywords = new ArrayList<>();
                     leaf.required("keywords").forEach(k -> keywords.add(k.stringValue()));
+                    List<String> examples = new ArrayList<>();
+                    leaf.path("examples").forEach(e -> examples.add(e.stringValue()));
                     String sla = text(leaf, "sla", code);
                     leaves.add(new Leaf(code, text(leaf, "name", code), domain, categoryCode,
                             text(category, "name", categoryCode), text(leaf, "department", code),
-                            SlaClass.valueOf(sla), text(leaf, "description", code), keywords));
+                            SlaClass.valueOf(sla), text(leaf, "description", code), keywords, examples));
                 }
             }
         }

@@ -1,0 +1,89 @@
+package org.bianmin.hotline.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import org.bianmin.hotline.model.Deadlines;
+import org.bianmin.hotline.model.GridAssignment;
+import org.bianmin.hotline.model.Ticket;
+import org.bianmin.hotline.model.TicketEvent;
+import org.bianmin.hotline.model.TicketStatus;
+import org.bianmin.hotline.model.WorkingCalendar;
+import org.bianmin.hotline.routing.Classification;
+import org.bianmin.hotline.routing.GridRegistry;
+import org.bianmin.hotline.routing.RequestClassifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hotline intake (受理): classifies the text, finds the grid, computes the deadline, stores the ticket as RECEIVED
+ * and returns the tracking number with a one-time verification code. A request the classifier is unsure about
+ * goes to the dispatch centre's manual triage queue instead of a guessed department.
+ */
+public final class FilingRequest {
+
+    public static final String TRIAGE_DEPARTMENT = "12345热线分拨中心（人工分拨）";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(WorkingCalendar.ZONE);
+    private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(WorkingCalendar.ZONE);
+    private static final Logger log = LoggerFactory.getLogger(FilingRequest.class);
+
+    private final RequestClassifier classifier;
+    private final GridRegistry grids;
+    private final Deadlines deadlines;
+    private final TicketStore tickets;
+    private final PhoneProtector phones;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public FilingRequest(RequestClassifier classifier, GridRegistry grids, Deadlines deadlines, TicketStore tickets,
+                         PhoneProtector phones, Clock clock) {
+        this.classifier = classifier;
+        this.grids = grids;
+        this.deadlines = deadlines;
+        this.tickets = tickets;
+        this.phones = phones;
+        this.clock = clock;
+    }
+
+    public Receipt file(NewRequest request) {
+        Classification route = classifier.classify(request.text());
+        GridAssignment grid = grids.locate(request.location()).orElse(null);
+        Instant now = clock.instant();
+        Instant dueAt = deadlines.dueAt(route.sla(), now);
+        String department = route.manualTriage() ? TRIAGE_DEPARTMENT : route.department();
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        TicketEvent received = new TicketEvent(now, "channel:" + request.channel(), "RECEIVE", null,
+                TicketStatus.RECEIVED, route.manualTriage() ? "分类置信度低，转人工分拨" : "自动分类：" + route.category());
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String trackingNumber = "BM" + DAY.format(now) + String.format("%06d", random.nextInt(1_000_000));
+            Ticket ticket = new Ticket(trackingNumber, verificationHash(trackingNumber, code), TicketStatus.RECEIVED, 1,
+                    request.channel(), request.text(), phones.protect(request.phone()), request.location(),
+                    route.domain(), route.categoryCode(), route.category(), department, grid, route.sla(),
+                    route.manualTriage(), now, dueAt, request.sessionId(), List.of(received));
+            if (tickets.create(ticket)) {
+                log.info("request filed trackingNumber={} domain={} category={} department={} grid={} triage={} channel={}",
+                        trackingNumber, route.domain(), route.categoryCode(), department,
+                        grid == null ? null : grid.code(), route.manualTriage(), request.channel());
+                return new Receipt(trackingNumber, code, TicketStatus.RECEIVED.name(), route.domain(), route.category(),
+                        department, grid == null ? null : grid.name(), OFFSET_TIME.format(dueAt), route.manualTriage());
+            }
+        }
+        throw new IllegalStateException("could not draw a free tracking number in 5 attempts");
+    }
+
+    /** The verification code is stored only as this hash, salted with the tracking number. */
+    public static String verificationHash(String trackingNumber, String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((trackingNumber + ":" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.bianmin.hotline.infrastructure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bianmin.hotline.application.TicketStore;
+import org.bianmin.hotline.model.GridAssignment;
+import org.bianmin.hotline.model.Location;
+import org.bianmin.hotline.model.ProtectedPhone;
+import org.bianmin.hotline.model.Ticket;
+import org.bianmin.hotline.model.TicketEvent;
+import org.bianmin.hotline.model.TicketStatus;
+import org.bianmin.hotline.routing.SlaClass;
+import org.bianmin.store.Tables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Tickets in the {@code tickets} table, one item each. The item carries the index keys of {@link Tables#TICKETS}:
+ * {@code departmentStatus}, {@code status}, {@code openDeadline} (only while open, so the deadline index holds
+ * open tickets alone) and {@code phoneHash}. Creation is conditional on the tracking number being free.
+ */
+public final class DynamoTicketStore implements TicketStore {
+
+    static final String OPEN = "OPEN";
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public DynamoTicketStore(DynamoDbClient dynamo, String tablePrefix) {
+        this.dynamo = dynamo;
+        this.tableName = Tables.TICKETS.tableName(tablePrefix);
+    }
+
+    @Override
+    public boolean create(Ticket ticket) {
+        try {
+            dynamo.putItem(p -> p.tableName(tableName).item(toItem(ticket))
+                    .conditionExpression("attribute_not_exists(trackingNumber)"));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Ticket> find(String trackingNumber) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tableName).consistentRead(true)
+                .key(Map.of("trackingNumber", AttributeValue.fromS(trackingNumber)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    static Map<String, AttributeValue> toItem(Ticket t) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("trackingNumber", s(t.trackingNumber()));
+        item.put("verificationHash", s(t.verificationHash()));
+        item.put("status", s(t.status().name()));
+        item.put("version", AttributeValue.fromN(Long.toString(t.version())));
+        item.put("channel", s(t.channel()));
+        item.put("text", s(t.text()));
+        item.put("phoneHash", s(t.phone().hash()));
+        item.put("phoneMasked", s(t.phone().masked()));
+        item.put("phoneCipher", s(t.phone().ciphertext()));
+        if (t.location() != null) {
+            putIfPresent(item, "address", t.location().address());
+            putIfPresent(item, "community", t.location().community());
+            if (t.location().hasCoordinates()) {
+                item.put("lat", AttributeValue.fromN(t.location().lat().toString()));
+                item.put("lon", AttributeValue.fromN(t.location().lon().toString()));
+            }
+        }
+        item.put("domain", s(t.domain()));
+        item.put("categoryCode", s(t.categoryCode()));
+        item.put("category", s(t.category()));
+        item.put("department", s(t.department()));
+        item.put("departmentStatus", s(t.department() + "#" + t.status().name()));
+        if (t.grid() != null) {
+            item.put("gridCode", s(t.grid().code()));
+            item.put("gridName", s(t.grid().name()));
+            item.put("gridCommunity", s(t.grid().community()));
+            item.put("gridStreet", s(t.grid().street()));
+            item.put("gridDistrict", s(t.grid().district()));
+        }
+        item.put("sla", s(t.sla().name()));
+        item.put("manualTriage", AttributeValue.fromBool(t.manualTriage()));
+        item.put("createdAt", s(t.createdAt().toString()));
+        item.put("dueAt", s(t.dueAt().toString()));
+        if (t.status().isOpen()) {
+            item.put("openDeadline", s(OPEN));
+        }
+        putIfPresent(item, "sessionId", t.sessionId());
+        List<AttributeValue> events = new ArrayList<>();
+        for (TicketEvent e : t.events()) {
+            Map<String, AttributeValue> event = new HashMap<>();
+            event.put("at", s(e.at().toString()));
+            event.put("actor", s(e.actor()));
+            event.put("action", s(e.action()));
+            if (e.from() != null) {
+                event.put("from", s(e.from().name()));
+            }
+            event.put("to", s(e.to().name()));
+            putIfPresent(event, "note", e.note());
+            events.add(AttributeValue.fromM(event));
+        }
+        item.put("events", AttributeValue.fromL(events));
+        return item;
+    }
+
+    static Ticket fromItem(Map<String, AttributeValue> item) {
+        Location location = new Location(str(item, "address"), str(item, "community"),
+                item.containsKey("lat") ? Double.valueOf(item.get("lat").n()) : null,
+                item.containsKey("lon") ? Double.valueOf(item.get("lon").n()) : null);
+        GridAssignment grid = item.containsKey("gridCode")
+                ? new GridAssignment(str(item, "gridCode"), str(item, "gridName"), str(item, "gridCommunity"),
+                        str(item, "gridStreet"), str(item, "gridDistrict"))
+                : null;
+        List<TicketEvent> events = new ArrayList<>();
+        for (AttributeValue value : item.get("events").l()) {
+            Map<String, AttributeValue> e = value.m();
+            events.add(new TicketEvent(Instant.parse(e.get("at").s()), e.get("actor").s(), e.get("action").s(),
+                    e.containsKey("from") ? TicketStatus.valueOf(e.get("from").s()) : null,
+                    TicketStatus.valueOf(e.get("to").s()), str(e, "note")));
+        }
+        return new Ticket(str(item, "trackingNumber"), str(item, "verificationHash"),
+                TicketStatus.valueOf(str(item, "status")), Long.parseLong(item.get("version").n()), str(item, "channel"),
+                str(item, "text"), new ProtectedPhone(str(item, "phoneHash"), str(item, "phoneMasked"), str(item, "phoneCipher")),
+                location, str(item, "domain"), str(item, "categoryCode"), str(item, "category"), str(item, "department"),
+                grid, SlaClass.valueOf(str(item, "sla")), item.get("manualTriage").bool(),
+                Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "dueAt")), str(item, "sessionId"), events);
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

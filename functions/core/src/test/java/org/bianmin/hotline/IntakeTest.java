@@ -1,0 +1,181 @@
+package org.bianmin.hotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bianmin.api.HttpApi;
+import org.bianmin.api.HttpRequest;
+import org.bianmin.api.HttpResponse;
+import org.bianmin.api.RateLimiter;
+import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.PhoneProtector;
+import org.bianmin.hotline.infrastructure.ClassifyRoute;
+import org.bianmin.hotline.infrastructure.DynamoTicketStore;
+import org.bianmin.hotline.infrastructure.IntakeRoute;
+import org.bianmin.hotline.infrastructure.RequestStatusRoute;
+import org.bianmin.hotline.model.Deadlines;
+import org.bianmin.hotline.model.Ticket;
+import org.bianmin.hotline.model.WorkingCalendar;
+import org.bianmin.hotline.routing.GridRegistry;
+import org.bianmin.hotline.routing.RequestClassifier;
+import org.bianmin.hotline.routing.Taxonomy;
+import org.bianmin.store.DynamoIdempotency;
+import org.bianmin.store.Tables;
+import org.bianmin.testing.DynamoDbTestServer;
+import org.bianmin.testing.Knowledge;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Hotline intake through its routes, with tickets and idempotency records in DynamoDB Local. */
+class IntakeTest {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final byte[] KEY = "test-key-0123456789-0123456789ab".getBytes();
+    private static final PhoneProtector phones = new PhoneProtector(KEY, KEY);
+    private static final DynamoTicketStore tickets =
+            new DynamoTicketStore(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX);
+    private static final RequestClassifier classifier =
+            new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE, Knowledge.ANALYZER);
+    private static final FilingRequest filing = new FilingRequest(classifier, GridRegistry.loadDefault(),
+            new Deadlines(WorkingCalendar.loadDefault()), tickets, phones, Clock.systemUTC());
+    private final HttpApi api = new HttpApi(List.of(
+            new IntakeRoute(filing, new DynamoIdempotency(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX, Clock.systemUTC())),
+            new ClassifyRoute(classifier),
+            new RequestStatusRoute(tickets, new RateLimiter(5, Duration.ofMinutes(10), Clock.systemUTC()))));
+
+    private static final String BODY = """
+            {"text":"桂花路上的路灯已经坏了一个星期，晚上漆黑一片，老人走路摔了一跤","phone":"138 1234 5678",
+             "location":{"address":"东湖区桂花路18号附近","lat":29.8742,"lon":121.5268},"channel":"phone"}""";
+
+    private HttpResponse post(String key, String body) {
+        Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/json"));
+        if (key != null) {
+            headers.put("idempotency-key", key);
+        }
+        return api.handle(new HttpRequest("POST", "/v1/requests", headers, Map.of(), body, "t", Map.of()));
+    }
+
+    private HttpResponse lookup(String trackingNumber, String code, String ip) {
+        return api.handle(new HttpRequest("GET", "/v1/requests/" + trackingNumber,
+                Map.of(HttpRequest.SOURCE_IP, ip), code == null ? Map.of() : Map.of("code", code), "", "t", Map.of()));
+    }
+
+    @Test
+    void filesARequestRoutedToItsDepartmentAndGridWithAWorkingTimeDeadline() {
+        HttpResponse response = post(UUID.randomUUID().toString(), BODY);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonNode receipt = json.readTree(response.body());
+        assertThat(receipt.get("trackingNumber").stringValue()).matches("BM\\d{12}");
+        assertThat(receipt.get("verificationCode").stringValue()).matches("\\d{6}");
+        assertThat(receipt.get("status").stringValue()).isEqualTo("RECEIVED");
+        assertThat(receipt.get("domain").stringValue()).isEqualTo("城乡建设");
+        assertThat(receipt.get("department").stringValue()).isNotBlank();
+        assertThat(receipt.get("grid").stringValue()).startsWith("桂花社区");
+        assertThat(receipt.get("dueAt").stringValue()).endsWith("+08:00");
+
+        Ticket stored = tickets.find(receipt.get("trackingNumber").stringValue()).orElseThrow();
+        assertThat(stored.phone().masked()).isEqualTo("138****5678");
+        assertThat(phones.decrypt(stored.phone().ciphertext())).isEqualTo("13812345678");
+        Map<String, AttributeValue> item = DynamoDbTestServer.client().getItem(g -> g
+                .tableName(Tables.TICKETS.tableName(DynamoDbTestServer.TABLE_PREFIX))
+                .key(Map.of("trackingNumber", AttributeValue.fromS(stored.trackingNumber())))).item();
+        assertThat(item.toString()).doesNotContain("13812345678").doesNotContain(receipt.get("verificationCode").stringValue() + ",");
+        assertThat(item.get("openDeadline").s()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void theSameKeyReturnsTheSameTicketAndAnotherBodyIsAConflict() {
+        String key = UUID.randomUUID().toString();
+        HttpResponse first = post(key, BODY);
+        HttpResponse again = post(key, BODY);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+
+        HttpResponse other = post(key, BODY.replace("一个星期", "两个星期"));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(json.readTree(other.body()).get("error").get("code").stringValue()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void racingIdenticalCallsCreateOneTicket() throws Exception {
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<HttpResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(pool.submit((Callable<HttpResponse>) () -> post(key, BODY)));
+        }
+        List<String> bodies = new ArrayList<>();
+        for (Future<HttpResponse> call : calls) {
+            HttpResponse response = call.get();
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            bodies.add(response.body());
+        }
+        pool.shutdown();
+        assertThat(bodies).allMatch(b -> b.equals(bodies.get(0)));
+    }
+
+    @Test
+    void badInputIsA400AndStoresNothing() {
+        String key = UUID.randomUUID().toString();
+        assertError(post(null, BODY), 400, "IDEMPOTENCY_KEY_REQUIRED");
+        assertError(post("short", BODY), 400, "INVALID_IDEMPOTENCY_KEY");
+        assertError(post(key, BODY.replace("138 1234 5678", "12345")), 400, "INVALID_PHONE");
+        assertError(post(key, BODY.replace("\"phone\":\"138 1234 5678\",", "")), 400, "PHONE_REQUIRED");
+        assertError(post(key, "{\"text\":\"坏了\",\"phone\":\"13812345678\"}"), 400, "TEXT_LENGTH");
+        assertError(post(key, BODY.replace("29.8742", "129.8")), 400, "INVALID_LOCATION");
+        assertError(post(key, BODY.replace(",\"lon\":121.5268", "")), 400, "INVALID_LOCATION");
+        assertError(post(key, BODY.replace("\"channel\":\"phone\"", "\"channel\":\"fax\"")), 400, "INVALID_CHANNEL");
+        assertError(post(key, "{\"text\":"), 400, "INVALID_JSON");
+        assertThat(DynamoDbTestServer.client().getItem(g -> g.tableName(Tables.IDEMPOTENCY.tableName(DynamoDbTestServer.TABLE_PREFIX))
+                .key(Map.of("idempotencyKey", AttributeValue.fromS("requests:" + key)))).hasItem()).isFalse();
+        // the key is still free for a valid request
+        assertThat(post(key, BODY).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aCitizenLooksUpStatusWithTheCodeAndAWrongCodeLooksLikeAnUnknownNumber() {
+        JsonNode receipt = json.readTree(post(UUID.randomUUID().toString(), BODY).body());
+        String number = receipt.get("trackingNumber").stringValue();
+        String code = receipt.get("verificationCode").stringValue();
+
+        HttpResponse found = lookup(number, code, "203.0.113.1");
+        assertThat(found.status()).isEqualTo(200);
+        JsonNode view = json.readTree(found.body());
+        assertThat(view.get("status").stringValue()).isEqualTo("RECEIVED");
+        assertThat(view.get("history")).hasSize(1);
+        assertThat(found.body()).doesNotContain("138");
+
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        HttpResponse wrongCode = lookup(number, wrong, "203.0.113.1");
+        HttpResponse unknown = lookup("BM000000000000", code, "203.0.113.1");
+        assertThat(wrongCode.status()).isEqualTo(404);
+        assertThat(wrongCode.body()).isEqualTo(unknown.body());
+        assertError(lookup(number, null, "203.0.113.1"), 400, "CODE_REQUIRED");
+    }
+
+    @Test
+    void lookupsAreRateLimitedPerClient() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(lookup("BM000000000000", "123456", "198.51.100.7").status()).isEqualTo(404);
+        }
+        assertError(lookup("BM000000000000", "123456", "198.51.100.7"), 429, "TOO_MANY_REQUESTS");
+        assertThat(lookup("BM000000000000", "123456", "198.51.100.8").status()).isEqualTo(404);
+    }
+
+    private static void assertError(HttpResponse response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(json.readTree(response.body()).get("error").get("code").stringValue()).isEqualTo(code);
+    }
+}
