@@ -42,8 +42,14 @@ public final class ApiGatewayHttpFunction implements Function<APIGatewayV2HTTPEv
         }
         String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                 ? event.getRequestContext().getRequestId() : UUID.randomUUID().toString();
-        Map<String, String> headers = new HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders());
+        Map<String, String> headers = new HashMap<>(HttpRequest.withoutTransportHeaders(
+                event.getHeaders() == null ? Map.of() : event.getHeaders()));
         headers.put(HttpRequest.SOURCE_IP, http != null && http.getSourceIp() != null ? http.getSourceIp() : "unknown");
+        var authorizer = event.getRequestContext() == null ? null : event.getRequestContext().getAuthorizer();
+        if (authorizer != null && authorizer.getJwt() != null && authorizer.getJwt().getClaims() != null) {
+            // API Gateway's JWT authorizer has verified the token; its claims reach the routes as headers
+            authorizer.getJwt().getClaims().forEach((name, value) -> headers.put(HttpRequest.CLAIM_PREFIX + name, value));
+        }
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         return new HttpRequest(method, path, headers, query, body, requestId, Map.of());
     }

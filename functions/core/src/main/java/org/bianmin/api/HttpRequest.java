@@ -32,6 +32,28 @@ public record HttpRequest(String method, String path, Map<String, String> header
         return Optional.ofNullable(query.get(name));
     }
 
+    /**
+     * Prefix of the headers that carry the verified JWT claims (sub, department, role): set by the transport from
+     * API Gateway's JWT authorizer (Lambda) or the local token check, after removing any the caller sent.
+     */
+    public static final String CLAIM_PREFIX = "x-bianmin-claim-";
+
+    /** A verified claim, if the request was authenticated. */
+    public Optional<String> claim(String name) {
+        return header(CLAIM_PREFIX + name);
+    }
+
+    /** Drops every transport-owned header ({@code x-bianmin-*}) the caller may have sent. */
+    public static Map<String, String> withoutTransportHeaders(Map<String, String> headers) {
+        Map<String, String> clean = new TreeMap<>();
+        headers.forEach((k, v) -> {
+            if (!k.toLowerCase(Locale.ROOT).startsWith("x-bianmin-")) {
+                clean.put(k, v);
+            }
+        });
+        return clean;
+    }
+
     public String sourceIp() {
         return headers.getOrDefault(SOURCE_IP, "unknown");
     }

@@ -32,7 +32,7 @@ public class LocalConfiguration {
     @Bean
     ServletRegistrationBean<LocalHttpServlet> localHttpServlet(HttpApi localHttpApi) {
         ServletRegistrationBean<LocalHttpServlet> registration =
-                new ServletRegistrationBean<>(new LocalHttpServlet(localHttpApi), "/*");
+                new ServletRegistrationBean<>(new LocalHttpServlet(localHttpApi, LocalStaffTokens.fromEnvironment()), "/*");
         registration.setName("bianmin");
         return registration;
     }

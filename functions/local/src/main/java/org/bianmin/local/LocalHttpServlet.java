@@ -20,9 +20,11 @@ import org.bianmin.api.HttpResponse;
 final class LocalHttpServlet extends HttpServlet {
 
     private final transient HttpApi api;
+    private final transient LocalStaffTokens tokens;
 
-    LocalHttpServlet(HttpApi api) {
+    LocalHttpServlet(HttpApi api, LocalStaffTokens tokens) {
         this.api = api;
+        this.tokens = tokens;
     }
 
     @Override
@@ -31,7 +33,15 @@ final class LocalHttpServlet extends HttpServlet {
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name, request.getHeader(name));
         }
+        headers = new HashMap<>(HttpRequest.withoutTransportHeaders(headers));
         headers.put(HttpRequest.SOURCE_IP, request.getRemoteAddr());
+        // Stand-in for API Gateway's JWT authorizer: a valid bearer token becomes claim headers.
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            Map<String, String> target = headers;
+            tokens.verify(authorization.substring("Bearer ".length()).strip())
+                    .ifPresent(claims -> claims.forEach((name, value) -> target.put(HttpRequest.CLAIM_PREFIX + name, value)));
+        }
         Map<String, String> query = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (values.length > 0 && request.getQueryString() != null) {

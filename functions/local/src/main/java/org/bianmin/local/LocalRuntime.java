@@ -18,8 +18,38 @@ public final class LocalRuntime {
     private LocalRuntime() {
     }
 
+    /**
+     * Starts the runtime, or with {@code dev-token} prints a development staff token and exits:
+     * {@code dev-token --department=市城市管理局 [--subject=zhang.san]} or {@code dev-token --dispatch}.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("dev-token")) {
+            System.out.println(devToken(List.of(args).subList(1, args.length)));
+            return;
+        }
         start(args);
+    }
+
+    static String devToken(List<String> options) {
+        String department = null;
+        String subject = "dev-user";
+        boolean dispatch = false;
+        for (String option : options) {
+            if (option.startsWith("--department=")) {
+                department = option.substring("--department=".length());
+            } else if (option.startsWith("--subject=")) {
+                subject = option.substring("--subject=".length());
+            } else if (option.equals("--dispatch")) {
+                dispatch = true;
+            } else {
+                throw new IllegalArgumentException("unknown option " + option
+                        + "; use --department=<部门>, --subject=<id> or --dispatch");
+            }
+        }
+        if (department == null && !dispatch) {
+            throw new IllegalArgumentException("give --department=<部门> or --dispatch");
+        }
+        return LocalStaffTokens.fromEnvironment().issue(subject, department, dispatch, java.time.Duration.ofHours(12));
     }
 
     /** Starts the runtime; closing the returned context also stops the embedded DynamoDB Local. */

@@ -100,6 +100,26 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void staffRoutesNeedADevelopmentTokenLocally() throws Exception {
+        assertError(get("/v1/staff/requests"), 401, "UNAUTHENTICATED");
+        String forged = LocalRuntime.devToken(java.util.List.of("--dispatch")) + "x";
+        assertError(send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests"))
+                .header("authorization", "Bearer " + forged).GET().build()), 401, "UNAUTHENTICATED");
+        assertError(send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests"))
+                .header("x-bianmin-claim-sub", "spoofed").header("x-bianmin-claim-role", "dispatch").GET().build()),
+                401, "UNAUTHENTICATED");
+        String token = LocalRuntime.devToken(java.util.List.of("--department=市城市管理局", "--subject=cg-7"));
+        HttpResponse<String> queue = send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests?status=RECEIVED"))
+                .header("authorization", "Bearer " + token).GET().build());
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        assertThat(json.readTree(queue.body()).get("count").intValue()).isGreaterThanOrEqualTo(0);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreClear() throws Exception {
         assertError(get("/v1/nothing-here"), 404, "NOT_FOUND");
         HttpResponse<String> wrongMethod = get("/v1/inquiries");

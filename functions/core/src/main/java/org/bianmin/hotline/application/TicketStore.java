@@ -2,6 +2,7 @@ package org.bianmin.hotline.application;
 
 import java.util.Optional;
 import org.bianmin.hotline.model.Ticket;
+import org.bianmin.hotline.model.TicketStatus;
 
 /** Where tickets live (DynamoDB). */
 public interface TicketStore {
@@ -10,4 +11,10 @@ public interface TicketStore {
     boolean create(Ticket ticket);
 
     Optional<Ticket> find(String trackingNumber);
+
+    /** Replaces the ticket if its stored version is still {@code expectedVersion}; false if someone got in first. */
+    boolean update(Ticket ticket, long expectedVersion);
+
+    /** A department's (or, with a null department, everyone's) tickets in a status, newest first. */
+    java.util.List<Ticket> list(String department, TicketStatus status, int limit);
 }

@@ -18,6 +18,7 @@ import org.bianmin.store.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Tickets in the {@code tickets} table, one item each. The item carries the index keys of {@link Tables#TICKETS}:
@@ -51,6 +52,32 @@ public final class DynamoTicketStore implements TicketStore {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tableName).consistentRead(true)
                 .key(Map.of("trackingNumber", AttributeValue.fromS(trackingNumber)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public boolean update(Ticket ticket, long expectedVersion) {
+        try {
+            dynamo.putItem(p -> p.tableName(tableName).item(toItem(ticket))
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
+            return true;
+        } catch (ConditionalCheckFailedException someoneElse) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Ticket> list(String department, TicketStatus status, int limit) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(tableName).scanIndexForward(false).limit(limit);
+        if (department != null) {
+            query.indexName("byDepartmentStatus").keyConditionExpression("departmentStatus = :key")
+                    .expressionAttributeValues(Map.of(":key", s(department + "#" + status.name())));
+        } else {
+            query.indexName("byStatus").keyConditionExpression("#s = :key")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":key", s(status.name())));
+        }
+        return dynamo.query(query.build()).items().stream().map(DynamoTicketStore::fromItem).toList();
     }
 
     static Map<String, AttributeValue> toItem(Ticket t) {

@@ -13,6 +13,7 @@ import org.bianmin.api.HttpApi;
 import org.bianmin.api.RateLimiter;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.application.PhoneProtector;
+import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.WorkingCalendar;
 import org.bianmin.hotline.routing.GridRegistry;
@@ -88,6 +89,23 @@ public class HotlineConfiguration {
     @Bean
     RequestStatusRoute requestStatusRoute(DynamoTicketStore tickets) {
         return new RequestStatusRoute(tickets, new RateLimiter(30, Duration.ofMinutes(10), Clock.systemUTC()));
+    }
+
+    @Bean
+    StaffTransitionRoute staffTransitionRoute(DynamoTicketStore tickets) {
+        return new StaffTransitionRoute(new TransitioningTicket(tickets, Clock.systemUTC()));
+    }
+
+    @Bean
+    StaffRequestsRoute staffRequestsRoute(DynamoTicketStore tickets) {
+        return new StaffRequestsRoute(tickets);
+    }
+
+    /** The staff/workflow Lambda: ticket queues and transitions behind API Gateway's JWT authorizer. */
+    @Bean
+    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> staffApi(StaffRequestsRoute requests,
+                                                                      StaffTransitionRoute transitions) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(requests, transitions)));
     }
 
     /** The hotline intake Lambda: request intake, status lookup and routing behind API Gateway. */

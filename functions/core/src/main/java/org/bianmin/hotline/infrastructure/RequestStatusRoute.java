@@ -66,6 +66,29 @@ public final class RequestStatusRoute implements HttpRoute {
                 FilingRequest.verificationHash(ticket.trackingNumber(), code).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** What staff see: the citizen's view plus the text, the masked phone, the routing and the full audit trail. */
+    static Map<String, Object> staffView(Ticket ticket) {
+        Map<String, Object> view = view(ticket);
+        view.put("text", ticket.text());
+        view.put("phone", ticket.phone().masked());
+        view.put("categoryCode", ticket.categoryCode());
+        view.put("sla", ticket.sla().name());
+        view.put("manualTriage", ticket.manualTriage());
+        view.put("version", ticket.version());
+        view.put("location", ticket.location());
+        view.put("history", ticket.events().stream().map(e -> {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("at", OFFSET_TIME.format(e.at()));
+            event.put("actor", e.actor());
+            event.put("action", e.action());
+            event.put("from", e.from() == null ? null : e.from().name());
+            event.put("to", e.to().name());
+            event.put("note", e.note());
+            return event;
+        }).toList());
+        return view;
+    }
+
     /** What a citizen may see: no phone number, no staff names. */
     static Map<String, Object> view(Ticket ticket) {
         Map<String, Object> view = new LinkedHashMap<>();

@@ -34,11 +34,11 @@ public record Ticket(
         events = List.copyOf(events);
     }
 
-    /** This ticket after a transition: next status, one more audit event, the next version. */
-    public Ticket transitioned(TicketStatus next, TicketEvent event) {
+    /** This ticket after a transition: next status, maybe a new department, one more audit event, next version. */
+    public Ticket transitioned(TicketStatus next, String nextDepartment, TicketEvent event) {
         List<TicketEvent> trail = new ArrayList<>(events);
         trail.add(event);
         return new Ticket(trackingNumber, verificationHash, next, version + 1, channel, text, phone, location, domain,
-                categoryCode, category, department, grid, sla, manualTriage, createdAt, dueAt, sessionId, trail);
+                categoryCode, category, nextDepartment, grid, sla, manualTriage, createdAt, dueAt, sessionId, trail);
     }
 }

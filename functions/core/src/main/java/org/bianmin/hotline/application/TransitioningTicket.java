@@ -1,0 +1,66 @@
+package org.bianmin.hotline.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.bianmin.hotline.application.TransitionRefusedException.Reason;
+import org.bianmin.hotline.model.StaffMember;
+import org.bianmin.hotline.model.Ticket;
+import org.bianmin.hotline.model.TicketAction;
+import org.bianmin.hotline.model.TicketEvent;
+import org.bianmin.hotline.model.TicketLifecycle;
+import org.bianmin.hotline.model.TicketStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves a ticket through its lifecycle on behalf of a staff member: checks who may act, whether the transition is
+ * legal from the current status, appends the audit event, and writes with optimistic locking. When another action
+ * got in first, the ticket is read again and the action re-checked against the new status, so concurrent actions
+ * never overwrite each other and never skip the rules.
+ */
+public final class TransitioningTicket {
+
+    static final int ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(TransitioningTicket.class);
+
+    private final TicketStore tickets;
+    private final Clock clock;
+
+    public TransitioningTicket(TicketStore tickets, Clock clock) {
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    /**
+     * @param department for DISPATCH only: the department to send the ticket to (default: where it is)
+     */
+    public Ticket transition(String trackingNumber, TicketAction action, String note, String department, StaffMember actor) {
+        if (TicketLifecycle.needsNote(action) && (note == null || note.isBlank())) {
+            throw new TransitionRefusedException(Reason.NOTE_REQUIRED, "该操作需要填写说明（办结情况或退单原因）。");
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Ticket ticket = tickets.find(trackingNumber)
+                    .orElseThrow(() -> new TransitionRefusedException(Reason.NOT_FOUND, "没有这个工单。"));
+            if (!actor.mayAccess(ticket)) {
+                throw new TransitionRefusedException(Reason.FORBIDDEN, "无权处理其他部门的工单。");
+            }
+            if (!actor.dispatchCentre() && !TicketLifecycle.departmentMay(action)) {
+                throw new TransitionRefusedException(Reason.FORBIDDEN, "该操作只能由分拨中心执行。");
+            }
+            TicketStatus next = TicketLifecycle.next(ticket.status(), action).orElseThrow(() ->
+                    new TransitionRefusedException(Reason.ILLEGAL_TRANSITION,
+                            "工单当前状态为 " + ticket.status() + "，不能执行 " + action.wireName() + "。"));
+            String nextDepartment = action == TicketAction.DISPATCH && department != null && !department.isBlank()
+                    ? department : ticket.department();
+            Instant now = clock.instant();
+            Ticket updated = ticket.transitioned(next, nextDepartment,
+                    new TicketEvent(now, actor.subject(), action.name(), ticket.status(), next, note));
+            if (tickets.update(updated, ticket.version())) {
+                log.info("ticket transitioned trackingNumber={} action={} from={} to={} department={} actor={}",
+                        trackingNumber, action, ticket.status(), next, nextDepartment, actor.subject());
+                return updated;
+            }
+        }
+        throw new TransitionRefusedException(Reason.CONCURRENT_UPDATE, "工单正在被他人处理，请刷新后重试。");
+    }
+}

@@ -1,0 +1,68 @@
+package org.bianmin.hotline.infrastructure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.bianmin.api.ApiException;
+import org.bianmin.api.HttpRequest;
+import org.bianmin.api.HttpResponse;
+import org.bianmin.api.HttpRoute;
+import org.bianmin.hotline.application.TicketStore;
+import org.bianmin.hotline.model.StaffMember;
+import org.bianmin.hotline.model.Ticket;
+import org.bianmin.hotline.model.TicketStatus;
+
+/**
+ * {@code GET /v1/staff/requests?status=&department=}: the queue a staff member may see. A department sees only its
+ * own tickets (asking for another's is a 403); the dispatch centre sees any department, or all.
+ */
+public final class StaffRequestsRoute implements HttpRoute {
+
+    static final int LIMIT = 100;
+    private final TicketStore tickets;
+
+    public StaffRequestsRoute(TicketStore tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public String method() {
+        return "GET";
+    }
+
+    @Override
+    public String pathTemplate() {
+        return "/v1/staff/requests";
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        StaffMember actor = StaffAuthentication.require(request);
+        String department = request.queryParameter("department").filter(d -> !d.isBlank()).orElse(null);
+        if (!actor.dispatchCentre()) {
+            if (department != null && !department.equals(actor.department())) {
+                throw new ApiException(403, "FORBIDDEN", "无权查看其他部门的工单。");
+            }
+            department = actor.department();
+        }
+        List<TicketStatus> statuses = new ArrayList<>();
+        String status = request.queryParameter("status").filter(s -> !s.isBlank()).orElse(null);
+        if (status == null) {
+            statuses.addAll(List.of(TicketStatus.values()));
+        } else {
+            try {
+                statuses.add(TicketStatus.valueOf(status));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("INVALID_STATUS", "status 不是有效的工单状态：" + status);
+            }
+        }
+        List<Ticket> found = new ArrayList<>();
+        for (TicketStatus s : statuses) {
+            found.addAll(tickets.list(department, s, LIMIT));
+        }
+        found.sort(Comparator.comparing(Ticket::createdAt).reversed());
+        List<Map<String, Object>> views = found.stream().limit(LIMIT).map(RequestStatusRoute::staffView).toList();
+        return HttpResponse.json(200, Map.of("requests", views, "count", views.size()));
+    }
+}

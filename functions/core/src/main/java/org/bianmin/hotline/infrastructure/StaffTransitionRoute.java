@@ -1,0 +1,62 @@
+package org.bianmin.hotline.infrastructure;
+
+import org.bianmin.api.ApiException;
+import org.bianmin.api.HttpRequest;
+import org.bianmin.api.HttpResponse;
+import org.bianmin.api.HttpRoute;
+import org.bianmin.api.Json;
+import org.bianmin.hotline.application.TransitionRefusedException;
+import org.bianmin.hotline.application.TransitioningTicket;
+import org.bianmin.hotline.model.StaffMember;
+import org.bianmin.hotline.model.TicketAction;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /v1/staff/requests/{trackingNumber}/transitions} {@code {"action","note","department"?}}: a staff
+ * action on a ticket. 401 without a token, 403 for another department's ticket or a dispatch-only action,
+ * 404 for an unknown ticket, 409 for an illegal transition or a lost race.
+ */
+public final class StaffTransitionRoute implements HttpRoute {
+
+    private final TransitioningTicket transitions;
+
+    public StaffTransitionRoute(TransitioningTicket transitions) {
+        this.transitions = transitions;
+    }
+
+    @Override
+    public String method() {
+        return "POST";
+    }
+
+    @Override
+    public String pathTemplate() {
+        return "/v1/staff/requests/{trackingNumber}/transitions";
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        StaffMember actor = StaffAuthentication.require(request);
+        JsonNode body = Json.objectBody(request);
+        String actionName = Json.optionalString(body, "action");
+        TicketAction action = TicketAction.fromWireName(actionName == null ? "" : actionName).orElseThrow(() ->
+                ApiException.badRequest("INVALID_ACTION",
+                        "action 只能是 dispatch、accept、start、resolve、close、reject、escalate 或 reopen。"));
+        String note = Json.optionalString(body, "note");
+        if (note != null && note.length() > 1000) {
+            throw ApiException.badRequest("NOTE_TOO_LONG", "说明不能超过1000字。");
+        }
+        try {
+            return HttpResponse.json(200, RequestStatusRoute.staffView(transitions.transition(
+                    request.pathParameter("trackingNumber"), action, note, Json.optionalString(body, "department"), actor)));
+        } catch (TransitionRefusedException e) {
+            int status = switch (e.reason()) {
+                case NOT_FOUND -> 404;
+                case FORBIDDEN -> 403;
+                case NOTE_REQUIRED -> 400;
+                case ILLEGAL_TRANSITION, CONCURRENT_UPDATE -> 409;
+            };
+            throw new ApiException(status, e.reason().name(), e.getMessage());
+        }
+    }
+}
