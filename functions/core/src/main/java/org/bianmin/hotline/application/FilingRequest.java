@@ -65,7 +65,7 @@ public final class FilingRequest {
             Ticket ticket = new Ticket(trackingNumber, verificationHash(trackingNumber, code), TicketStatus.RECEIVED, 1,
                     request.channel(), request.text(), phones.protect(request.phone()), request.location(),
                     route.domain(), route.categoryCode(), route.category(), department, grid, route.sla(),
-                    route.manualTriage(), now, dueAt, request.sessionId(), List.of(received));
+                    route.manualTriage(), now, dueAt, request.sessionId(), null, List.of(received));
             if (tickets.create(ticket)) {
                 log.info("request filed trackingNumber={} domain={} category={} department={} grid={} triage={} channel={}",
                         trackingNumber, route.domain(), route.categoryCode(), department,

@@ -17,4 +17,10 @@ public interface TicketStore {
 
     /** A department's (or, with a null department, everyone's) tickets in a status, newest first. */
     java.util.List<Ticket> list(String department, TicketStatus status, int limit);
+
+    /** Open, not yet escalated tickets whose deadline has passed, earliest first. */
+    java.util.List<Ticket> overdue(java.time.Instant now, int limit);
+
+    /** Every ticket (for statistics; a scan, fine at a city's daily volumes, see docs/hotline.md). */
+    java.util.List<Ticket> all();
 }

@@ -80,6 +80,21 @@ public final class DynamoTicketStore implements TicketStore {
         return dynamo.query(query.build()).items().stream().map(DynamoTicketStore::fromItem).toList();
     }
 
+    @Override
+    public List<Ticket> overdue(Instant now, int limit) {
+        return dynamo.query(q -> q.tableName(tableName).indexName("byDeadline").limit(limit)
+                .keyConditionExpression("openDeadline = :open AND dueAt < :now")
+                .expressionAttributeValues(Map.of(":open", s(OPEN), ":now", s(now.toString()))))
+                .items().stream().map(DynamoTicketStore::fromItem).toList();
+    }
+
+    @Override
+    public List<Ticket> all() {
+        List<Ticket> all = new ArrayList<>();
+        dynamo.scanPaginator(scan -> scan.tableName(tableName)).items().forEach(item -> all.add(fromItem(item)));
+        return all;
+    }
+
     static Map<String, AttributeValue> toItem(Ticket t) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("trackingNumber", s(t.trackingNumber()));
@@ -115,8 +130,12 @@ public final class DynamoTicketStore implements TicketStore {
         item.put("manualTriage", AttributeValue.fromBool(t.manualTriage()));
         item.put("createdAt", s(t.createdAt().toString()));
         item.put("dueAt", s(t.dueAt().toString()));
-        if (t.status().isOpen()) {
+        if (t.status().isOpen() && t.status() != TicketStatus.ESCALATED) {
+            // sparse deadline index: only tickets the SLA scheduler may still have to escalate
             item.put("openDeadline", s(OPEN));
+        }
+        if (t.rating() != null) {
+            item.put("rating", AttributeValue.fromN(t.rating().toString()));
         }
         putIfPresent(item, "sessionId", t.sessionId());
         List<AttributeValue> events = new ArrayList<>();
@@ -156,7 +175,8 @@ public final class DynamoTicketStore implements TicketStore {
                 str(item, "text"), new ProtectedPhone(str(item, "phoneHash"), str(item, "phoneMasked"), str(item, "phoneCipher")),
                 location, str(item, "domain"), str(item, "categoryCode"), str(item, "category"), str(item, "department"),
                 grid, SlaClass.valueOf(str(item, "sla")), item.get("manualTriage").bool(),
-                Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "dueAt")), str(item, "sessionId"), events);
+                Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "dueAt")), str(item, "sessionId"),
+                item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null, events);
     }
 
     private static AttributeValue s(String value) {

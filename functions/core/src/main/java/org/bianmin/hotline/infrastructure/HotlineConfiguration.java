@@ -7,11 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpApi;
 import org.bianmin.api.RateLimiter;
+import org.bianmin.hotline.application.EscalatingOverdueTickets;
 import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.RatingTicket;
 import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.model.Deadlines;
@@ -86,9 +89,34 @@ public class HotlineConfiguration {
         return new IntakeRoute(filing, new DynamoIdempotency(dynamo, store.tablePrefix(), Clock.systemUTC()));
     }
 
+    /** Citizen lookups and ratings share one limit per client address: 30 attempts in 10 minutes. */
     @Bean
-    RequestStatusRoute requestStatusRoute(DynamoTicketStore tickets) {
-        return new RequestStatusRoute(tickets, new RateLimiter(30, Duration.ofMinutes(10), Clock.systemUTC()));
+    RateLimiter citizenLimiter() {
+        return new RateLimiter(30, Duration.ofMinutes(10), Clock.systemUTC());
+    }
+
+    @Bean
+    RequestStatusRoute requestStatusRoute(DynamoTicketStore tickets, RateLimiter citizenLimiter) {
+        return new RequestStatusRoute(tickets, citizenLimiter);
+    }
+
+    @Bean
+    RatingRoute ratingRoute(DynamoTicketStore tickets, RateLimiter citizenLimiter) {
+        return new RatingRoute(tickets, citizenLimiter, new RatingTicket(tickets, Clock.systemUTC()));
+    }
+
+    @Bean
+    StaffStatsRoute staffStatsRoute(DynamoTicketStore tickets) {
+        return new StaffStatsRoute(tickets);
+    }
+
+    /** The scheduled SLA function (EventBridge, every 15 minutes in AWS): escalation and automatic closure. */
+    @Bean
+    Function<Map<String, Object>, Map<String, Integer>> slaEscalation(DynamoTicketStore tickets,
+                                                                      HotlineProperties properties) {
+        EscalatingOverdueTickets sla = new EscalatingOverdueTickets(tickets,
+                new TransitioningTicket(tickets, Clock.systemUTC()), Clock.systemUTC(), properties.returnVisitPeriod());
+        return event -> sla.run();
     }
 
     @Bean
@@ -104,14 +132,15 @@ public class HotlineConfiguration {
     /** The staff/workflow Lambda: ticket queues and transitions behind API Gateway's JWT authorizer. */
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> staffApi(StaffRequestsRoute requests,
-                                                                      StaffTransitionRoute transitions) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(requests, transitions)));
+                                                                      StaffTransitionRoute transitions,
+                                                                      StaffStatsRoute stats) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(requests, transitions, stats)));
     }
 
     /** The hotline intake Lambda: request intake, status lookup and routing behind API Gateway. */
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> hotlineApi(IntakeRoute intake, RequestStatusRoute status,
-                                                                        ClassifyRoute classify) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status)));
+                                                                        RatingRoute rating, ClassifyRoute classify) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating)));
     }
 }

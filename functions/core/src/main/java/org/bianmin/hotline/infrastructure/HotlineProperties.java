@@ -7,7 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param phoneEncryptionKey base64 of 32 random bytes: the AES-256 key for stored phone numbers
  * @param allowDevelopmentKeys use fixed, public development keys when the two keys are not set (local runtime
  *                             only; a deployed function without keys refuses to start)
+ * @param returnVisitPeriod how long a resolved ticket waits for the citizen's rating before it is closed (7 days)
  */
 @ConfigurationProperties("bianmin.hotline")
-public record HotlineProperties(String phoneHashKey, String phoneEncryptionKey, boolean allowDevelopmentKeys) {
+public record HotlineProperties(String phoneHashKey, String phoneEncryptionKey, boolean allowDevelopmentKeys,
+                                java.time.Duration returnVisitPeriod) {
+
+    public HotlineProperties {
+        returnVisitPeriod = returnVisitPeriod == null ? java.time.Duration.ofDays(7) : returnVisitPeriod;
+    }
 }

@@ -1,38 +1,29 @@
 package org.bianmin.hotline.infrastructure;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import org.bianmin.api.ApiException;
 import org.bianmin.api.HttpRequest;
 import org.bianmin.api.HttpResponse;
 import org.bianmin.api.HttpRoute;
 import org.bianmin.api.RateLimiter;
-import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.application.TicketStore;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.WorkingCalendar;
 
 /**
- * {@code GET /v1/requests/{trackingNumber}?code=...}: the citizen's view of a request, its status and history.
- * A wrong code answers exactly like an unknown number (404), and lookups are rate limited per client address.
+ * {@code GET /v1/requests/{trackingNumber}?code=...}: the citizen's view of a request, its status and history
+ * (access as in {@link CitizenAccess}). Also the views staff routes return.
  */
 public final class RequestStatusRoute implements HttpRoute {
 
-    private static final Pattern TRACKING_NUMBER = Pattern.compile("BM\\d{12}");
     private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(WorkingCalendar.ZONE);
 
-    private final TicketStore tickets;
-    private final RateLimiter limiter;
+    private final CitizenAccess access;
 
     public RequestStatusRoute(TicketStore tickets, RateLimiter limiter) {
-        this.tickets = tickets;
-        this.limiter = limiter;
+        this.access = new CitizenAccess(tickets, limiter);
     }
 
     @Override
@@ -47,23 +38,7 @@ public final class RequestStatusRoute implements HttpRoute {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        if (!limiter.tryAcquire(request.sourceIp())) {
-            throw new ApiException(429, "TOO_MANY_REQUESTS", "查询过于频繁，请稍后再试。");
-        }
-        String code = request.queryParameter("code").orElseThrow(
-                () -> ApiException.badRequest("CODE_REQUIRED", "请提供查询码（受理时告知的6位数字）。"));
-        String trackingNumber = request.pathParameter("trackingNumber");
-        Optional<Ticket> ticket = TRACKING_NUMBER.matcher(trackingNumber).matches()
-                ? tickets.find(trackingNumber) : Optional.empty();
-        if (ticket.isEmpty() || !matches(ticket.get(), code)) {
-            throw new ApiException(404, "NOT_FOUND", "未找到该诉求，请核对受理编号和查询码。");
-        }
-        return HttpResponse.json(200, view(ticket.get()));
-    }
-
-    private static boolean matches(Ticket ticket, String code) {
-        return MessageDigest.isEqual(ticket.verificationHash().getBytes(StandardCharsets.UTF_8),
-                FilingRequest.verificationHash(ticket.trackingNumber(), code).getBytes(StandardCharsets.UTF_8));
+        return HttpResponse.json(200, view(access.require(request, request.queryParameter("code").orElse(null))));
     }
 
     /** What staff see: the citizen's view plus the text, the masked phone, the routing and the full audit trail. */

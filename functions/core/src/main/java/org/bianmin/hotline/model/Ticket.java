@@ -7,7 +7,8 @@ import org.bianmin.hotline.routing.SlaClass;
 
 /**
  * A hotline request being handled: what was asked, where it was routed, its deadline, its status (with an
- * optimistic-locking version) and its audit trail. The verification code is kept only as a hash.
+ * optimistic-locking version), its audit trail and the citizen's rating (回访). The verification code is kept only
+ * as a hash.
  */
 public record Ticket(
         String trackingNumber,
@@ -28,6 +29,7 @@ public record Ticket(
         Instant createdAt,
         Instant dueAt,
         String sessionId,
+        Integer rating,
         List<TicketEvent> events) {
 
     public Ticket {
@@ -39,6 +41,14 @@ public record Ticket(
         List<TicketEvent> trail = new ArrayList<>(events);
         trail.add(event);
         return new Ticket(trackingNumber, verificationHash, next, version + 1, channel, text, phone, location, domain,
-                categoryCode, category, nextDepartment, grid, sla, manualTriage, createdAt, dueAt, sessionId, trail);
+                categoryCode, category, nextDepartment, grid, sla, manualTriage, createdAt, dueAt, sessionId, rating, trail);
+    }
+
+    /** This ticket with the citizen's 1-5 satisfaction rating recorded by a transition. */
+    public Ticket rated(int stars, TicketStatus next, TicketEvent event) {
+        Ticket moved = transitioned(next, department, event);
+        return new Ticket(trackingNumber, verificationHash, moved.status(), moved.version(), channel, text, phone,
+                location, domain, categoryCode, category, department, grid, sla, manualTriage, createdAt, dueAt,
+                sessionId, stars, moved.events());
     }
 }

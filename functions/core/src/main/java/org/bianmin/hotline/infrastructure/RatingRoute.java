@@ -1,0 +1,61 @@
+package org.bianmin.hotline.infrastructure;
+
+import org.bianmin.api.ApiException;
+import org.bianmin.api.HttpRequest;
+import org.bianmin.api.HttpResponse;
+import org.bianmin.api.HttpRoute;
+import org.bianmin.api.Json;
+import org.bianmin.api.RateLimiter;
+import org.bianmin.hotline.application.RatingTicket;
+import org.bianmin.hotline.application.TicketStore;
+import org.bianmin.hotline.application.TransitionRefusedException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /v1/requests/{trackingNumber}/rating} {@code {"code","rating":1-5,"comment"?,"reopen"?}}: the
+ * citizen's return visit on a resolved request; {@code reopen: true} sends it back to be handled again.
+ */
+public final class RatingRoute implements HttpRoute {
+
+    private final CitizenAccess access;
+    private final RatingTicket rating;
+
+    public RatingRoute(TicketStore tickets, RateLimiter limiter, RatingTicket rating) {
+        this.access = new CitizenAccess(tickets, limiter);
+        this.rating = rating;
+    }
+
+    @Override
+    public String method() {
+        return "POST";
+    }
+
+    @Override
+    public String pathTemplate() {
+        return "/v1/requests/{trackingNumber}/rating";
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        JsonNode body = Json.objectBody(request);
+        JsonNode stars = body.get("rating");
+        if (stars == null || !stars.isIntegralNumber() || stars.intValue() < 1 || stars.intValue() > 5) {
+            throw ApiException.badRequest("INVALID_RATING", "请给出1到5之间的满意度评分。");
+        }
+        String comment = Json.optionalString(body, "comment");
+        if (comment != null && comment.length() > 500) {
+            throw ApiException.badRequest("COMMENT_TOO_LONG", "评价内容不能超过500字。");
+        }
+        JsonNode reopen = body.get("reopen");
+        if (reopen != null && !reopen.isBoolean()) {
+            throw ApiException.badRequest("INVALID_REOPEN", "reopen 必须是 true 或 false。");
+        }
+        var ticket = access.require(request, Json.optionalString(body, "code"));
+        try {
+            return HttpResponse.json(200, RequestStatusRoute.view(
+                    rating.rate(ticket, stars.intValue(), comment, reopen != null && reopen.booleanValue())));
+        } catch (TransitionRefusedException e) {
+            throw new ApiException(409, e.reason().name(), e.getMessage());
+        }
+    }
+}
