@@ -46,9 +46,9 @@ public final class HttpLoadDriver {
     private HttpLoadDriver() {
     }
 
-    record Result(String label, int requests, int errors, double seconds, List<Long> latenciesMicros) {
+    public record Result(String label, int requests, int errors, double seconds, List<Long> latenciesMicros) {
 
-        void print() {
+        public void print() {
             List<Long> sorted = new ArrayList<>(latenciesMicros);
             Collections.sort(sorted);
             System.out.printf(Locale.ROOT, "%s: %.0f requests/s (%d in %.1f s, %d errors), latency p50 %.2f ms, p99 %.2f ms%n",
@@ -111,7 +111,7 @@ public final class HttpLoadDriver {
     }
 
     /** Calls {@code call} from {@code clients} threads until the time is up; a false result counts as an error. */
-    static Result runCalls(String label, int clients, int seconds, IntFunction<Boolean> call) throws Exception {
+    public static Result runCalls(String label, int clients, int seconds, IntFunction<Boolean> call) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicInteger counter = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
