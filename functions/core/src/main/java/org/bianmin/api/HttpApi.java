@@ -90,11 +90,14 @@ public final class HttpApi {
         }
         Map<String, String> parameters = new HashMap<>();
         for (int i = 0; i < expected.length; i++) {
-            if (expected[i].startsWith("{") && expected[i].endsWith("}")) {
-                if (actual[i].isEmpty()) {
+            int close = expected[i].indexOf('}');
+            if (expected[i].startsWith("{") && close > 0) {
+                // a parameter, optionally followed by a literal suffix: "{id}" or "{id}.json"
+                String suffix = expected[i].substring(close + 1);
+                if (!actual[i].endsWith(suffix) || actual[i].length() == suffix.length()) {
                     return Optional.empty();
                 }
-                parameters.put(expected[i].substring(1, expected[i].length() - 1), actual[i]);
+                parameters.put(expected[i].substring(1, close), actual[i].substring(0, actual[i].length() - suffix.length()));
             } else if (!expected[i].equals(actual[i])) {
                 return Optional.empty();
             }

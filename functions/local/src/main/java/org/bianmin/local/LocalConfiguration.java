@@ -3,6 +3,7 @@ package org.bianmin.local;
 import java.util.List;
 import org.bianmin.api.HttpApi;
 import org.bianmin.api.HttpRoute;
+import org.bianmin.api.HttpRouteGroup;
 import org.bianmin.store.StoreProperties;
 import org.bianmin.store.TableProvisioner;
 import org.bianmin.store.Tables;
@@ -25,8 +26,10 @@ public class LocalConfiguration {
 
     /** Every route of every capability, served as API Gateway would route them to their functions. */
     @Bean
-    HttpApi localHttpApi(List<HttpRoute> routes) {
-        return new HttpApi(routes);
+    HttpApi localHttpApi(List<HttpRoute> routes, List<HttpRouteGroup> groups) {
+        List<HttpRoute> all = new java.util.ArrayList<>(routes);
+        groups.forEach(group -> all.addAll(group.routes()));
+        return new HttpApi(all);
     }
 
     @Bean

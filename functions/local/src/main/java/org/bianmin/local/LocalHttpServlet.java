@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,12 +43,17 @@ final class LocalHttpServlet extends HttpServlet {
             tokens.verify(authorization.substring("Bearer ".length()).strip())
                     .ifPresent(claims -> claims.forEach((name, value) -> target.put(HttpRequest.CLAIM_PREFIX + name, value)));
         }
+        // Parsed from the raw query string: getParameterMap() would also consume a form-encoded body.
         Map<String, String> query = new HashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (values.length > 0 && request.getQueryString() != null) {
-                query.put(name, values[0]);
+        if (request.getQueryString() != null) {
+            for (String pair : request.getQueryString().split("&")) {
+                int eq = pair.indexOf('=');
+                if (!pair.isEmpty()) {
+                    query.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
             }
-        });
+        }
         byte[] body = request.getInputStream().readNBytes(HttpApi.MAX_BODY_BYTES + 1);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         HttpResponse result = body.length > HttpApi.MAX_BODY_BYTES

@@ -17,6 +17,7 @@ import org.bianmin.hotline.model.TicketStatus;
 import org.bianmin.hotline.model.WorkingCalendar;
 import org.bianmin.hotline.routing.Classification;
 import org.bianmin.hotline.routing.GridRegistry;
+import org.bianmin.hotline.routing.Leaf;
 import org.bianmin.hotline.routing.RequestClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,16 @@ public final class FilingRequest {
     }
 
     public Receipt file(NewRequest request) {
-        Classification route = classifier.classify(request.text());
+        return file(request, classifier.classify(request.text()));
+    }
+
+    /** Files a request whose category the caller chose (Open311's service_code): no classification, no triage. */
+    public Receipt file(NewRequest request, Leaf leaf) {
+        return file(request, new Classification(leaf.domain().label(), leaf.code(), leaf.name(), leaf.department(),
+                leaf.sla(), 1.0, false, List.of(), List.of()));
+    }
+
+    private Receipt file(NewRequest request, Classification route) {
         GridAssignment grid = grids.locate(request.location()).orElse(null);
         Instant now = clock.instant();
         Instant dueAt = deadlines.dueAt(route.sla(), now);

@@ -137,6 +137,17 @@ public class HotlineConfiguration {
         return new ApiGatewayHttpFunction(new HttpApi(List.of(requests, transitions, stats)));
     }
 
+    @Bean
+    Open311Api open311Api(Taxonomy taxonomy, FilingRequest filing, DynamoTicketStore tickets) {
+        return new Open311Api(taxonomy, filing, tickets);
+    }
+
+    /** The Open311 Lambda: GeoReport v2 over the same intake and tickets. */
+    @Bean
+    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> open311(Open311Api open311) {
+        return new ApiGatewayHttpFunction(new HttpApi(open311.routes()));
+    }
+
     /** The hotline intake Lambda: request intake, status lookup and routing behind API Gateway. */
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> hotlineApi(IntakeRoute intake, RequestStatusRoute status,

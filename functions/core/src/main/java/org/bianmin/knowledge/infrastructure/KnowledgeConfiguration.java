@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class KnowledgeConfiguration {
 
-    @Bean
+    /** Shared with the preload, which outlives any one context: a context must not close it on shutdown. */
+    @Bean(destroyMethod = "")
     ChineseAnalyzer chineseAnalyzer() {
         return KnowledgePreloader.get().analyzer();
     }

@@ -1,0 +1,262 @@
+package org.bianmin.hotline.infrastructure;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bianmin.api.HttpRequest;
+import org.bianmin.api.HttpResponse;
+import org.bianmin.api.HttpRoute;
+import org.bianmin.api.HttpRouteGroup;
+import org.bianmin.api.Json;
+import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.NewRequest;
+import org.bianmin.hotline.application.Receipt;
+import org.bianmin.hotline.application.TicketStore;
+import org.bianmin.hotline.model.Location;
+import org.bianmin.hotline.model.PhoneNumber;
+import org.bianmin.hotline.model.Ticket;
+import org.bianmin.hotline.model.TicketEvent;
+import org.bianmin.hotline.model.WorkingCalendar;
+import org.bianmin.hotline.routing.Leaf;
+import org.bianmin.hotline.routing.Taxonomy;
+
+/**
+ * Open311 GeoReport v2 (JSON) over the same intake and tickets, so existing Open311 clients work unchanged:
+ * discovery, services (one per taxonomy leaf; the service code is the leaf code), service definitions, posting a
+ * request (form-encoded, as the specification says), and reading requests. Errors use the specification's shape,
+ * {@code [{"code":400,"description":"..."}]}. This jurisdiction requires {@code phone} (for the return visit) and
+ * a {@code description} of 5-5000 characters. Public listings never show phone numbers, and digit runs that look
+ * like phone or ID numbers in descriptions are masked.
+ */
+public final class Open311Api implements HttpRouteGroup {
+
+    static final String BASE = "/open311/v2";
+    private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(WorkingCalendar.ZONE);
+    private static final int MAX_RESULTS = 1000;
+
+    private final Taxonomy taxonomy;
+    private final FilingRequest filing;
+    private final TicketStore tickets;
+
+    public Open311Api(Taxonomy taxonomy, FilingRequest filing, TicketStore tickets) {
+        this.taxonomy = taxonomy;
+        this.filing = filing;
+        this.tickets = tickets;
+    }
+
+    @Override
+    public List<HttpRoute> routes() {
+        return List.of(
+                route("GET", BASE + "/discovery.json", this::discovery),
+                route("GET", BASE + "/services.json", request -> json(200, taxonomy.leaves().stream().map(Open311Api::service).toList())),
+                route("GET", BASE + "/services/{service_code}.json", this::serviceDefinition),
+                route("POST", BASE + "/requests.json", this::postRequest),
+                route("GET", BASE + "/requests.json", this::listRequests),
+                route("GET", BASE + "/requests/{service_request_id}.json", this::getRequest));
+    }
+
+    private HttpResponse discovery(HttpRequest request) {
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
+        endpoint.put("url", BASE);
+        endpoint.put("changeset", taxonomy.version());
+        endpoint.put("type", "production");
+        endpoint.put("formats", List.of("application/json"));
+        Map<String, Object> discovery = new LinkedHashMap<>();
+        discovery.put("changeset", taxonomy.version());
+        discovery.put("contact", "12345 市民服务热线");
+        discovery.put("key_service", "无需 API key");
+        discovery.put("endpoints", List.of(endpoint));
+        return json(200, discovery);
+    }
+
+    private static Map<String, Object> service(Leaf leaf) {
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("service_code", leaf.code());
+        service.put("service_name", leaf.name());
+        service.put("description", leaf.description());
+        service.put("metadata", false);
+        service.put("type", "realtime");
+        service.put("keywords", String.join(",", leaf.keywords()));
+        service.put("group", leaf.domain().label() + "/" + leaf.categoryName());
+        return service;
+    }
+
+    private HttpResponse serviceDefinition(HttpRequest request) {
+        String code = request.pathParameter("service_code");
+        if (taxonomy.leaf(code).isEmpty()) {
+            return error(404, "service_code " + code + " 不存在");
+        }
+        return json(200, Map.of("service_code", code, "attributes", List.of()));
+    }
+
+    private HttpResponse postRequest(HttpRequest request) {
+        if (!request.header("content-type").orElse("").toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            return error(400, "请求体必须是 application/x-www-form-urlencoded（GeoReport v2）");
+        }
+        Map<String, String> form = form(request.body());
+        String code = form.get("service_code");
+        if (code == null || code.isBlank()) {
+            return error(400, "service_code 必填");
+        }
+        Optional<Leaf> leaf = taxonomy.leaf(code);
+        if (leaf.isEmpty()) {
+            return error(404, "service_code " + code + " 不存在");
+        }
+        String description = form.getOrDefault("description", "").strip();
+        int length = description.codePointCount(0, description.length());
+        if (length < ClassifyRoute.MIN_TEXT || length > ClassifyRoute.MAX_TEXT) {
+            return error(400, "description 应为" + ClassifyRoute.MIN_TEXT + "到" + ClassifyRoute.MAX_TEXT + "个字");
+        }
+        Optional<PhoneNumber> phone = PhoneNumber.parse(form.get("phone"));
+        if (phone.isEmpty()) {
+            return error(400, "phone 必填，且须为有效的手机号或带区号的固定电话（用于回访）");
+        }
+        Double lat;
+        Double lon;
+        try {
+            lat = form.containsKey("lat") ? Double.valueOf(form.get("lat")) : null;
+            lon = form.containsKey("long") ? Double.valueOf(form.get("long")) : null;
+        } catch (NumberFormatException e) {
+            return error(400, "lat/long 必须是数字");
+        }
+        if ((lat == null) != (lon == null) || lat != null && (Math.abs(lat) > 90 || Math.abs(lon) > 180)) {
+            return error(400, "lat 和 long 须同时提供且在有效范围内");
+        }
+        String address = form.get("address_string");
+        if (lat == null && (address == null || address.isBlank())) {
+            return error(400, "须提供位置：lat/long 或 address_string");
+        }
+        Receipt receipt = filing.file(new NewRequest(description, phone.get(),
+                new Location(address, null, lat, lon), "open311", null), leaf.get());
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("service_request_id", receipt.trackingNumber());
+        created.put("service_notice", "已受理，查询码：" + receipt.verificationCode() + "，预计办结时间 " + receipt.dueAt());
+        created.put("account_id", null);
+        return json(201, List.of(created));
+    }
+
+    private HttpResponse listRequests(HttpRequest request) {
+        Optional<String> ids = request.queryParameter("service_request_id");
+        List<Ticket> found = new ArrayList<>();
+        if (ids.isPresent()) {
+            for (String id : ids.get().split(",")) {
+                tickets.find(id.strip()).ifPresent(found::add);
+            }
+            return json(200, found.stream().map(this::publicView).toList());
+        }
+        Instant end;
+        Instant start;
+        try {
+            end = request.queryParameter("end_date").map(d -> OffsetDateTime.parse(d).toInstant()).orElse(Instant.now());
+            start = request.queryParameter("start_date").map(d -> OffsetDateTime.parse(d).toInstant())
+                    .orElse(end.minus(java.time.Duration.ofDays(90)));
+        } catch (DateTimeParseException e) {
+            return error(400, "start_date/end_date 须为 W3C 格式，如 2026-11-01T00:00:00+08:00");
+        }
+        Optional<String> status = request.queryParameter("status");
+        if (status.isPresent() && !status.get().equals("open") && !status.get().equals("closed")) {
+            return error(400, "status 只能是 open 或 closed");
+        }
+        Optional<String> codes = request.queryParameter("service_code");
+        List<Map<String, Object>> views = tickets.all().stream()
+                .filter(t -> !t.createdAt().isBefore(start) && !t.createdAt().isAfter(end))
+                .filter(t -> codes.isEmpty() || List.of(codes.get().split(",")).contains(t.categoryCode()))
+                .filter(t -> status.isEmpty() || status.get().equals(openOrClosed(t)))
+                .sorted(Comparator.comparing(Ticket::createdAt).reversed())
+                .limit(MAX_RESULTS)
+                .map(this::publicView)
+                .toList();
+        return json(200, views);
+    }
+
+    private HttpResponse getRequest(HttpRequest request) {
+        return tickets.find(request.pathParameter("service_request_id"))
+                .map(t -> json(200, List.of(publicView(t))))
+                .orElseGet(() -> error(404, "service_request_id 不存在"));
+    }
+
+    private Map<String, Object> publicView(Ticket ticket) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("service_request_id", ticket.trackingNumber());
+        view.put("status", openOrClosed(ticket));
+        TicketEvent last = ticket.events().get(ticket.events().size() - 1);
+        view.put("status_notes", last.note());
+        view.put("service_name", ticket.category());
+        view.put("service_code", ticket.categoryCode());
+        view.put("description", maskNumbers(ticket.text()));
+        view.put("agency_responsible", ticket.department());
+        view.put("service_notice", null);
+        view.put("requested_datetime", W3C.format(ticket.createdAt()));
+        view.put("updated_datetime", W3C.format(last.at()));
+        view.put("expected_datetime", W3C.format(ticket.dueAt()));
+        view.put("address", ticket.location() == null ? null : ticket.location().address());
+        view.put("address_id", null);
+        view.put("zipcode", null);
+        view.put("lat", ticket.location() == null ? null : ticket.location().lat());
+        view.put("long", ticket.location() == null ? null : ticket.location().lon());
+        view.put("media_url", null);
+        return view;
+    }
+
+    private static String openOrClosed(Ticket ticket) {
+        return ticket.status().isOpen() ? "open" : "closed";
+    }
+
+    /** Runs of 7+ digits (phone, ID numbers typed into a description) keep only their last 4 digits. */
+    static String maskNumbers(String text) {
+        return text.replaceAll("\\d{3,}(\\d{4})", "****$1").replaceAll("(?<=\\*{4}\\d{4})[xX]", "");
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.putIfAbsent(name, value);
+        }
+        return form;
+    }
+
+    private static HttpResponse json(int status, Object body) {
+        return HttpResponse.json(status, body);
+    }
+
+    private static HttpResponse error(int code, String description) {
+        return HttpResponse.json(code, List.of(Map.of("code", code, "description", description)));
+    }
+
+    private static HttpRoute route(String method, String template, Function<HttpRequest, HttpResponse> handler) {
+        return new HttpRoute() {
+            @Override
+            public String method() {
+                return method;
+            }
+
+            @Override
+            public String pathTemplate() {
+                return template;
+            }
+
+            @Override
+            public HttpResponse handle(HttpRequest request) {
+                return handler.apply(request);
+            }
+        };
+    }
+}
