@@ -25,10 +25,17 @@ public final class TransitioningTicket {
 
     private final TicketStore tickets;
     private final Clock clock;
+    private final DispatchQueue dispatchQueue;
 
-    public TransitioningTicket(TicketStore tickets, Clock clock) {
+    public TransitioningTicket(TicketStore tickets, Clock clock, DispatchQueue dispatchQueue) {
         this.tickets = tickets;
         this.clock = clock;
+        this.dispatchQueue = dispatchQueue;
+    }
+
+    /** Without dispatch notifications (tests of the lifecycle rules alone). */
+    public TransitioningTicket(TicketStore tickets, Clock clock) {
+        this(tickets, clock, notification -> { });
     }
 
     /**
@@ -58,9 +65,27 @@ public final class TransitioningTicket {
             if (tickets.update(updated, ticket.version())) {
                 log.info("ticket transitioned trackingNumber={} action={} from={} to={} department={} actor={}",
                         trackingNumber, action, ticket.status(), next, nextDepartment, actor.subject());
+                if (action == TicketAction.DISPATCH || action == TicketAction.ESCALATE) {
+                    notifyDepartment(updated, action, now);
+                }
                 return updated;
             }
         }
         throw new TransitionRefusedException(Reason.CONCURRENT_UPDATE, "工单正在被他人处理，请刷新后重试。");
+    }
+
+    /**
+     * The transition is stored before the notification is sent: a failed send is logged and the ticket still
+     * shows in the department's queue, which is the source of truth; the notification is the nudge.
+     */
+    private void notifyDepartment(Ticket ticket, TicketAction action, Instant now) {
+        try {
+            dispatchQueue.publish(new DispatchNotification(ticket.trackingNumber(), action.name(), ticket.department(),
+                    ticket.grid() == null ? null : ticket.grid().name(), ticket.category(), ticket.sla().name(),
+                    ticket.dueAt().toString(), now.toString()));
+        } catch (RuntimeException e) {
+            log.warn("dispatch notification not sent trackingNumber={} action={}: {}", ticket.trackingNumber(), action,
+                    e.toString());
+        }
     }
 }

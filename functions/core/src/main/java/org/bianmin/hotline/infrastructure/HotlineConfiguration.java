@@ -2,6 +2,8 @@ package org.bianmin.hotline.infrastructure;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +14,8 @@ import java.util.function.Function;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpApi;
 import org.bianmin.api.RateLimiter;
+import org.bianmin.hotline.application.DeliveringDispatchNotification;
+import org.bianmin.hotline.application.DispatchQueue;
 import org.bianmin.hotline.application.EscalatingOverdueTickets;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.application.RatingTicket;
@@ -30,7 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 @Configuration(proxyBeanMethods = false)
 public class HotlineConfiguration {
@@ -113,15 +119,44 @@ public class HotlineConfiguration {
     /** The scheduled SLA function (EventBridge, every 15 minutes in AWS): escalation and automatic closure. */
     @Bean
     Function<Map<String, Object>, Map<String, Integer>> slaEscalation(DynamoTicketStore tickets,
+                                                                      TransitioningTicket transitions,
                                                                       HotlineProperties properties) {
-        EscalatingOverdueTickets sla = new EscalatingOverdueTickets(tickets,
-                new TransitioningTicket(tickets, Clock.systemUTC()), Clock.systemUTC(), properties.returnVisitPeriod());
+        EscalatingOverdueTickets sla = new EscalatingOverdueTickets(tickets, transitions, Clock.systemUTC(),
+                properties.returnVisitPeriod());
         return event -> sla.run();
     }
 
     @Bean
-    StaffTransitionRoute staffTransitionRoute(DynamoTicketStore tickets) {
-        return new StaffTransitionRoute(new TransitioningTicket(tickets, Clock.systemUTC()));
+    DeliveringDispatchNotification deliveringDispatchNotification(DynamoTicketStore tickets) {
+        return new DeliveringDispatchNotification(tickets, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "")
+    DispatchQueue dispatchQueue(HotlineProperties properties, DeliveringDispatchNotification delivery) {
+        if (properties.dispatchQueueUrl() != null && !properties.dispatchQueueUrl().isBlank()) {
+            return new SqsDispatchQueue(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                    properties.dispatchQueueUrl());
+        }
+        if (!properties.inProcessDispatchQueue()) {
+            throw new IllegalStateException("set BIANMIN_HOTLINE_DISPATCHQUEUEURL (the SQS dispatch queue)");
+        }
+        return new InProcessDispatchQueue(delivery);
+    }
+
+    @Bean
+    TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue) {
+        return new TransitioningTicket(tickets, Clock.systemUTC(), dispatchQueue);
+    }
+
+    @Bean
+    StaffTransitionRoute staffTransitionRoute(TransitioningTicket transitions) {
+        return new StaffTransitionRoute(transitions);
+    }
+
+    /** The dispatch-notification consumer Lambda (SQS trigger with partial batch failure reporting). */
+    @Bean
+    Function<SQSEvent, SQSBatchResponse> dispatchNotifications(DeliveringDispatchNotification delivery) {
+        return event -> SqsDispatchQueue.consume(event, delivery);
     }
 
     @Bean
