@@ -44,6 +44,8 @@ class ClassifierQualityTest {
         Map<String, int[]> perDomain = new TreeMap<>(); // tp, fp, fn
         int domainHits = 0;
         int leafHits = 0;
+        int triaged = 0;
+        int automaticHits = 0;
         List<String> misses = new ArrayList<>();
         for (Labeled labeled : set) {
             Classification result = classifier.classify(labeled.text());
@@ -61,6 +63,11 @@ class ClassifierQualityTest {
             if (result.categoryCode().equals(labeled.leaf())) {
                 leafHits++;
             }
+            if (result.manualTriage()) {
+                triaged++;
+            } else if (result.domain().equals(labeled.domain())) {
+                automaticHits++;
+            }
         }
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "# Classifier evaluation%n%nmessages: %d, domain accuracy: %.3f, leaf accuracy: %.3f%n%n"
@@ -76,13 +83,19 @@ class ClassifierQualityTest {
             report.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", entry.getKey(), precision, recall, f1));
         }
         double macroF1 = f1Sum / perDomain.size();
-        report.append(String.format(Locale.ROOT, "%nmacro-F1 (domains): %.3f%n%nMisses (%d):%n%s%n", macroF1,
-                misses.size(), String.join(System.lineSeparator(), misses)));
+        double triageRate = (double) triaged / set.size();
+        double automaticAccuracy = (double) automaticHits / (set.size() - triaged);
+        report.append(String.format(Locale.ROOT, "%nmacro-F1 (domains): %.3f%nmanual triage: %.3f of requests;"
+                        + " domain accuracy of the automatically routed: %.3f%n%nMisses (%d):%n%s%n", macroF1,
+                triageRate, automaticAccuracy, misses.size(), String.join(System.lineSeparator(), misses)));
         Path reports = Path.of(System.getProperty("bianmin.reports", "target"));
         Files.createDirectories(reports);
         Files.writeString(reports.resolve("classifier-evaluation.md"), report, StandardCharsets.UTF_8);
         System.out.println(report);
         assertThat(macroF1).as(report.toString()).isGreaterThanOrEqualTo(0.85);
+        // triage catches unsure cases without sending most requests to a person
+        assertThat(triageRate).as(report.toString()).isLessThanOrEqualTo(0.20);
+        assertThat(automaticAccuracy).as(report.toString()).isGreaterThanOrEqualTo(0.95);
     }
 
     static List<Labeled> load() throws IOException {

@@ -96,6 +96,15 @@ class IntakeTest {
     }
 
     @Test
+    void anUnclearRequestGoesToManualTriageInsteadOfAGuessedDepartment() {
+        HttpResponse response = post(UUID.randomUUID().toString(),
+                "{\"text\":\"你好，我想说一下那个事情\",\"phone\":\"13812345678\"}");
+        JsonNode receipt = json.readTree(response.body());
+        assertThat(receipt.get("manualTriage").booleanValue()).isTrue();
+        assertThat(receipt.get("department").stringValue()).isEqualTo(FilingRequest.TRIAGE_DEPARTMENT);
+    }
+
+    @Test
     void theSameKeyReturnsTheSameTicketAndAnotherBodyIsAConflict() {
         String key = UUID.randomUUID().toString();
         HttpResponse first = post(key, BODY);
