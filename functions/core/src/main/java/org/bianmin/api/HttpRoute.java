@@ -11,4 +11,24 @@ public interface HttpRoute {
     String pathTemplate();
 
     HttpResponse handle(HttpRequest request);
+
+    /** A route from a method, a template and a handler, for adapters with many small routes (Open311). */
+    static HttpRoute of(String method, String pathTemplate, java.util.function.Function<HttpRequest, HttpResponse> handler) {
+        return new HttpRoute() {
+            @Override
+            public String method() {
+                return method;
+            }
+
+            @Override
+            public String pathTemplate() {
+                return pathTemplate;
+            }
+
+            @Override
+            public HttpResponse handle(HttpRequest request) {
+                return handler.apply(request);
+            }
+        };
+    }
 }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.bianmin.api.HttpRequest;
 import org.bianmin.api.HttpResponse;
 import org.bianmin.api.HttpRoute;
@@ -58,12 +57,12 @@ public final class Open311Api implements HttpRouteGroup {
     @Override
     public List<HttpRoute> routes() {
         return List.of(
-                route("GET", BASE + "/discovery.json", this::discovery),
-                route("GET", BASE + "/services.json", request -> json(200, taxonomy.leaves().stream().map(Open311Api::service).toList())),
-                route("GET", BASE + "/services/{service_code}.json", this::serviceDefinition),
-                route("POST", BASE + "/requests.json", this::postRequest),
-                route("GET", BASE + "/requests.json", this::listRequests),
-                route("GET", BASE + "/requests/{service_request_id}.json", this::getRequest));
+                HttpRoute.of("GET", BASE + "/discovery.json", this::discovery),
+                HttpRoute.of("GET", BASE + "/services.json", request -> json(200, taxonomy.leaves().stream().map(Open311Api::service).toList())),
+                HttpRoute.of("GET", BASE + "/services/{service_code}.json", this::serviceDefinition),
+                HttpRoute.of("POST", BASE + "/requests.json", this::postRequest),
+                HttpRoute.of("GET", BASE + "/requests.json", this::listRequests),
+                HttpRoute.of("GET", BASE + "/requests/{service_request_id}.json", this::getRequest));
     }
 
     private HttpResponse discovery(HttpRequest request) {
@@ -239,24 +238,5 @@ public final class Open311Api implements HttpRouteGroup {
 
     private static HttpResponse error(int code, String description) {
         return HttpResponse.json(code, List.of(Map.of("code", code, "description", description)));
-    }
-
-    private static HttpRoute route(String method, String template, Function<HttpRequest, HttpResponse> handler) {
-        return new HttpRoute() {
-            @Override
-            public String method() {
-                return method;
-            }
-
-            @Override
-            public String pathTemplate() {
-                return template;
-            }
-
-            @Override
-            public HttpResponse handle(HttpRequest request) {
-                return handler.apply(request);
-            }
-        };
     }
 }
