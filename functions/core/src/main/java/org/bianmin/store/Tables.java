@@ -24,7 +24,11 @@ public final class Tables {
     public static final TableDefinition IDEMPOTENCY =
             new TableDefinition("idempotency", "idempotencyKey", null, "expiresAt", List.of());
 
-    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, IDEMPOTENCY);
+    /** 秒批 decision records, one per application id: the auditable evidence of every decision. */
+    public static final TableDefinition APPROVALS =
+            new TableDefinition("approvals", "applicationId", null, null, List.of());
+
+    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, IDEMPOTENCY, APPROVALS);
 
     private Tables() {
     }

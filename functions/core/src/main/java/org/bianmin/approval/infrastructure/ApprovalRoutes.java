@@ -1,0 +1,137 @@
+package org.bianmin.approval.infrastructure;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bianmin.api.ApiException;
+import org.bianmin.api.HttpRequest;
+import org.bianmin.api.HttpResponse;
+import org.bianmin.api.HttpRoute;
+import org.bianmin.api.HttpRouteGroup;
+import org.bianmin.api.Json;
+import org.bianmin.approval.application.DecidingApplication;
+import org.bianmin.approval.application.ServiceCatalog;
+import org.bianmin.approval.model.ApprovalDecision;
+import org.bianmin.approval.model.ResidentId;
+import org.bianmin.approval.model.ServiceItem;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /v1/approvals/items} and {@code POST /v1/approvals}. Input is validated before anything runs or is
+ * stored (resident ID format, birth date and checksum; the item's required fields and their types). The same
+ * application id returns the same decision; a different request under a used id is a 409.
+ */
+public final class ApprovalRoutes implements HttpRouteGroup {
+
+    private static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9_-]{6,64}");
+
+    private final ServiceCatalog catalog;
+    private final DecidingApplication deciding;
+    private final DynamoApprovalStore store;
+
+    public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, DynamoApprovalStore store) {
+        this.catalog = catalog;
+        this.deciding = deciding;
+        this.store = store;
+    }
+
+    @Override
+    public List<HttpRoute> routes() {
+        return List.of(HttpRoute.of("GET", "/v1/approvals/items", request -> HttpResponse.json(200,
+                        Map.of("items", catalog.items().stream().map(ApprovalRoutes::describe).toList()))),
+                HttpRoute.of("POST", "/v1/approvals", this::apply));
+    }
+
+    private static Map<String, Object> describe(ServiceItem item) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("code", item.code());
+        view.put("name", item.name());
+        view.put("department", item.department());
+        view.put("description", item.description());
+        view.put("applicantFields", List.of(Map.of("name", "idNumber", "label", "居民身份证号码"),
+                Map.of("name", "name", "label", "姓名")));
+        view.put("fields", item.requiredFields());
+        view.put("checks", item.checks().stream().map(c -> Map.of("id", c.id(), "label", c.label(), "source", c.source())).toList());
+        return view;
+    }
+
+    private HttpResponse apply(HttpRequest request) {
+        JsonNode body = Json.objectBody(request);
+        String applicationId = Json.optionalString(body, "applicationId");
+        if (applicationId == null || !APPLICATION_ID.matcher(applicationId).matches()) {
+            throw ApiException.badRequest("INVALID_APPLICATION_ID", "applicationId 必填（6-64位字母、数字、- 或 _）。");
+        }
+        String code = Json.optionalString(body, "item");
+        ServiceItem item = catalog.item(code == null ? "" : code).orElseThrow(() ->
+                ApiException.badRequest("UNKNOWN_ITEM", "没有这个事项：" + code + "。可办事项见 GET /v1/approvals/items。"));
+        JsonNode applicant = body.get("applicant");
+        if (applicant == null || !applicant.isObject()) {
+            throw ApiException.badRequest("APPLICANT_REQUIRED", "请提供申请人信息 applicant：{\"idNumber\",\"name\"}。");
+        }
+        String idNumber = Json.optionalString(applicant, "idNumber");
+        Optional<String> idProblem = ResidentId.problem(idNumber);
+        if (idProblem.isPresent()) {
+            throw ApiException.badRequest("INVALID_ID_NUMBER", idProblem.get() + "。");
+        }
+        String name = Json.optionalString(applicant, "name");
+        if (name == null || name.isBlank() || name.strip().length() > 30) {
+            throw ApiException.badRequest("INVALID_NAME", "请填写申请人姓名（不超过30字）。");
+        }
+        validateFields(item, body.get("fields"));
+        ResidentId id = ResidentId.parse(idNumber);
+        String fingerprint = fingerprint(request.body());
+
+        Optional<DynamoApprovalStore.Stored> existing = store.find(applicationId);
+        if (existing.isPresent()) {
+            return replay(existing.get(), fingerprint);
+        }
+        ApprovalDecision decision = deciding.decide(applicationId, item, id);
+        if (!store.create(decision, fingerprint, id.masked())) {
+            return replay(store.find(applicationId).orElseThrow(), fingerprint);
+        }
+        return HttpResponse.json(200, decision);
+    }
+
+    private static HttpResponse replay(DynamoApprovalStore.Stored stored, String fingerprint) {
+        if (!stored.fingerprint().equals(fingerprint)) {
+            throw new ApiException(409, "APPLICATION_ID_REUSED", "该申请编号已用于另一份申请。");
+        }
+        return HttpResponse.json(200, stored.decision());
+    }
+
+    private static void validateFields(ServiceItem item, JsonNode fields) {
+        if (item.requiredFields().isEmpty()) {
+            return;
+        }
+        if (fields == null || !fields.isObject()) {
+            throw ApiException.badRequest("FIELDS_REQUIRED", "请填写事项所需信息 fields。");
+        }
+        for (ServiceItem.RequiredField field : item.requiredFields()) {
+            JsonNode value = fields.get(field.name());
+            boolean ok = value != null && switch (field.type()) {
+                case "number" -> value.isNumber();
+                case "boolean" -> value.isBoolean();
+                default -> value.isString() && !value.stringValue().isBlank()
+                        && (field.values().isEmpty() || field.values().contains(value.stringValue()));
+            };
+            if (!ok) {
+                throw ApiException.badRequest("INVALID_FIELD", "“" + field.label() + "”（" + field.name() + "）缺失或格式不正确"
+                        + (field.values().isEmpty() ? "" : "，可选值：" + String.join("、", field.values())) + "。");
+            }
+        }
+    }
+
+    private static String fingerprint(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.bianmin.approval.infrastructure;
+
+import java.util.Map;
+import java.util.Optional;
+import org.bianmin.api.Json;
+import org.bianmin.approval.model.ApprovalDecision;
+import org.bianmin.store.Tables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Decision records in the {@code approvals} table: written once per application id (conditional put), with the
+ * fingerprint of the request that produced it and the applicant's masked ID number only.
+ */
+public final class DynamoApprovalStore {
+
+    /** A stored decision and the fingerprint of the request it answered. */
+    public record Stored(ApprovalDecision decision, String fingerprint) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public DynamoApprovalStore(DynamoDbClient dynamo, String tablePrefix) {
+        this.dynamo = dynamo;
+        this.tableName = Tables.APPROVALS.tableName(tablePrefix);
+    }
+
+    public Optional<Stored> find(String applicationId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tableName).consistentRead(true)
+                .key(Map.of("applicationId", AttributeValue.fromS(applicationId)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Stored(Json.mapper().readValue(item.get("record").s(), ApprovalDecision.class),
+                item.get("fingerprint").s()));
+    }
+
+    /** Stores the decision unless one exists for the id; false when another request stored first. */
+    public boolean create(ApprovalDecision decision, String fingerprint, String applicantMasked) {
+        try {
+            dynamo.putItem(p -> p.tableName(tableName).conditionExpression("attribute_not_exists(applicationId)")
+                    .item(Map.of("applicationId", AttributeValue.fromS(decision.applicationId()),
+                            "item", AttributeValue.fromS(decision.item()),
+                            "decision", AttributeValue.fromS(decision.decision().name()),
+                            "decidedAt", AttributeValue.fromS(decision.decidedAt()),
+                            "applicant", AttributeValue.fromS(applicantMasked),
+                            "fingerprint", AttributeValue.fromS(fingerprint),
+                            "record", AttributeValue.fromS(Json.write(decision)))));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+}
