@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bianmin.approval.model.ResidentId;
 
@@ -47,12 +48,24 @@ public final class FixtureDataSource implements DataSource {
             delay = minLatency.toMillis() + (spread > 0 ? random.nextInt((int) spread + 1) : 0);
             fail = random.nextDouble() < failureRate;
         }
-        Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS);
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Optional<Map<String, Object>>> answer = new CompletableFuture<>();
+        SCHEDULER.schedule(() -> {
             if (fail) {
-                throw new IllegalStateException(name + " is unavailable (injected failure)");
+                answer.completeExceptionally(new IllegalStateException(name + " is unavailable (injected failure)"));
+            } else {
+                answer.complete(Optional.ofNullable(population.record(name, person)));
             }
-            return Optional.ofNullable(population.record(name, person));
-        }, later);
+        }, delay, TimeUnit.MILLISECONDS);
+        return answer;
     }
+
+    /**
+     * Answers are completed by a small scheduler, like responses arriving on an HTTP client's I/O threads: no
+     * thread waits out the latency, and the caller's completion stages run as the answer arrives.
+     */
+    private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "fixture-source");
+        thread.setDaemon(true);
+        return thread;
+    });
 }
