@@ -2,6 +2,7 @@ package org.bianmin.approval.infrastructure;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import org.bianmin.approval.application.DecidingApplication;
 import org.bianmin.approval.application.ServiceCatalog;
 import org.bianmin.approval.sources.DataSource;
 import org.bianmin.approval.sources.FixtureDataSource;
+import org.bianmin.approval.sources.HttpDataSource;
 import org.bianmin.approval.sources.SyntheticPopulation;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Wires 秒批. The data sources are the fixture sources over the synthetic population (the embedded default);
- * connecting real government data-sharing endpoints is the HTTP connector's job (not built yet, docs/approval.md).
+ * Wires 秒批. Each data source is a government endpoint over HTTP when {@code bianmin.approval.source-urls.<name>}
+ * is set, otherwise the fixture over the synthetic population (the embedded default).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApprovalConfiguration {
@@ -33,12 +35,16 @@ public class ApprovalConfiguration {
     }
 
     @Bean
-    ApprovalSources approvalSources() {
+    ApprovalSources approvalSources(ApprovalProperties properties) {
         SyntheticPopulation population = new SyntheticPopulation(1200, 20261121L, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         Map<String, DataSource> sources = new LinkedHashMap<>();
         long seed = 1;
         for (String name : SyntheticPopulation.SOURCES) {
-            sources.put(name, new FixtureDataSource(name, population, Duration.ofMillis(20), Duration.ofMillis(80), 0, seed++));
+            String url = properties.sourceUrls().get(name);
+            sources.put(name, url == null || url.isBlank()
+                    ? new FixtureDataSource(name, population, Duration.ofMillis(20), Duration.ofMillis(80), 0, seed++)
+                    : new HttpDataSource(name, URI.create(url.endsWith("/") ? url : url + "/"),
+                            properties.checkTimeout().dividedBy(3), 3, Duration.ofSeconds(30)));
         }
         return new ApprovalSources(sources);
     }
@@ -50,9 +56,10 @@ public class ApprovalConfiguration {
 
     @Bean
     ApprovalRoutes approvalRoutes(ServiceCatalog catalog, ApprovalSources approvalSources,
-                                  DynamoDbClient dynamo, StoreProperties store) {
+                                  DynamoDbClient dynamo, StoreProperties store, ApprovalProperties properties) {
         return new ApprovalRoutes(catalog,
-                new DecidingApplication(approvalSources.byName(), Duration.ofMillis(1500), Duration.ofSeconds(3), Clock.systemUTC()),
+                new DecidingApplication(approvalSources.byName(), properties.checkTimeout(), properties.deadline(),
+                        Clock.systemUTC()),
                 new DynamoApprovalStore(dynamo, store.tablePrefix()));
     }
 
