@@ -28,7 +28,12 @@ public final class Tables {
     public static final TableDefinition APPROVALS =
             new TableDefinition("approvals", "applicationId", null, null, List.of());
 
-    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, IDEMPOTENCY, APPROVALS);
+    /** Batch re-verification runs: counters updated as chunks finish. */
+    public static final TableDefinition REVERIFICATION_BATCHES =
+            new TableDefinition("reverification-batches", "batchId", null, null, List.of());
+
+    public static final List<TableDefinition> ALL =
+            List.of(CONVERSATIONS, TICKETS, IDEMPOTENCY, APPROVALS, REVERIFICATION_BATCHES);
 
     private Tables() {
     }

@@ -2,17 +2,24 @@ package org.bianmin.approval.infrastructure;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpApi;
+import org.bianmin.api.HttpRoute;
 import org.bianmin.approval.application.DecidingApplication;
+import org.bianmin.approval.application.ReverificationQueue;
+import org.bianmin.approval.application.ReverifyingRecipients;
 import org.bianmin.approval.application.ServiceCatalog;
 import org.bianmin.approval.sources.DataSource;
 import org.bianmin.approval.sources.FixtureDataSource;
@@ -21,7 +28,9 @@ import org.bianmin.approval.sources.SyntheticPopulation;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires 秒批. Each data source is a government endpoint over HTTP when {@code bianmin.approval.source-urls.<name>}
@@ -63,9 +72,49 @@ public class ApprovalConfiguration {
                 new DynamoApprovalStore(dynamo, store.tablePrefix()));
     }
 
-    /** The approval Lambda. */
     @Bean
-    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> approvalApi(ApprovalRoutes routes) {
-        return new ApiGatewayHttpFunction(new HttpApi(routes.routes()));
+    DynamoBatchStore batchStore(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoBatchStore(dynamo, store.tablePrefix());
+    }
+
+    @Bean
+    ReverifyingRecipients reverifyingRecipients(ServiceCatalog catalog, ApprovalSources approvalSources,
+                                                DynamoBatchStore batches, ApprovalProperties properties) {
+        return new ReverifyingRecipients(catalog, new DecidingApplication(approvalSources.byName(),
+                properties.checkTimeout(), properties.deadline(), Clock.systemUTC()), batches, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "")
+    ReverificationQueue reverificationQueue(ApprovalProperties properties, ReverifyingRecipients reverifying) {
+        if (properties.reverificationQueueUrl() != null && !properties.reverificationQueueUrl().isBlank()) {
+            return new SqsReverificationQueue(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                    properties.reverificationQueueUrl());
+        }
+        if (!properties.inProcessReverificationQueue()) {
+            throw new IllegalStateException("set BIANMIN_APPROVAL_REVERIFICATIONQUEUEURL (the SQS re-verification queue)");
+        }
+        // the work waits on data sources, not the CPU: many workers keep many checks in flight
+        return new InProcessReverificationQueue(reverifying, 32);
+    }
+
+    @Bean
+    ReverificationRoutes reverificationRoutes(ServiceCatalog catalog, ReverifyingRecipients reverifying,
+                                              ReverificationQueue queue, DynamoBatchStore batches) {
+        return new ReverificationRoutes(catalog, reverifying, queue, batches);
+    }
+
+    /** The approval Lambda: items, applications and re-verification batches. */
+    @Bean
+    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> approvalApi(ApprovalRoutes routes,
+                                                                          ReverificationRoutes batches) {
+        List<HttpRoute> all = new ArrayList<>(routes.routes());
+        all.addAll(batches.routes());
+        return new ApiGatewayHttpFunction(new HttpApi(all));
+    }
+
+    /** The re-verification worker Lambda (SQS trigger, partial batch failures). */
+    @Bean
+    Function<SQSEvent, SQSBatchResponse> reverificationWorker(ReverifyingRecipients reverifying) {
+        return event -> SqsReverificationQueue.consume(event, reverifying);
     }
 }

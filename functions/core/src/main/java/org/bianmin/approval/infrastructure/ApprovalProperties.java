@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   uses the synthetic fixture (embedded default)
  * @param checkTimeout how long one source may take, retries included (1.5 s)
  * @param deadline the whole decision's deadline (3 s)
+ * @param reverificationQueueUrl the SQS queue batch re-verification chunks go to (required in AWS)
+ * @param inProcessReverificationQueue use in-process workers instead (local runtime only)
  */
 @ConfigurationProperties("bianmin.approval")
-public record ApprovalProperties(Map<String, String> sourceUrls, Duration checkTimeout, Duration deadline) {
+public record ApprovalProperties(Map<String, String> sourceUrls, Duration checkTimeout, Duration deadline,
+                                 String reverificationQueueUrl, boolean inProcessReverificationQueue) {
 
     public ApprovalProperties {
         sourceUrls = sourceUrls == null ? Map.of() : Map.copyOf(sourceUrls);

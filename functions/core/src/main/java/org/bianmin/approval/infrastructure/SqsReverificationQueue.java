@@ -1,0 +1,40 @@
+package org.bianmin.approval.infrastructure;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.bianmin.api.Json;
+import org.bianmin.approval.application.ReverificationChunk;
+import org.bianmin.approval.application.ReverificationQueue;
+import org.bianmin.approval.application.ReverifyingRecipients;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Re-verification chunks on SQS, and the worker Lambda's batch handler with partial batch failure reporting. */
+public final class SqsReverificationQueue implements ReverificationQueue {
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsReverificationQueue(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void send(ReverificationChunk chunk) {
+        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(Json.write(chunk)));
+    }
+
+    public static SQSBatchResponse consume(SQSEvent event, ReverifyingRecipients reverifying) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            try {
+                reverifying.process(Json.mapper().readValue(message.getBody(), ReverificationChunk.class));
+            } catch (RuntimeException e) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+}
