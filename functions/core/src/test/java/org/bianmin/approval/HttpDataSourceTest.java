@@ -113,5 +113,14 @@ class HttpDataSourceTest {
         int before = hits.get();
         assertThatThrownBy(() -> source.fetch(PERSON).get()).hasCauseInstanceOf(CallNotPermittedException.class);
         assertThat(hits.get()).isEqualTo(before);
+
+        // an application meanwhile is sent to manual review at once, never approved
+        ServiceItem item = new ServiceItem("elderly", "高龄津贴", "民政", "", List.of(),
+                List.of(new CheckRule("age-80", "年满80周岁", "population", "age", ">=", 80, "未满80周岁")));
+        ApprovalDecision decision = new DecidingApplication(Map.of("population", source), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Clock.systemUTC()).decide("breaker-open", item, PERSON);
+        assertThat(decision.decision()).isEqualTo(Decision.MANUAL_REVIEW);
+        assertThat(decision.checks().get(0).outcome()).isEqualTo(CheckOutcome.UNAVAILABLE);
+        assertThat(hits.get()).isEqualTo(before);
     }
 }
