@@ -21,6 +21,11 @@ public final class ApiGatewayHttpFunction implements Function<APIGatewayV2HTTPEv
         this.api = api;
     }
 
+    /** The routes this function serves (checked against template.yaml by the tests). */
+    public HttpApi api() {
+        return api;
+    }
+
     @Override
     public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
         HttpResponse response = api.handle(toRequest(event));

@@ -1,0 +1,177 @@
+package org.bianmin.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bianmin.BianminApplication;
+import org.bianmin.api.ApiGatewayHttpFunction;
+import org.bianmin.api.HttpRoute;
+import org.bianmin.api.HttpRouteGroup;
+import org.bianmin.store.TableDefinition;
+import org.bianmin.store.Tables;
+import org.bianmin.testing.DynamoDbTestServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * template.yaml against the code: every function's definition builds in Lambda mode with exactly the environment the
+ * template gives it (a missing variable fails the start, as it would in AWS), the HTTP routes match, and every table
+ * has the keys, indexes and TTL of {@link Tables}.
+ */
+class TemplateTest {
+
+    private static final SamTemplate template = SamTemplate.load();
+    private static final String STAGE = "test";
+
+    /** Template routes as "METHOD /path", with a trailing ".json" on path parameters folded into the parameter. */
+    private static String route(String method, String path) {
+        return method.toUpperCase() + " " + path.replaceAll("\\{([^}]+)}\\.json", "{$1}");
+    }
+
+    @Test
+    void everyFunctionStartsInLambdaModeWithTheTemplatesEnvironmentAndServesItsRoutes() {
+        Map<String, Object> globalEnvironment = SamTemplate.map(template.globalFunction(), "Environment", "Variables");
+        Set<String> templateRoutes = new TreeSet<>();
+        Set<String> servedRoutes = new TreeSet<>();
+        template.resources("AWS::Serverless::Function").forEach((name, function) -> {
+            Map<String, Object> properties = SamTemplate.map(function, "Properties");
+            Map<String, Object> environment = new HashMap<>(globalEnvironment);
+            environment.putAll(SamTemplate.map(properties, "Environment", "Variables"));
+            String definition = String.valueOf(environment.get("SPRING_CLOUD_FUNCTION_DEFINITION"));
+            assertThat(definition).as(name + " has a function definition").isNotEqualTo("null");
+
+            Set<String> declared = new TreeSet<>();
+            SamTemplate.map(properties, "Events").values().forEach(event -> {
+                if ("HttpApi".equals(SamTemplate.map(event).get("Type"))) {
+                    Map<String, Object> eventProperties = SamTemplate.map(event, "Properties");
+                    declared.add(route(String.valueOf(eventProperties.get("Method")), String.valueOf(eventProperties.get("Path"))));
+                }
+            });
+            templateRoutes.addAll(declared);
+
+            try (ConfigurableApplicationContext context = lambdaContext(environment)) {
+                assertThat(context.containsBean(definition)).as(name + ": bean " + definition).isTrue();
+                Object bean = context.getBean(definition);
+                if (bean instanceof ApiGatewayHttpFunction http) {
+                    Set<String> served = new TreeSet<>();
+                    http.api().routes().forEach(r -> served.add(route(r.method(), r.pathTemplate())));
+                    assertThat(declared).as(name + " (" + definition + ") routes").isEqualTo(served);
+                    servedRoutes.addAll(served);
+                } else {
+                    assertThat(declared).as(name + " is not an HTTP function").isEmpty();
+                }
+            }
+        });
+        assertThat(templateRoutes).isEqualTo(servedRoutes);
+        assertThat(servedRoutes).containsAll(allRoutesOfTheLocalRuntime());
+    }
+
+    /** Every route any capability offers (what the local runtime serves) must be deployed by some function. */
+    private static Set<String> allRoutesOfTheLocalRuntime() {
+        try (ConfigurableApplicationContext context = lambdaContext(Map.of("BIANMIN_HOTLINE_ALLOWDEVELOPMENTKEYS", "true",
+                "BIANMIN_HOTLINE_INPROCESSDISPATCHQUEUE", "true", "BIANMIN_APPROVAL_INPROCESSREVERIFICATIONQUEUE", "true"))) {
+            Set<String> all = new LinkedHashSet<>();
+            context.getBeansOfType(HttpRoute.class).values().forEach(r -> all.add(route(r.method(), r.pathTemplate())));
+            context.getBeansOfType(HttpRouteGroup.class).values()
+                    .forEach(g -> g.routes().forEach(r -> all.add(route(r.method(), r.pathTemplate()))));
+            return all;
+        }
+    }
+
+    @Test
+    void policiesNameTheirActionsAndResourcesWithoutWildcards() {
+        template.resources("AWS::Serverless::Function").forEach((name, function) -> {
+            for (Object policy : SamTemplate.list(SamTemplate.map(function, "Properties").get("Policies"))) {
+                Map<String, Object> entry = SamTemplate.map(policy);
+                assertThat(entry.keySet()).as(name + ": only statements and SQS send policies")
+                        .allMatch(k -> k.equals("Statement") || k.equals("SQSSendMessagePolicy"));
+                for (Object statement : SamTemplate.list(entry.get("Statement"))) {
+                    Map<String, Object> s = SamTemplate.map(statement);
+                    assertThat(String.valueOf(s.get("Action"))).as(name + " actions").doesNotContain("*");
+                    assertThat(String.valueOf(s.get("Resource"))).as(name + " resources").isNotEqualTo("*");
+                }
+            }
+        });
+    }
+
+    @Test
+    void everyTableHasTheKeysIndexesAndTtlTheCodeUses() {
+        Map<String, Map<String, Object>> tables = new HashMap<>();
+        template.resources("AWS::DynamoDB::Table").values().forEach(table -> tables.put(
+                SamTemplate.subStage(SamTemplate.map(table, "Properties").get("TableName"), STAGE), SamTemplate.map(table, "Properties")));
+        for (TableDefinition definition : Tables.ALL) {
+            String name = definition.tableName("bianmin-" + STAGE + "-");
+            assertThat(tables).as("template declares " + name).containsKey(name);
+            Map<String, Object> table = tables.get(name);
+            assertThat(keys(table.get("KeySchema"))).as(name + " keys")
+                    .isEqualTo(expectedKeys(definition.partitionKey(), definition.sortKey()));
+            Map<String, List<String>> indexes = new HashMap<>();
+            SamTemplate.list(table.get("GlobalSecondaryIndexes")).forEach(index -> indexes.put(
+                    String.valueOf(SamTemplate.map(index).get("IndexName")), keys(SamTemplate.map(index).get("KeySchema"))));
+            Map<String, List<String>> expectedIndexes = new HashMap<>();
+            definition.indexes().forEach(i -> expectedIndexes.put(i.name(), expectedKeys(i.partitionKey(), i.sortKey())));
+            assertThat(indexes).as(name + " indexes").isEqualTo(expectedIndexes);
+            Map<String, Object> ttl = SamTemplate.map(table, "TimeToLiveSpecification");
+            assertThat(ttl.get("AttributeName")).as(name + " TTL").isEqualTo(definition.ttlAttribute());
+        }
+    }
+
+    private static List<String> keys(Object keySchema) {
+        List<String> keys = new ArrayList<>();
+        SamTemplate.list(keySchema).forEach(k -> keys.add(SamTemplate.map(k).get("AttributeName") + ":" + SamTemplate.map(k).get("KeyType")));
+        return keys;
+    }
+
+    private static List<String> expectedKeys(String partition, String sort) {
+        List<String> keys = new ArrayList<>(List.of(partition + ":HASH"));
+        if (sort != null) {
+            keys.add(sort + ":RANGE");
+        }
+        return keys;
+    }
+
+    /**
+     * The Spring context as a Lambda builds it: lazy beans, no local-only switches, the template's environment
+     * (intrinsics replaced by placeholders), DynamoDB Local as the endpoint.
+     */
+    private static ConfigurableApplicationContext lambdaContext(Map<String, Object> environment) {
+        Map<String, Object> properties = new HashMap<>();
+        environment.forEach((key, value) -> {
+            if (!key.equals("SPRING_CLOUD_FUNCTION_DEFINITION") && !key.equals("JAVA_TOOL_OPTIONS") && !key.equals("MAIN_CLASS")) {
+                String resolved = value instanceof SamTemplate.Intrinsic ? placeholder(key) : String.valueOf(value);
+                properties.put(relaxed(key), resolved);
+            }
+        });
+        properties.put("bianmin.dynamodb.endpoint", DynamoDbTestServer.endpoint());
+        properties.put("bianmin.dynamodb.region", "us-east-1");
+        properties.put("bianmin.dynamodb.table-prefix", DynamoDbTestServer.TABLE_PREFIX);
+        properties.put("logging.structured.format.console", "");
+        System.setProperty("aws.region", "us-east-1");
+        SpringApplication application = new SpringApplication(BianminApplication.class);
+        application.setDefaultProperties(properties);
+        return application.run("--spring.main.lazy-initialization=true");
+    }
+
+    /** Secrets and queue URLs are intrinsics in the template; here they become well-formed stand-ins. */
+    private static String placeholder(String key) {
+        if (key.endsWith("KEY")) {
+            return java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        }
+        if (key.endsWith("QUEUEURL")) {
+            return "https://sqs.us-east-1.amazonaws.com/123456789012/" + key.toLowerCase();
+        }
+        return "placeholder";
+    }
+
+    /** BIANMIN_HOTLINE_PHONEHASHKEY -> bianmin.hotline.phonehashkey (Spring's relaxed binding does the rest). */
+    private static String relaxed(String environmentName) {
+        return environmentName.toLowerCase().replace('_', '.');
+    }
+}
