@@ -120,6 +120,10 @@ class TemplateTest {
             assertThat(indexes).as(name + " indexes").isEqualTo(expectedIndexes);
             Map<String, Object> ttl = SamTemplate.map(table, "TimeToLiveSpecification");
             assertThat(ttl.get("AttributeName")).as(name + " TTL").isEqualTo(definition.ttlAttribute());
+            assertThat(table.get("BillingMode")).as(name + " on demand").isEqualTo("PAY_PER_REQUEST");
+            assertThat(SamTemplate.map(table, "PointInTimeRecoverySpecification").get("PointInTimeRecoveryEnabled"))
+                    .as(name + " point-in-time recovery").isEqualTo(true);
+            assertThat(SamTemplate.map(table, "SSESpecification").get("SSEEnabled")).as(name + " encryption").isEqualTo(true);
         }
     }
 
