@@ -36,7 +36,23 @@ awslocal dynamodb create-table --table-name ${P}reverification-batches --billing
   --attribute-definitions AttributeName=batchId,AttributeType=S \
   --key-schema AttributeName=batchId,KeyType=HASH
 
-for queue in dispatch reverification; do
+awslocal dynamodb create-table --table-name ${P}devices --billing-mode PAY_PER_REQUEST \
+  --attribute-definitions AttributeName=deviceId,AttributeType=S \
+  --key-schema AttributeName=deviceId,KeyType=HASH
+
+awslocal dynamodb create-table --table-name ${P}alarms --billing-mode PAY_PER_REQUEST \
+  --attribute-definitions AttributeName=alarmKey,AttributeType=S AttributeName=status,AttributeType=S AttributeName=lastSeen,AttributeType=S \
+  --key-schema AttributeName=alarmKey,KeyType=HASH \
+  --global-secondary-indexes \
+    'IndexName=byStatus,KeySchema=[{AttributeName=status,KeyType=HASH},{AttributeName=lastSeen,KeyType=RANGE}],Projection={ProjectionType=ALL}'
+
+awslocal dynamodb create-table --table-name ${P}device-dead-letters --billing-mode PAY_PER_REQUEST \
+  --attribute-definitions AttributeName=letterId,AttributeType=S \
+  --key-schema AttributeName=letterId,KeyType=HASH
+awslocal dynamodb update-time-to-live --table-name ${P}device-dead-letters \
+  --time-to-live-specification Enabled=true,AttributeName=expiresAt
+
+for queue in dispatch reverification device-events; do
   awslocal sqs create-queue --queue-name bianmin-local-${queue}-dlq
   dlq_arn=$(awslocal sqs get-queue-attributes --queue-url "http://localhost:4566/000000000000/bianmin-local-${queue}-dlq" \
     --attribute-names QueueArn --query Attributes.QueueArn --output text)

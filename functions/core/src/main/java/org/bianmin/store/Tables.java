@@ -32,8 +32,22 @@ public final class Tables {
     public static final TableDefinition REVERIFICATION_BATCHES =
             new TableDefinition("reverification-batches", "batchId", null, null, List.of());
 
-    public static final List<TableDefinition> ALL =
-            List.of(CONVERSATIONS, TICKETS, IDEMPOTENCY, APPROVALS, REVERIFICATION_BATCHES);
+    /** The device registry: where each sensor and camera is and who owns it. */
+    public static final TableDefinition DEVICES = new TableDefinition("devices", "deviceId", null, null, List.of());
+
+    /**
+     * The current alarm of each device and alarm type ({@code alarmKey} = deviceId#type): repeats update it in place,
+     * which makes deduplication a conditional write. {@code byStatus} lists alarms by status and last sighting.
+     */
+    public static final TableDefinition ALARMS = new TableDefinition("alarms", "alarmKey", null, null, List.of(
+            new TableDefinition.SecondaryIndex("byStatus", "status", "lastSeen")));
+
+    /** Device payloads that could not be processed, with the reason; expired after 30 days. */
+    public static final TableDefinition DEVICE_DEAD_LETTERS =
+            new TableDefinition("device-dead-letters", "letterId", null, "expiresAt", List.of());
+
+    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, IDEMPOTENCY, APPROVALS,
+            REVERIFICATION_BATCHES, DEVICES, ALARMS, DEVICE_DEAD_LETTERS);
 
     private Tables() {
     }

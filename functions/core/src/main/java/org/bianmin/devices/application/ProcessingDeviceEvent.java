@@ -1,0 +1,105 @@
+package org.bianmin.devices.application;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.bianmin.devices.model.Alarm;
+import org.bianmin.devices.model.AlarmType;
+import org.bianmin.devices.model.Device;
+import org.bianmin.devices.model.DeviceEvent;
+import org.bianmin.devices.model.DeviceType;
+import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.NewRequest;
+import org.bianmin.hotline.model.Location;
+import org.bianmin.hotline.model.PhoneNumber;
+import org.bianmin.hotline.routing.GridRegistry;
+import org.bianmin.hotline.routing.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One device payload, whatever transport brought it: validate and normalize, look up the device, apply the alarm
+ * rules, deduplicate into the device's current alarm, and file a hotline ticket (channel {@code device}, the rule's
+ * leaf, the device's location and grid) when an alarm that needs people has none yet. Bad payloads and unknown
+ * devices go to the dead-letter store with the reason; nothing here throws for bad input.
+ */
+public final class ProcessingDeviceEvent {
+
+    public enum Outcome { ALARM_OPENED, ALARM_REPEATED, NO_ALARM, BELOW_CONFIDENCE, DEAD_LETTER }
+
+    /** What became of a payload. {@code alarm} is set for the alarm outcomes, {@code reason} for dead letters. */
+    public record Result(Outcome outcome, Alarm alarm, String reason) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessingDeviceEvent.class);
+
+    private final EventParser parser = new EventParser();
+    private final DeviceRules rules;
+    private final DeviceRegistry devices;
+    private final AlarmStore alarms;
+    private final DeadLetters deadLetters;
+    private final FilingRequest filing;
+    private final Taxonomy taxonomy;
+    private final GridRegistry grids;
+
+    public ProcessingDeviceEvent(DeviceRules rules, DeviceRegistry devices, AlarmStore alarms, DeadLetters deadLetters,
+                                 FilingRequest filing, Taxonomy taxonomy, GridRegistry grids) {
+        this.rules = rules;
+        this.devices = devices;
+        this.alarms = alarms;
+        this.deadLetters = deadLetters;
+        this.filing = filing;
+        this.taxonomy = taxonomy;
+        this.grids = grids;
+    }
+
+    public Result process(String source, String payload) {
+        EventParser.Parsed parsed = parser.parse(payload);
+        if (parsed.rejection() != null) {
+            return deadLetter(source, parsed.rejection(), payload);
+        }
+        DeviceEvent event = parsed.event();
+        Optional<Device> found = devices.find(event.deviceId());
+        if (found.isEmpty()) {
+            return deadLetter(source, "UNKNOWN_DEVICE: " + event.deviceId(), payload);
+        }
+        Device device = found.get();
+        if ((device.type() == DeviceType.CAMERA) != (event.detection() != null) && !event.readings().isEmpty()) {
+            return deadLetter(source, "INVALID_FIELDS: payload does not match the device type " + device.type(), payload);
+        }
+        Optional<AlarmType> raised = rules.evaluate(device.type(), event);
+        if (raised.isEmpty()) {
+            return new Result(event.detection() != null ? Outcome.BELOW_CONFIDENCE : Outcome.NO_ALARM, null, null);
+        }
+        AlarmType type = raised.get();
+        Location location = new Location(device.address(), device.community(), device.lat(), device.lon());
+        String grid = grids.locate(location).map(g -> g.name()).orElse(null);
+        AlarmStore.Sighting sighting = alarms.record(device.deviceId(), type, event.at(), rules.dedupeWindow(), grid);
+        DeviceRules.AlarmRule rule = rules.rule(type);
+        Alarm alarm = sighting.alarm();
+        if (rule.fileTicket() && alarm.trackingNumber() == null && sighting.opened()) {
+            String trackingNumber = filing.file(new NewRequest(describe(device, event, rule), PhoneNumber.parse(device.ownerPhone())
+                    .orElseThrow(() -> new IllegalStateException("device " + device.deviceId() + " has no valid owner phone")),
+                    location, "device", null), taxonomy.leaf(rule.leaf()).orElseThrow()).trackingNumber();
+            alarms.attachTicket(device.deviceId(), type, trackingNumber);
+            alarm = alarms.find(device.deviceId(), type).orElse(alarm);
+            log.info("device alarm filed deviceId={} type={} trackingNumber={}", device.deviceId(), type, trackingNumber);
+        }
+        return new Result(sighting.opened() ? Outcome.ALARM_OPENED : Outcome.ALARM_REPEATED, alarm, null);
+    }
+
+    /** The ticket text a department reads (Chinese), from the device and what it reported. */
+    static String describe(Device device, DeviceEvent event, DeviceRules.AlarmRule rule) {
+        String where = device.address() != null ? device.address() : (device.community() != null ? device.community() : "位置见设备档案");
+        String detail = event.detection() != null
+                ? "识别置信度" + Math.round(event.confidence() * 100) + "%" + (event.snapshotUrl() == null ? "" : "，抓拍：" + event.snapshotUrl())
+                : event.readings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("，"));
+        return "【设备告警】" + rule.label() + "：设备 " + device.deviceId() + "（" + where + "）上报，" + detail
+                + "。请尽快核实处置。";
+    }
+
+    private Result deadLetter(String source, String reason, String payload) {
+        deadLetters.put(source, reason, payload);
+        log.warn("device payload dead-lettered source={} reason={}", source, reason);
+        return new Result(Outcome.DEAD_LETTER, null, reason);
+    }
+}

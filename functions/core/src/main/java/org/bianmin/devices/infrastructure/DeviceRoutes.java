@@ -1,0 +1,129 @@
+package org.bianmin.devices.infrastructure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bianmin.api.ApiException;
+import org.bianmin.api.HttpRequest;
+import org.bianmin.api.HttpResponse;
+import org.bianmin.api.HttpRoute;
+import org.bianmin.api.HttpRouteGroup;
+import org.bianmin.api.Json;
+import org.bianmin.devices.application.AlarmStore;
+import org.bianmin.devices.application.DeadLetters;
+import org.bianmin.devices.application.DeviceRegistry;
+import org.bianmin.devices.application.ProcessingDeviceEvent;
+import org.bianmin.devices.model.Alarm;
+import org.bianmin.devices.model.Device;
+import org.bianmin.devices.model.DeviceType;
+import org.bianmin.hotline.model.PhoneNumber;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Device HTTP routes: register one device, bulk import, HTTP ingestion for gateways that cannot speak MQTT (the same
+ * processing as the MQTT bridge and the IoT Core queue), alarms by status, and the dead-letter count.
+ */
+public final class DeviceRoutes implements HttpRouteGroup {
+
+    static final int MAX_IMPORT = 5000;
+
+    private final DeviceRegistry devices;
+    private final AlarmStore alarms;
+    private final DeadLetters deadLetters;
+    private final ProcessingDeviceEvent processing;
+
+    public DeviceRoutes(DeviceRegistry devices, AlarmStore alarms, DeadLetters deadLetters, ProcessingDeviceEvent processing) {
+        this.devices = devices;
+        this.alarms = alarms;
+        this.deadLetters = deadLetters;
+        this.processing = processing;
+    }
+
+    @Override
+    public List<HttpRoute> routes() {
+        return List.of(
+                HttpRoute.of("POST", "/v1/devices", request -> {
+                    Device device = device(Json.objectBody(request), "");
+                    devices.save(device);
+                    return HttpResponse.json(201, Map.of("deviceId", device.deviceId(), "type", device.type()));
+                }),
+                HttpRoute.of("POST", "/v1/devices/import", this::importDevices),
+                HttpRoute.of("POST", "/v1/devices/events", this::ingest),
+                HttpRoute.of("GET", "/v1/alarms", this::listAlarms),
+                HttpRoute.of("GET", "/v1/devices/dead-letters", request ->
+                        HttpResponse.json(200, Map.of("count", deadLetters.count()))));
+    }
+
+    private HttpResponse importDevices(HttpRequest request) {
+        if (!request.header("content-type").orElse("").startsWith("application/json")) {
+            throw ApiException.badRequest("UNSUPPORTED_CONTENT_TYPE", "请求体必须是 JSON 数组。");
+        }
+        JsonNode array = Json.mapper().readTree(request.body());
+        if (array == null || !array.isArray() || array.isEmpty() || array.size() > MAX_IMPORT) {
+            throw ApiException.badRequest("INVALID_IMPORT", "请求体须为1到" + MAX_IMPORT + "台设备的 JSON 数组。");
+        }
+        List<Device> parsed = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isObject()) {
+                throw ApiException.badRequest("INVALID_DEVICE", "第" + (i + 1) + "台设备不是 JSON 对象。");
+            }
+            parsed.add(device(array.get(i), "第" + (i + 1) + "台设备："));
+        }
+        parsed.forEach(devices::save);
+        return HttpResponse.json(200, Map.of("imported", parsed.size()));
+    }
+
+    private HttpResponse ingest(HttpRequest request) {
+        ProcessingDeviceEvent.Result result = processing.process("http", request.body());
+        if (result.outcome() == ProcessingDeviceEvent.Outcome.DEAD_LETTER) {
+            throw ApiException.badRequest("REJECTED_EVENT", "设备事件无法处理（已记入死信）：" + result.reason());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", result.outcome());
+        body.put("alarm", result.alarm());
+        return HttpResponse.json(202, body);
+    }
+
+    private HttpResponse listAlarms(HttpRequest request) {
+        String status = request.queryParameter("status").orElse("OPEN");
+        Alarm.AlarmStatus parsed;
+        try {
+            parsed = Alarm.AlarmStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_STATUS", "status 只能是 OPEN、ACKNOWLEDGED、RESOLVED 或 FALSE_POSITIVE。");
+        }
+        List<Alarm> found = alarms.byStatus(parsed, 200).stream()
+                .filter(a -> request.queryParameter("type").map(t -> a.type().name().equals(t)).orElse(true))
+                .filter(a -> request.queryParameter("grid").map(g -> g.equals(a.grid())).orElse(true))
+                .toList();
+        return HttpResponse.json(200, Map.of("alarms", found, "count", found.size()));
+    }
+
+    private static Device device(JsonNode node, String where) {
+        String id = Json.optionalString(node, "deviceId");
+        if (id == null || !id.matches("[A-Za-z0-9_.:-]{1,64}")) {
+            throw ApiException.badRequest("INVALID_DEVICE", where + "deviceId 必填（1-64位字母、数字或 _.:-）。");
+        }
+        DeviceType type = DeviceType.parse(Json.optionalString(node, "type")).orElseThrow(() -> ApiException.badRequest(
+                "INVALID_DEVICE", where + "type 只能是 smoke_detector、electrical_fire_monitor、water_level、manhole_cover、garbage_bin 或 camera。"));
+        String owner = Json.optionalString(node, "owner");
+        String phone = Json.optionalString(node, "ownerPhone");
+        if (owner == null || owner.isBlank() || PhoneNumber.parse(phone).isEmpty()) {
+            throw ApiException.badRequest("INVALID_DEVICE", where + "owner 和有效的 ownerPhone 必填（设备告警工单的联系人）。");
+        }
+        JsonNode lat = node.get("lat");
+        JsonNode lon = node.get("lon");
+        if ((lat == null) != (lon == null) || lat != null && (!lat.isNumber() || !lon.isNumber()
+                || Math.abs(lat.doubleValue()) > 90 || Math.abs(lon.doubleValue()) > 180)) {
+            throw ApiException.badRequest("INVALID_DEVICE", where + "lat/lon 须同时提供且在有效范围内。");
+        }
+        String address = Json.optionalString(node, "address");
+        String community = Json.optionalString(node, "community");
+        if (lat == null && (address == null || address.isBlank()) && (community == null || community.isBlank())) {
+            throw ApiException.badRequest("INVALID_DEVICE", where + "须提供位置：address、community 或 lat/lon。");
+        }
+        return new Device(id, type, Json.optionalString(node, "district"), address, community,
+                lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue(), owner.strip(), phone.strip());
+    }
+}

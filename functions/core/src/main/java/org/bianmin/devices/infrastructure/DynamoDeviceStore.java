@@ -1,0 +1,69 @@
+package org.bianmin.devices.infrastructure;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.bianmin.devices.application.DeviceRegistry;
+import org.bianmin.devices.model.Device;
+import org.bianmin.devices.model.DeviceType;
+import org.bianmin.store.Tables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The device registry in the {@code devices} table. */
+public final class DynamoDeviceStore implements DeviceRegistry {
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public DynamoDeviceStore(DynamoDbClient dynamo, String tablePrefix) {
+        this.dynamo = dynamo;
+        this.tableName = Tables.DEVICES.tableName(tablePrefix);
+    }
+
+    @Override
+    public void save(Device device) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("deviceId", AttributeValue.fromS(device.deviceId()));
+        item.put("type", AttributeValue.fromS(device.type().name()));
+        put(item, "district", device.district());
+        put(item, "address", device.address());
+        put(item, "community", device.community());
+        if (device.lat() != null) {
+            item.put("lat", AttributeValue.fromN(device.lat().toString()));
+            item.put("lon", AttributeValue.fromN(device.lon().toString()));
+        }
+        item.put("owner", AttributeValue.fromS(device.owner()));
+        item.put("ownerPhone", AttributeValue.fromS(device.ownerPhone()));
+        dynamo.putItem(p -> p.tableName(tableName).item(item));
+    }
+
+    @Override
+    public Optional<Device> find(String deviceId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tableName)
+                .key(Map.of("deviceId", AttributeValue.fromS(deviceId)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Device(item.get("deviceId").s(), DeviceType.valueOf(item.get("type").s()), s(item, "district"),
+                s(item, "address"), s(item, "community"), item.containsKey("lat") ? Double.valueOf(item.get("lat").n()) : null,
+                item.containsKey("lon") ? Double.valueOf(item.get("lon").n()) : null, s(item, "owner"), s(item, "ownerPhone")));
+    }
+
+    /** Counts a false positive against the device, for tuning its thresholds. */
+    @Override
+    public void countFalsePositive(String deviceId) {
+        dynamo.updateItem(u -> u.tableName(tableName).key(Map.of("deviceId", AttributeValue.fromS(deviceId)))
+                .updateExpression("ADD falsePositives :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    }
+
+    private static void put(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            item.put(name, AttributeValue.fromS(value));
+        }
+    }
+
+    private static String s(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? item.get(name).s() : null;
+    }
+}

@@ -1,0 +1,151 @@
+package org.bianmin.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bianmin.api.HttpApi;
+import org.bianmin.api.HttpRequest;
+import org.bianmin.api.HttpResponse;
+import org.bianmin.devices.application.DeviceRules;
+import org.bianmin.devices.application.ProcessingDeviceEvent;
+import org.bianmin.devices.application.ProcessingDeviceEvent.Outcome;
+import org.bianmin.devices.infrastructure.DeviceRoutes;
+import org.bianmin.devices.infrastructure.DynamoAlarmStore;
+import org.bianmin.devices.infrastructure.DynamoDeadLetterStore;
+import org.bianmin.devices.infrastructure.DynamoDeviceStore;
+import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.PhoneProtector;
+import org.bianmin.hotline.infrastructure.DynamoTicketStore;
+import org.bianmin.hotline.model.Deadlines;
+import org.bianmin.hotline.model.Ticket;
+import org.bianmin.hotline.model.WorkingCalendar;
+import org.bianmin.hotline.routing.GridRegistry;
+import org.bianmin.hotline.routing.RequestClassifier;
+import org.bianmin.hotline.routing.SlaClass;
+import org.bianmin.hotline.routing.Taxonomy;
+import org.bianmin.testing.DynamoDbTestServer;
+import org.bianmin.testing.Knowledge;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Device events into deduplicated alarms and hotline tickets, with registry, alarms and dead letters in DynamoDB Local. */
+class DeviceEventsTest {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final byte[] KEY = "test-key-0123456789-0123456789ab".getBytes();
+    private static final String P = DynamoDbTestServer.TABLE_PREFIX;
+    private static final Taxonomy taxonomy = Taxonomy.loadDefault();
+    private static final DynamoTicketStore tickets = new DynamoTicketStore(DynamoDbTestServer.client(), P);
+    private static final DynamoAlarmStore alarms = new DynamoAlarmStore(DynamoDbTestServer.client(), P);
+    private static final DynamoDeadLetterStore deadLetters = new DynamoDeadLetterStore(DynamoDbTestServer.client(), P);
+    private static final ProcessingDeviceEvent processing = new ProcessingDeviceEvent(
+            DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
+            alarms, deadLetters,
+            new FilingRequest(new RequestClassifier(taxonomy, Knowledge.BASE, Knowledge.ANALYZER), GridRegistry.loadDefault(),
+                    new Deadlines(WorkingCalendar.loadDefault()), tickets, new PhoneProtector(KEY, KEY), Clock.systemUTC()),
+            taxonomy, GridRegistry.loadDefault());
+    private final HttpApi api = new HttpApi(new DeviceRoutes(new DynamoDeviceStore(DynamoDbTestServer.client(), P), alarms,
+            deadLetters, processing).routes());
+
+    private HttpResponse post(String path, String body) {
+        return api.handle(new HttpRequest("POST", path, Map.of("content-type", "application/json"), Map.of(), body, "t", Map.of()));
+    }
+
+    private String register(String type) {
+        String id = type.substring(0, 3).toUpperCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse response = post("/v1/devices", "{\"deviceId\":\"" + id + "\",\"type\":\"" + type + "\",\"district\":\"东湖区\","
+                + "\"address\":\"东湖区桂花路18号3楼\",\"owner\":\"桂花社区物业\",\"ownerPhone\":\"13800009999\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return id;
+    }
+
+    @Test
+    void aSmokeAlarmFilesOneUrgentTicketForTheGridAndRepeatsUpdateTheSameAlarm() {
+        String id = register("smoke_detector");
+        HttpResponse first = post("/v1/devices/events", "{\"deviceId\":\"" + id + "\",\"timestamp\":\"2026-11-21T08:00:00+08:00\",\"readings\":{\"smoke\":1}}");
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        JsonNode opened = json.readTree(first.body());
+        assertThat(opened.get("outcome").stringValue()).isEqualTo("ALARM_OPENED");
+        String trackingNumber = opened.get("alarm").get("trackingNumber").stringValue();
+        Ticket ticket = tickets.find(trackingNumber).orElseThrow();
+        assertThat(ticket.sla()).isEqualTo(SlaClass.URGENT);
+        assertThat(ticket.channel()).isEqualTo("device");
+        assertThat(ticket.grid().community()).isEqualTo("桂花社区");
+        assertThat(ticket.text()).contains("烟感报警", id);
+
+        JsonNode repeated = json.readTree(post("/v1/devices/events",
+                "{\"deviceId\":\"" + id + "\",\"timestamp\":\"2026-11-21T08:05:00+08:00\",\"readings\":{\"smoke\":1}}").body());
+        assertThat(repeated.get("outcome").stringValue()).isEqualTo("ALARM_REPEATED");
+        assertThat(repeated.get("alarm").get("count").intValue()).isEqualTo(2);
+        assertThat(repeated.get("alarm").get("trackingNumber").stringValue()).isEqualTo(trackingNumber);
+    }
+
+    @Test
+    void thresholdsAndTheConfidenceFloorDecideWhatIsAnAlarm() {
+        String monitor = register("electrical_fire_monitor");
+        assertThat(processing.process("test", "{\"deviceId\":\"" + monitor + "\",\"readings\":{\"residualCurrentMa\":120,\"cableTemperatureC\":45}}")
+                .outcome()).isEqualTo(Outcome.NO_ALARM);
+        assertThat(processing.process("test", "{\"deviceId\":\"" + monitor + "\",\"readings\":{\"residualCurrentMa\":350}}")
+                .outcome()).isEqualTo(Outcome.ALARM_OPENED);
+        String camera = register("camera");
+        assertThat(processing.process("test", "{\"deviceId\":\"" + camera + "\",\"detection\":\"street_vendor\",\"confidence\":0.4}")
+                .outcome()).isEqualTo(Outcome.BELOW_CONFIDENCE);
+        ProcessingDeviceEvent.Result vendor = processing.process("test", "{\"deviceId\":\"" + camera
+                + "\",\"detection\":\"street_vendor\",\"confidence\":0.91,\"snapshotUrl\":\"https://snapshots.example/1.jpg\"}");
+        assertThat(vendor.outcome()).isEqualTo(Outcome.ALARM_OPENED);
+        assertThat(tickets.find(vendor.alarm().trackingNumber()).orElseThrow().categoryCode()).isEqualTo("CXJS-CSGL-ZDJY");
+    }
+
+    @Test
+    void badPayloadsAndUnknownDevicesGoToTheDeadLetterStoreWithTheirReason() {
+        int before = deadLetters.count();
+        assertThat(processing.process("test", "{not json").reason()).startsWith("MALFORMED_JSON");
+        assertThat(processing.process("test", "{\"deviceId\":\"NOPE-1\",\"readings\":{\"smoke\":1}}").reason()).startsWith("UNKNOWN_DEVICE");
+        assertThat(processing.process("test", "{\"deviceId\":\"X\",\"detection\":\"ufo\",\"confidence\":0.9}").reason()).startsWith("UNKNOWN_TYPE");
+        assertThat(processing.process("test", "{\"deviceId\":\"X\",\"readings\":{\"smoke\":\"" + "x".repeat(70_000) + "\"}}").reason())
+                .startsWith("TOO_LARGE");
+        assertThat(deadLetters.count()).isEqualTo(before + 4);
+        HttpResponse rejected = post("/v1/devices/events", "[1,2,3]");
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(json.readTree(api.handle(new HttpRequest("GET", "/v1/devices/dead-letters", Map.of(), Map.of(), "", "t", Map.of()))
+                .body()).get("count").intValue()).isEqualTo(before + 5);
+    }
+
+    @Test
+    void concurrentRepeatsOpenExactlyOneAlarmAndOneTicket() throws Exception {
+        String id = register("water_level");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<ProcessingDeviceEvent.Result>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> processing.process("test", "{\"deviceId\":\"" + id + "\",\"readings\":{\"waterLevelCm\":35}}")));
+        }
+        int opened = 0;
+        for (Future<ProcessingDeviceEvent.Result> result : results) {
+            opened += result.get().outcome() == Outcome.ALARM_OPENED ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(opened).isEqualTo(1);
+        assertThat(alarms.find(id, org.bianmin.devices.model.AlarmType.WATERLOGGING).orElseThrow().count()).isEqualTo(8);
+    }
+
+    @Test
+    void registrationAndImportValidateEveryDevice() {
+        assertThat(post("/v1/devices", "{\"deviceId\":\"A-1\",\"type\":\"toaster\",\"owner\":\"x\",\"ownerPhone\":\"13800009999\",\"address\":\"桂花路\"}").status()).isEqualTo(400);
+        assertThat(post("/v1/devices", "{\"deviceId\":\"A-1\",\"type\":\"camera\",\"owner\":\"x\",\"ownerPhone\":\"123\",\"address\":\"桂花路\"}").status()).isEqualTo(400);
+        HttpResponse partial = post("/v1/devices/import", "[{\"deviceId\":\"IMP-1\",\"type\":\"camera\",\"owner\":\"x\",\"ownerPhone\":\"13800009999\","
+                + "\"address\":\"桂花路\"},{\"deviceId\":\"IMP-2\",\"type\":\"camera\"}]");
+        assertThat(partial.status()).isEqualTo(400);
+        assertThat(partial.body()).contains("第2台设备");
+        assertThat(new DynamoDeviceStore(DynamoDbTestServer.client(), P).find("IMP-1")).isEmpty();
+        assertThat(post("/v1/devices/import", "[{\"deviceId\":\"IMP-1\",\"type\":\"camera\",\"owner\":\"x\",\"ownerPhone\":\"13800009999\","
+                + "\"address\":\"桂花路\"}]").status()).isEqualTo(200);
+    }
+}
