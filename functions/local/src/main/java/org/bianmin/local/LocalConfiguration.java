@@ -4,6 +4,11 @@ import java.util.List;
 import org.bianmin.api.HttpApi;
 import org.bianmin.api.HttpRoute;
 import org.bianmin.api.HttpRouteGroup;
+import org.bianmin.devices.application.ProcessingDeviceEvent;
+import org.bianmin.devices.infrastructure.DynamoDeviceStore;
+import org.bianmin.local.mqtt.DeviceCredentials;
+import org.bianmin.local.mqtt.EmbeddedMqttBroker;
+import org.bianmin.local.mqtt.MqttBridge;
 import org.bianmin.store.StoreProperties;
 import org.bianmin.store.TableProvisioner;
 import org.bianmin.store.Tables;
@@ -16,6 +21,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** What only the local runtime has: the HTTP server in front of every route, and table creation. */
@@ -46,6 +52,32 @@ public class LocalConfiguration {
     ApplicationRunner createTables(DynamoDbClient dynamo, StoreProperties store) {
         return args -> new TableProvisioner(dynamo, store.tablePrefix()).createMissing(Tables.ALL);
     }
+
+    /** The embedded MQTT broker, unless {@code BIANMIN_LOCAL_MQTT_URL} points at an external one. */
+    @Bean(destroyMethod = "close")
+    EmbeddedMqttBroker mqttBroker(Environment environment, DynamoDbClient dynamo, StoreProperties store) {
+        if (!environment.getProperty("bianmin.local.mqtt.url", "").isBlank()) {
+            return null;
+        }
+        DynamoDeviceStore devices = new DynamoDeviceStore(dynamo, store.tablePrefix());
+        return new EmbeddedMqttBroker(environment.getProperty("bianmin.local.mqtt.port", Integer.class, 1883),
+                DeviceCredentials.fromEnvironment(), id -> devices.find(id).isPresent(), BRIDGE_USER, BRIDGE_PASSWORD);
+    }
+
+    @Bean(destroyMethod = "close")
+    MqttBridge mqttBridge(Environment environment, org.springframework.beans.factory.ObjectProvider<EmbeddedMqttBroker> broker,
+                          ProcessingDeviceEvent processing) {
+        String external = environment.getProperty("bianmin.local.mqtt.url", "");
+        if (external.isBlank()) {
+            return new MqttBridge(broker.getObject().url(), BRIDGE_USER, BRIDGE_PASSWORD, processing);
+        }
+        return new MqttBridge(external, environment.getProperty("bianmin.local.mqtt.username", BRIDGE_USER),
+                environment.getProperty("bianmin.local.mqtt.password", ""), processing);
+    }
+
+    /** The bridge's own login to the embedded broker: made fresh at every start, never configured. */
+    static final String BRIDGE_USER = "bianmin-bridge";
+    static final String BRIDGE_PASSWORD = java.util.UUID.randomUUID().toString();
 
     @Bean
     ApplicationListener<WebServerInitializedEvent> announceAddress(HttpApi localHttpApi) {

@@ -20,11 +20,17 @@ public final class LocalRuntime {
 
     /**
      * Starts the runtime, or with {@code dev-token} prints a development staff token and exits:
-     * {@code dev-token --department=市城市管理局 [--subject=zhang.san]} or {@code dev-token --dispatch}.
+     * {@code dev-token --department=市城市管理局 [--subject=zhang.san]} or {@code dev-token --dispatch};
+     * {@code device-password --device=<id>} prints a device's password for the local MQTT broker.
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("dev-token")) {
             System.out.println(devToken(List.of(args).subList(1, args.length)));
+            return;
+        }
+        if (args.length > 1 && args[0].equals("device-password") && args[1].startsWith("--device=")) {
+            System.out.println(org.bianmin.local.mqtt.DeviceCredentials.fromEnvironment()
+                    .passwordFor(args[1].substring("--device=".length())));
             return;
         }
         start(args);

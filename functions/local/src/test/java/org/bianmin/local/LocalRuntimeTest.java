@@ -29,7 +29,7 @@ class LocalRuntimeTest {
 
     @BeforeAll
     static void start() {
-        runtime = LocalRuntime.start("--server.port=0");
+        runtime = LocalRuntime.start("--server.port=0", "--bianmin.local.mqtt.port=" + MqttBridgeTest.freePort());
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) runtime).getWebServer().getPort();
     }
 

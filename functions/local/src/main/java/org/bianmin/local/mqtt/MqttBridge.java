@@ -1,0 +1,110 @@
+package org.bianmin.local.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.bianmin.devices.application.ProcessingDeviceEvent;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to the device topics (QoS 1) and hands each message to the same processing as the AWS path.
+ * Reconnects with backoff (Paho's automatic reconnect) and resubscribes. Work is bounded: a few workers and a
+ * small backlog; when both are full the MQTT callback waits, so the broker's QoS 1 flow control slows the
+ * publishers instead of memory filling up. A message is acknowledged only after it was processed.
+ */
+public final class MqttBridge implements AutoCloseable {
+
+    public static final String SENSOR_TOPICS = "city/+/sensors/+/events";
+    public static final String CAMERA_TOPICS = "city/+/cameras/+/detections";
+    private static final Logger log = LoggerFactory.getLogger(MqttBridge.class);
+
+    private final MqttClient client;
+    private final ThreadPoolExecutor workers;
+
+    public MqttBridge(String url, String username, String password, ProcessingDeviceEvent processing) {
+        this.workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(200), r -> {
+            Thread thread = new Thread(r, "mqtt-bridge");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        try {
+            client = new MqttClient(url, "bianmin-bridge", new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setUserName(username);
+            options.setPassword(password.toCharArray());
+            options.setAutomaticReconnect(true);
+            options.setCleanSession(false);
+            options.setMaxInflight(100);
+            client.setManualAcks(true);
+            client.setCallback(new MqttCallbackExtended() {
+                @Override
+                public void connectComplete(boolean reconnect, String serverUri) {
+                    subscribe();
+                }
+
+                @Override
+                public void connectionLost(Throwable cause) {
+                    log.warn("MQTT connection lost, reconnecting: {}", cause.toString());
+                }
+
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    workers.execute(() -> {
+                        try {
+                            processing.process("mqtt:" + topic, new String(message.getPayload(), StandardCharsets.UTF_8));
+                        } catch (RuntimeException e) {
+                            log.error("device event failed on topic {}", topic, e);
+                        } finally {
+                            acknowledge(message);
+                        }
+                    });
+                }
+
+                @Override
+                public void deliveryComplete(IMqttDeliveryToken token) {
+                }
+            });
+            client.connect(options);
+            subscribe();
+            log.info("MQTT bridge subscribed to {} and {} on {}", SENSOR_TOPICS, CAMERA_TOPICS, url);
+        } catch (MqttException e) {
+            throw new IllegalStateException("cannot connect the MQTT bridge to " + url, e);
+        }
+    }
+
+    private void subscribe() {
+        try {
+            client.subscribe(new String[] {SENSOR_TOPICS, CAMERA_TOPICS}, new int[] {1, 1});
+        } catch (MqttException e) {
+            log.warn("MQTT subscribe failed: {}", e.toString());
+        }
+    }
+
+    private void acknowledge(MqttMessage message) {
+        try {
+            client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+            log.warn("MQTT ack failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.disconnect();
+            client.close();
+        } catch (MqttException ignored) {
+            // shutting down
+        }
+        workers.shutdown();
+    }
+}

@@ -1,0 +1,141 @@
+package org.bianmin.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.bianmin.local.mqtt.DeviceCredentials;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A device publishes with a real MQTT client to the local runtime's broker; the bridge turns the event into an
+ * alarm and a hotline ticket. Devices log in with their own credentials; bad payloads are dead-lettered and the
+ * bridge keeps going.
+ */
+class MqttBridgeTest {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static ConfigurableApplicationContext runtime;
+    private static String base;
+    private static int mqttPort;
+
+    @BeforeAll
+    static void start() {
+        mqttPort = freePort();
+        runtime = LocalRuntime.start("--server.port=0", "--bianmin.local.mqtt.port=" + mqttPort);
+        base = "http://127.0.0.1:" + ((WebServerApplicationContext) runtime).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String register(String type) throws Exception {
+        String id = "MQ-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> response = post("/v1/devices", "{\"deviceId\":\"" + id + "\",\"type\":\"" + type
+                + "\",\"address\":\"东湖区桂花路18号\",\"owner\":\"桂花社区\",\"ownerPhone\":\"13800009999\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return id;
+    }
+
+    private static MqttClient connect(String deviceId, String password) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqttPort, deviceId, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(deviceId);
+        options.setPassword(password.toCharArray());
+        client.connect(options);
+        return client;
+    }
+
+    @Test
+    void aPublishedSmokeEventBecomesAnAlarmWithATicket() throws Exception {
+        String id = register("smoke_detector");
+        MqttClient device = connect(id, new DeviceCredentials(null).passwordFor(id));
+        device.publish("city/donghu/sensors/" + id + "/events",
+                ("{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8), 1, false);
+        device.disconnect();
+
+        JsonNode alarm = null;
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (alarm == null && Instant.now().isBefore(deadline)) {
+            for (JsonNode candidate : json.readTree(get("/v1/alarms?status=OPEN&type=SMOKE").body()).get("alarms")) {
+                if (candidate.get("deviceId").stringValue().equals(id)) {
+                    alarm = candidate;
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertThat(alarm).as("alarm for " + id).isNotNull();
+        assertThat(alarm.get("trackingNumber").stringValue()).matches("BM\\d{12}");
+    }
+
+    @Test
+    void devicesNeedTheirOwnCredentials() throws Exception {
+        String id = register("garbage_bin");
+        assertThatThrownBy(() -> connect(id, "wrong")).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> connect("NOT-REGISTERED", new DeviceCredentials(null).passwordFor("NOT-REGISTERED")))
+                .isInstanceOf(MqttException.class);
+    }
+
+    @Test
+    void badPayloadsAreDeadLetteredAndTheBridgeKeepsWorking() throws Exception {
+        int before = json.readTree(get("/v1/devices/dead-letters").body()).get("count").intValue();
+        String id = register("water_level");
+        MqttClient device = connect(id, new DeviceCredentials(null).passwordFor(id));
+        device.publish("city/donghu/sensors/" + id + "/events", "{not json".getBytes(StandardCharsets.UTF_8), 1, false);
+        device.publish("city/donghu/sensors/" + id + "/events",
+                ("{\"deviceId\":\"" + id + "\",\"readings\":{\"waterLevelCm\":" + "9".repeat(70_000) + "}}").getBytes(StandardCharsets.UTF_8), 1, false);
+        device.publish("city/donghu/sensors/" + id + "/events",
+                ("{\"deviceId\":\"" + id + "\",\"readings\":{\"waterLevelCm\":40}}").getBytes(StandardCharsets.UTF_8), 1, false);
+        device.disconnect();
+        Instant deadline = Instant.now().plusSeconds(20);
+        int after = before;
+        boolean alarmed = false;
+        while ((after < before + 2 || !alarmed) && Instant.now().isBefore(deadline)) {
+            after = json.readTree(get("/v1/devices/dead-letters").body()).get("count").intValue();
+            alarmed = get("/v1/alarms?status=OPEN&type=WATERLOGGING").body().contains(id);
+            Thread.sleep(100);
+        }
+        assertThat(after).isGreaterThanOrEqualTo(before + 2);
+        assertThat(alarmed).isTrue();
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
