@@ -13,10 +13,13 @@ import java.util.concurrent.Future;
 import org.bianmin.api.HttpApi;
 import org.bianmin.api.HttpRequest;
 import org.bianmin.api.HttpResponse;
+import org.bianmin.devices.application.DetectingOfflineDevices;
 import org.bianmin.devices.application.DeviceRules;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.devices.application.ProcessingDeviceEvent.Outcome;
 import org.bianmin.devices.infrastructure.DeviceRoutes;
+import org.bianmin.devices.model.Alarm;
+import org.bianmin.devices.model.AlarmType;
 import org.bianmin.devices.infrastructure.DynamoAlarmStore;
 import org.bianmin.devices.infrastructure.DynamoDeadLetterStore;
 import org.bianmin.devices.infrastructure.DynamoDeviceStore;
@@ -134,6 +137,36 @@ class DeviceEventsTest {
         pool.shutdown();
         assertThat(opened).isEqualTo(1);
         assertThat(alarms.find(id, org.bianmin.devices.model.AlarmType.WATERLOGGING).orElseThrow().count()).isEqualTo(8);
+    }
+
+    @Test
+    void aSilentDeviceGoesOfflineAndItsNextEventBringsItBack() {
+        String id = register("garbage_bin");
+        DeviceRules rules = DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent());
+        Clock later = Clock.fixed(java.time.Instant.now().plus(java.time.Duration.ofHours(1)), java.time.ZoneOffset.UTC);
+        new DetectingOfflineDevices(new DynamoDeviceStore(DynamoDbTestServer.client(), P), alarms, rules, later).run();
+        assertThat(alarms.find(id, AlarmType.DEVICE_OFFLINE).orElseThrow().status()).isEqualTo(Alarm.AlarmStatus.OPEN);
+
+        processing.process("test", "{\"deviceId\":\"" + id + "\",\"event\":\"heartbeat\"}");
+        assertThat(alarms.find(id, AlarmType.DEVICE_OFFLINE).orElseThrow().status()).isEqualTo(Alarm.AlarmStatus.RESOLVED);
+    }
+
+    @Test
+    void staffMarkAFalsePositiveAndClosedAlarmsStayClosed() {
+        String id = register("smoke_detector");
+        processing.process("test", "{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}");
+        String path = "/v1/staff/alarms/" + id + "/SMOKE/actions";
+        Map<String, String> staff = Map.of("content-type", "application/json", HttpRequest.CLAIM_PREFIX + "sub", "cg-1");
+        assertThat(api.handle(new HttpRequest("POST", path, Map.of("content-type", "application/json"), Map.of(),
+                "{\"action\":\"resolve\"}", "t", Map.of())).status()).isEqualTo(401);
+        assertThat(api.handle(new HttpRequest("POST", path, staff, Map.of(), "{\"action\":\"explode\"}", "t", Map.of())).status()).isEqualTo(400);
+        HttpResponse marked = api.handle(new HttpRequest("POST", path, staff, Map.of(), "{\"action\":\"false_positive\"}", "t", Map.of()));
+        assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+        assertThat(json.readTree(marked.body()).get("status").stringValue()).isEqualTo("FALSE_POSITIVE");
+        assertThat(api.handle(new HttpRequest("POST", path, staff, Map.of(), "{\"action\":\"resolve\"}", "t", Map.of())).status()).isEqualTo(409);
+        assertThat(DynamoDbTestServer.client().getItem(g -> g.tableName(org.bianmin.store.Tables.DEVICES.tableName(P))
+                .key(Map.of("deviceId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id)))).item()
+                .get("falsePositives").n()).isEqualTo("1");
     }
 
     @Test

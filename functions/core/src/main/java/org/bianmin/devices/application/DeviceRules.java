@@ -28,12 +28,15 @@ public final class DeviceRules {
 
     private final double confidenceFloor;
     private final Duration dedupeWindow;
+    private final Duration heartbeatInterval;
     private final Map<String, Double> thresholds;
     private final Map<AlarmType, AlarmRule> alarms;
 
-    DeviceRules(double confidenceFloor, Duration dedupeWindow, Map<String, Double> thresholds, Map<AlarmType, AlarmRule> alarms) {
+    DeviceRules(double confidenceFloor, Duration dedupeWindow, Duration heartbeatInterval, Map<String, Double> thresholds,
+                Map<AlarmType, AlarmRule> alarms) {
         this.confidenceFloor = confidenceFloor;
         this.dedupeWindow = dedupeWindow;
+        this.heartbeatInterval = heartbeatInterval;
         this.thresholds = Map.copyOf(thresholds);
         this.alarms = Map.copyOf(alarms);
     }
@@ -58,7 +61,8 @@ public final class DeviceRules {
                         rule.required("urgent").booleanValue()));
             }
             return new DeviceRules(root.required("cameraConfidenceFloor").doubleValue(),
-                    Duration.ofMinutes(root.required("dedupeWindowMinutes").longValue()), thresholds, alarms);
+                    Duration.ofMinutes(root.required("dedupeWindowMinutes").longValue()),
+                    Duration.ofMinutes(root.required("heartbeatIntervalMinutes").longValue()), thresholds, alarms);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
@@ -89,6 +93,11 @@ public final class DeviceRules {
 
     public Duration dedupeWindow() {
         return dedupeWindow;
+    }
+
+    /** A device silent for longer than this is offline. */
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
     }
 
     public double confidenceFloor() {

@@ -63,6 +63,11 @@ public final class ProcessingDeviceEvent {
             return deadLetter(source, "UNKNOWN_DEVICE: " + event.deviceId(), payload);
         }
         Device device = found.get();
+        devices.touch(device.deviceId(), event.at());
+        // any sign of life ends an offline alarm
+        alarms.find(device.deviceId(), AlarmType.DEVICE_OFFLINE)
+                .filter(a -> a.status() == Alarm.AlarmStatus.OPEN || a.status() == Alarm.AlarmStatus.ACKNOWLEDGED)
+                .ifPresent(a -> alarms.setStatus(device.deviceId(), AlarmType.DEVICE_OFFLINE, Alarm.AlarmStatus.RESOLVED));
         if ((device.type() == DeviceType.CAMERA) != (event.detection() != null) && !event.readings().isEmpty()) {
             return deadLetter(source, "INVALID_FIELDS: payload does not match the device type " + device.type(), payload);
         }

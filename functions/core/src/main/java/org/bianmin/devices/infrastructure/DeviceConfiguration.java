@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpApi;
+import org.bianmin.devices.application.DetectingOfflineDevices;
 import org.bianmin.devices.application.DeviceRules;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.hotline.application.FilingRequest;
@@ -39,6 +40,16 @@ public class DeviceConfiguration {
     DeviceRoutes deviceRoutes(DynamoDbClient dynamo, StoreProperties store, ProcessingDeviceEvent processing) {
         return new DeviceRoutes(new DynamoDeviceStore(dynamo, store.tablePrefix()), new DynamoAlarmStore(dynamo, store.tablePrefix()),
                 new DynamoDeadLetterStore(dynamo, store.tablePrefix()), processing);
+    }
+
+    /** The heartbeat check (EventBridge, every 5 minutes in AWS): offline devices get an alarm. */
+    @Bean
+    Function<java.util.Map<String, Object>, java.util.Map<String, Integer>> deviceHeartbeats(DeviceRules rules,
+                                                                                            DynamoDbClient dynamo,
+                                                                                            StoreProperties store) {
+        DetectingOfflineDevices detecting = new DetectingOfflineDevices(new DynamoDeviceStore(dynamo, store.tablePrefix()),
+                new DynamoAlarmStore(dynamo, store.tablePrefix()), rules, java.time.Clock.systemUTC());
+        return event -> java.util.Map.of("offline", detecting.run());
     }
 
     /** The device API Lambda: registry, HTTP ingestion, alarms, dead letters. */

@@ -15,6 +15,7 @@ import org.bianmin.devices.application.DeadLetters;
 import org.bianmin.devices.application.DeviceRegistry;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.devices.model.Alarm;
+import org.bianmin.devices.model.AlarmType;
 import org.bianmin.devices.model.Device;
 import org.bianmin.devices.model.DeviceType;
 import org.bianmin.hotline.model.PhoneNumber;
@@ -52,7 +53,39 @@ public final class DeviceRoutes implements HttpRouteGroup {
                 HttpRoute.of("POST", "/v1/devices/events", this::ingest),
                 HttpRoute.of("GET", "/v1/alarms", this::listAlarms),
                 HttpRoute.of("GET", "/v1/devices/dead-letters", request ->
-                        HttpResponse.json(200, Map.of("count", deadLetters.count()))));
+                        HttpResponse.json(200, Map.of("count", deadLetters.count()))),
+                HttpRoute.of("POST", "/v1/staff/alarms/{deviceId}/{type}/actions", this::act));
+    }
+
+    /**
+     * Staff act on an alarm: {@code acknowledge}, {@code resolve} or {@code false_positive} (counted against the
+     * device, for tuning its thresholds). Needs a staff token.
+     */
+    private HttpResponse act(HttpRequest request) {
+        request.claim("sub").orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "请先登录（需要有效的工作人员令牌）。"));
+        AlarmType type;
+        try {
+            type = AlarmType.valueOf(request.pathParameter("type"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(404, "NOT_FOUND", "没有这个告警。");
+        }
+        String deviceId = request.pathParameter("deviceId");
+        Alarm alarm = alarms.find(deviceId, type).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "没有这个告警。"));
+        String action = String.valueOf(Json.optionalString(Json.objectBody(request), "action"));
+        Alarm.AlarmStatus next = switch (action) {
+            case "acknowledge" -> Alarm.AlarmStatus.ACKNOWLEDGED;
+            case "resolve" -> Alarm.AlarmStatus.RESOLVED;
+            case "false_positive" -> Alarm.AlarmStatus.FALSE_POSITIVE;
+            default -> throw ApiException.badRequest("INVALID_ACTION", "action 只能是 acknowledge、resolve 或 false_positive。");
+        };
+        if (alarm.status() == Alarm.AlarmStatus.RESOLVED || alarm.status() == Alarm.AlarmStatus.FALSE_POSITIVE) {
+            throw new ApiException(409, "ALARM_CLOSED", "该告警已关闭。");
+        }
+        alarms.setStatus(deviceId, type, next);
+        if (next == Alarm.AlarmStatus.FALSE_POSITIVE) {
+            devices.countFalsePositive(deviceId);
+        }
+        return HttpResponse.json(200, alarms.find(deviceId, type).orElseThrow());
     }
 
     private HttpResponse importDevices(HttpRequest request) {

@@ -57,6 +57,24 @@ public final class DynamoDeviceStore implements DeviceRegistry {
                 .updateExpression("ADD falsePositives :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
     }
 
+    @Override
+    public void touch(String deviceId, java.time.Instant at) {
+        dynamo.updateItem(u -> u.tableName(tableName).key(Map.of("deviceId", AttributeValue.fromS(deviceId)))
+                .updateExpression("SET lastHeard = :at").conditionExpression("attribute_exists(deviceId)")
+                .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()))));
+    }
+
+    /** A scan: registries hold thousands of devices, and this runs every few minutes. */
+    @Override
+    public java.util.List<Device> silentSince(java.time.Instant before) {
+        java.util.List<Device> silent = new java.util.ArrayList<>();
+        dynamo.scanPaginator(s -> s.tableName(tableName)
+                        .filterExpression("attribute_not_exists(lastHeard) OR lastHeard < :before")
+                        .expressionAttributeValues(Map.of(":before", AttributeValue.fromS(before.toString()))))
+                .items().forEach(item -> find(item.get("deviceId").s()).ifPresent(silent::add));
+        return silent;
+    }
+
     private static void put(Map<String, AttributeValue> item, String name, String value) {
         if (value != null && !value.isBlank()) {
             item.put(name, AttributeValue.fromS(value));
