@@ -2,9 +2,8 @@ package org.bianmin.approval.infrastructure;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.util.ArrayList;
-import java.util.List;
 import org.bianmin.api.Json;
+import org.bianmin.api.SqsBatch;
 import org.bianmin.approval.application.ReverificationChunk;
 import org.bianmin.approval.application.ReverificationQueue;
 import org.bianmin.approval.application.ReverifyingRecipients;
@@ -27,14 +26,6 @@ public final class SqsReverificationQueue implements ReverificationQueue {
     }
 
     public static SQSBatchResponse consume(SQSEvent event, ReverifyingRecipients reverifying) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                reverifying.process(Json.mapper().readValue(message.getBody(), ReverificationChunk.class));
-            } catch (RuntimeException e) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return SqsBatch.process(event, body -> reverifying.process(Json.mapper().readValue(body, ReverificationChunk.class)));
     }
 }

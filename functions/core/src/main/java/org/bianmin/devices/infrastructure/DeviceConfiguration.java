@@ -4,11 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpApi;
+import org.bianmin.api.SqsBatch;
 import org.bianmin.devices.application.DetectingOfflineDevices;
 import org.bianmin.devices.application.DeviceRules;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
@@ -64,16 +63,6 @@ public class DeviceConfiguration {
      */
     @Bean
     Function<SQSEvent, SQSBatchResponse> deviceEvents(ProcessingDeviceEvent processing) {
-        return event -> {
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (SQSEvent.SQSMessage message : event.getRecords()) {
-                try {
-                    processing.process("iot", message.getBody());
-                } catch (RuntimeException e) {
-                    failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-                }
-            }
-            return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
-        };
+        return event -> SqsBatch.process(event, body -> processing.process("iot", body));
     }
 }

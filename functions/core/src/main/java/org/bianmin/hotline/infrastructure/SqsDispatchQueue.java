@@ -2,14 +2,11 @@ package org.bianmin.hotline.infrastructure;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.util.ArrayList;
-import java.util.List;
 import org.bianmin.api.Json;
+import org.bianmin.api.SqsBatch;
 import org.bianmin.hotline.application.DeliveringDispatchNotification;
 import org.bianmin.hotline.application.DispatchNotification;
 import org.bianmin.hotline.application.DispatchQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -17,8 +14,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * partial batch failures so only the failed messages come back (and after the redrive limit land in the DLQ).
  */
 public final class SqsDispatchQueue implements DispatchQueue {
-
-    private static final Logger log = LoggerFactory.getLogger(SqsDispatchQueue.class);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -35,15 +30,6 @@ public final class SqsDispatchQueue implements DispatchQueue {
 
     /** The consumer: delivers each message; the ones that fail are reported back for redelivery. */
     public static SQSBatchResponse consume(SQSEvent event, DeliveringDispatchNotification delivery) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                delivery.deliver(Json.mapper().readValue(message.getBody(), DispatchNotification.class));
-            } catch (RuntimeException e) {
-                log.warn("dispatch notification failed messageId={}: {}", message.getMessageId(), e.toString());
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return SqsBatch.process(event, body -> delivery.deliver(Json.mapper().readValue(body, DispatchNotification.class)));
     }
 }
