@@ -55,11 +55,10 @@ public class LocalConfiguration {
 
     /** The embedded MQTT broker, unless {@code BIANMIN_LOCAL_MQTT_URL} points at an external one. */
     @Bean(destroyMethod = "close")
-    EmbeddedMqttBroker mqttBroker(Environment environment, DynamoDbClient dynamo, StoreProperties store) {
+    EmbeddedMqttBroker mqttBroker(Environment environment, DynamoDeviceStore devices) {
         if (!environment.getProperty("bianmin.local.mqtt.url", "").isBlank()) {
             return null;
         }
-        DynamoDeviceStore devices = new DynamoDeviceStore(dynamo, store.tablePrefix());
         return new EmbeddedMqttBroker(environment.getProperty("bianmin.local.mqtt.port", Integer.class, 1883),
                 DeviceCredentials.fromEnvironment(), id -> devices.find(id).isPresent(), BRIDGE_USER, BRIDGE_PASSWORD);
     }

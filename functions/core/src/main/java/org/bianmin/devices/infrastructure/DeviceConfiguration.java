@@ -28,26 +28,39 @@ public class DeviceConfiguration {
     }
 
     @Bean
-    ProcessingDeviceEvent processingDeviceEvent(DeviceRules rules, DynamoDbClient dynamo, StoreProperties store,
-                                                FilingRequest filing, Taxonomy taxonomy, GridRegistry grids) {
-        return new ProcessingDeviceEvent(rules, new DynamoDeviceStore(dynamo, store.tablePrefix()),
-                new DynamoAlarmStore(dynamo, store.tablePrefix()), new DynamoDeadLetterStore(dynamo, store.tablePrefix()),
-                filing, taxonomy, grids);
+    DynamoDeviceStore deviceStore(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoDeviceStore(dynamo, store.tablePrefix());
     }
 
     @Bean
-    DeviceRoutes deviceRoutes(DynamoDbClient dynamo, StoreProperties store, ProcessingDeviceEvent processing) {
-        return new DeviceRoutes(new DynamoDeviceStore(dynamo, store.tablePrefix()), new DynamoAlarmStore(dynamo, store.tablePrefix()),
-                new DynamoDeadLetterStore(dynamo, store.tablePrefix()), processing);
+    DynamoAlarmStore alarmStore(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoAlarmStore(dynamo, store.tablePrefix());
+    }
+
+    @Bean
+    DynamoDeadLetterStore deadLetterStore(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoDeadLetterStore(dynamo, store.tablePrefix());
+    }
+
+    @Bean
+    ProcessingDeviceEvent processingDeviceEvent(DeviceRules rules, DynamoDeviceStore devices, DynamoAlarmStore alarms,
+                                                DynamoDeadLetterStore deadLetters, FilingRequest filing, Taxonomy taxonomy,
+                                                GridRegistry grids) {
+        return new ProcessingDeviceEvent(rules, devices, alarms, deadLetters, filing, taxonomy, grids);
+    }
+
+    @Bean
+    DeviceRoutes deviceRoutes(DynamoDeviceStore devices, DynamoAlarmStore alarms, DynamoDeadLetterStore deadLetters,
+                              ProcessingDeviceEvent processing) {
+        return new DeviceRoutes(devices, alarms, deadLetters, processing);
     }
 
     /** The heartbeat check (EventBridge, every 5 minutes in AWS): offline devices get an alarm. */
     @Bean
     Function<java.util.Map<String, Object>, java.util.Map<String, Integer>> deviceHeartbeats(DeviceRules rules,
-                                                                                            DynamoDbClient dynamo,
-                                                                                            StoreProperties store) {
-        DetectingOfflineDevices detecting = new DetectingOfflineDevices(new DynamoDeviceStore(dynamo, store.tablePrefix()),
-                new DynamoAlarmStore(dynamo, store.tablePrefix()), rules, java.time.Clock.systemUTC());
+                                                                                            DynamoDeviceStore devices,
+                                                                                            DynamoAlarmStore alarms) {
+        DetectingOfflineDevices detecting = new DetectingOfflineDevices(devices, alarms, rules, java.time.Clock.systemUTC());
         return event -> java.util.Map.of("offline", detecting.run());
     }
 

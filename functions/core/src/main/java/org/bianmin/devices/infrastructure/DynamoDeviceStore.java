@@ -42,12 +42,13 @@ public final class DynamoDeviceStore implements DeviceRegistry {
     public Optional<Device> find(String deviceId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tableName)
                 .key(Map.of("deviceId", AttributeValue.fromS(deviceId)))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Device(item.get("deviceId").s(), DeviceType.valueOf(item.get("type").s()), s(item, "district"),
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    private static Device fromItem(Map<String, AttributeValue> item) {
+        return new Device(item.get("deviceId").s(), DeviceType.valueOf(item.get("type").s()), s(item, "district"),
                 s(item, "address"), s(item, "community"), item.containsKey("lat") ? Double.valueOf(item.get("lat").n()) : null,
-                item.containsKey("lon") ? Double.valueOf(item.get("lon").n()) : null, s(item, "owner"), s(item, "ownerPhone")));
+                item.containsKey("lon") ? Double.valueOf(item.get("lon").n()) : null, s(item, "owner"), s(item, "ownerPhone"));
     }
 
     /** Counts a false positive against the device, for tuning its thresholds. */
@@ -71,7 +72,7 @@ public final class DynamoDeviceStore implements DeviceRegistry {
         dynamo.scanPaginator(s -> s.tableName(tableName)
                         .filterExpression("attribute_not_exists(lastHeard) OR lastHeard < :before")
                         .expressionAttributeValues(Map.of(":before", AttributeValue.fromS(before.toString()))))
-                .items().forEach(item -> find(item.get("deviceId").s()).ifPresent(silent::add));
+                .items().forEach(item -> silent.add(fromItem(item)));
         return silent;
     }
 
