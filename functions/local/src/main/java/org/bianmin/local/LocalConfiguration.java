@@ -9,6 +9,10 @@ import org.bianmin.devices.infrastructure.DynamoDeviceStore;
 import org.bianmin.local.mqtt.DeviceCredentials;
 import org.bianmin.local.mqtt.EmbeddedMqttBroker;
 import org.bianmin.local.mqtt.MqttBridge;
+import org.bianmin.local.web.DevelopmentSignInServlet;
+import org.bianmin.local.web.WebPagesServlet;
+import org.bianmin.hotline.routing.Leaf;
+import org.bianmin.hotline.routing.Taxonomy;
 import org.bianmin.store.StoreProperties;
 import org.bianmin.store.TableProvisioner;
 import org.bianmin.store.Tables;
@@ -38,11 +42,43 @@ public class LocalConfiguration {
         return new HttpApi(all);
     }
 
+    /**
+     * The API under the first path segment of every route ({@code /v1/*}, {@code /open311/*}, {@code /health}), so
+     * that everything else is left to the web pages.
+     */
     @Bean
-    ServletRegistrationBean<LocalHttpServlet> localHttpServlet(HttpApi localHttpApi) {
+    ServletRegistrationBean<LocalHttpServlet> localHttpServlet(HttpApi localHttpApi, LocalStaffTokens localStaffTokens) {
+        String[] mappings = localHttpApi.routes().stream()
+                .map(route -> route.pathTemplate().split("/")[1])
+                .distinct()
+                .flatMap(segment -> java.util.stream.Stream.of("/" + segment, "/" + segment + "/*"))
+                .toArray(String[]::new);
         ServletRegistrationBean<LocalHttpServlet> registration =
-                new ServletRegistrationBean<>(new LocalHttpServlet(localHttpApi, LocalStaffTokens.fromEnvironment()), "/*");
+                new ServletRegistrationBean<>(new LocalHttpServlet(localHttpApi, localStaffTokens), mappings);
         registration.setName("bianmin");
+        return registration;
+    }
+
+    @Bean
+    LocalStaffTokens localStaffTokens() {
+        return LocalStaffTokens.fromEnvironment();
+    }
+
+    /** The citizen chatbot ({@code /}) and the agent console ({@code /console/}); see {@link WebPagesServlet}. */
+    @Bean
+    ServletRegistrationBean<WebPagesServlet> webPages(Environment environment) {
+        ServletRegistrationBean<WebPagesServlet> registration =
+                new ServletRegistrationBean<>(new WebPagesServlet(environment.getProperty("bianmin.web.api-base", "")), "/");
+        registration.setName("web-pages");
+        return registration;
+    }
+
+    @Bean
+    ServletRegistrationBean<DevelopmentSignInServlet> developmentSignIn(LocalStaffTokens localStaffTokens, Taxonomy taxonomy) {
+        List<String> departments = taxonomy.leaves().stream().map(Leaf::department).distinct().sorted().toList();
+        ServletRegistrationBean<DevelopmentSignInServlet> registration =
+                new ServletRegistrationBean<>(new DevelopmentSignInServlet(localStaffTokens, departments), "/local/sign-in");
+        registration.setName("development-sign-in");
         return registration;
     }
 
@@ -84,7 +120,8 @@ public class LocalConfiguration {
             int port = event.getWebServer().getPort();
             log.info("Bianmin local runtime listening on http://localhost:{} ({} routes; try GET /health)", port,
                     localHttpApi.routes().size());
-            System.out.println("Bianmin local runtime listening on http://localhost:" + port);
+            System.out.println("Bianmin local runtime listening on http://localhost:" + port
+                    + " (citizen chatbot: /, agent console: /console/)");
         };
     }
 }

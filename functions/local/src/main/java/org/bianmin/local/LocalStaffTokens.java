@@ -28,9 +28,11 @@ public final class LocalStaffTokens {
     private static final String DEVELOPMENT_SECRET = "bianmin-local-development-token-secret-32b";
 
     private final byte[] secret;
+    private final boolean developmentSecret;
 
     public LocalStaffTokens(String secret) {
-        this.secret = (secret == null || secret.isBlank() ? DEVELOPMENT_SECRET : secret).getBytes(StandardCharsets.UTF_8);
+        this.developmentSecret = secret == null || secret.isBlank();
+        this.secret = (developmentSecret ? DEVELOPMENT_SECRET : secret).getBytes(StandardCharsets.UTF_8);
         if (this.secret.length < 32) {
             throw new IllegalArgumentException("the token secret must be at least 32 bytes");
         }
@@ -38,6 +40,11 @@ public final class LocalStaffTokens {
 
     public static LocalStaffTokens fromEnvironment() {
         return new LocalStaffTokens(System.getenv("BIANMIN_LOCAL_TOKEN_SECRET"));
+    }
+
+    /** True while tokens are signed with the public development secret: anyone can make them. */
+    public boolean usesDevelopmentSecret() {
+        return developmentSecret;
     }
 
     /** A token for a department's staff, or for the dispatch centre when {@code dispatch} is set. */

@@ -1,0 +1,212 @@
+package org.bianmin.local.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The agent console in a real headless Chromium: a citizen's handoff goes through dispatch, acceptance and
+ * resolution, the citizen rates it, and the statistics move; device alarms reach the feed and are acted on.
+ */
+@ExtendWith({RunningRuntime.class, Browser.class})
+class AgentConsoleTest {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aHandoffIsDispatchedAcceptedResolvedRatedAndCounted(ChromeDriver browser) {
+        signIn(browser, null);
+        Stats before = stats(browser);
+
+        // The citizen files the request from the chatbot.
+        browser.get(RunningRuntime.base() + "/");
+        ChatbotPageTest.ask(browser, "小区门口的下水道堵了，污水漫到人行道上").findElement(By.cssSelector(".open-handoff")).click();
+        Browser.visible(browser, "#handoff-phone").sendKeys("13912345678");
+        browser.findElement(By.id("handoff-address")).sendKeys("鄞州区中河街道宁南新村3幢");
+        browser.findElement(By.id("handoff-submit")).click();
+        WebElement receipt = Browser.visible(browser, ".message.receipt");
+        String trackingNumber = receipt.findElement(By.cssSelector("[data-field=trackingNumber]")).getText();
+        String code = receipt.findElement(By.cssSelector("[data-field=verificationCode]")).getText();
+
+        // The dispatch centre dispatches it with the classifier's suggestion.
+        signIn(browser, null);
+        openTicket(browser, trackingNumber);
+        assertThat(detailStatus(browser)).isEqualTo("已受理");
+        assertThat((String) browser.executeScript("return document.getElementById('detail-body').innerText"))
+                .contains("139****5678").doesNotContain("13912345678");
+        Browser.clickWhenReady(browser, "#detail-body [data-action=dispatch]");
+        WebElement choice = Browser.visible(browser, "#department-choice");
+        assertThat(choice.getText()).contains("智能建议").contains("置信度");
+        assertThat(browser.findElement(By.id("suggestion-terms")).getText()).startsWith("判断依据：");
+        String department = choice.findElement(By.cssSelector("input[name=department]:checked")).getAttribute("value");
+        assertThat(department).isNotBlank();
+        browser.findElement(By.id("action-submit")).click();
+        Browser.textContains(browser, "#detail-body [data-field=status]", "已派单");
+        Browser.textContains(browser, "#detail-body [data-field=department]", department);
+        // The dispatch centre may also escalate (督办); the department may not (checked below).
+        assertThat(actions(browser)).contains("escalate", "accept").doesNotContain("dispatch", "close");
+
+        // The department accepts and resolves it; resolving needs a note.
+        signIn(browser, department);
+        openTicket(browser, trackingNumber);
+        assertThat(actions(browser)).contains("accept", "reject").doesNotContain("escalate", "dispatch");
+        act(browser, "accept", null);
+        Browser.textContains(browser, "#detail-body [data-field=status]", "已签收");
+        Browser.clickWhenReady(browser, "#detail-body [data-action=resolve]");
+        Browser.visible(browser, "#action-submit").click();
+        Browser.textContains(browser, "#action-note-error", "办结说明");
+        assertThat(browser.findElement(By.id("action-dialog")).isDisplayed()).isTrue();
+        browser.findElement(By.id("action-note")).sendKeys("已安排养护单位疏通，现场已恢复。");
+        browser.findElement(By.id("action-submit")).click();
+        Browser.textContains(browser, "#detail-body [data-field=status]", "已办结");
+        String history = (String) browser.executeScript("return document.querySelector('#detail-body .history').innerText");
+        assertThat(history).contains("受理", "派单", "签收", "办结", "已安排养护单位疏通，现场已恢复。");
+
+        // The citizen sees it resolved and rates it, which closes it.
+        browser.get(RunningRuntime.base() + "/");
+        browser.findElement(By.id("open-lookup")).click();
+        Browser.visible(browser, "#lookup-number").sendKeys(trackingNumber);
+        browser.findElement(By.id("lookup-code")).sendKeys(code);
+        browser.findElement(By.id("lookup-submit")).click();
+        Browser.textContains(browser, "#lookup-result [data-field=status]", "已办结");
+        Browser.visible(browser, "#rating-options input[value='5']").click();
+        browser.findElement(By.id("rating-submit")).click();
+        Browser.textContains(browser, "#lookup-result [data-field=status]", "已归档");
+        Browser.textContains(browser, "#lookup-status", "感谢您的评价");
+
+        // The statistics count it.
+        signIn(browser, null);
+        Stats after = stats(browser);
+        assertThat(after.total()).isEqualTo(before.total() + 1);
+        assertThat(after.rated()).isEqualTo(before.rated() + 1);
+        assertThat(after.onTime()).endsWith("%");
+        assertThat(after.satisfaction()).endsWith("/ 5");
+        assertThat(browser.findElement(By.cssSelector("#chart-domain svg")).getAttribute("aria-label")).contains("城乡建设");
+        assertThat(browser.findElement(By.cssSelector("#chart-quality svg")).getAttribute("aria-label"))
+                .contains("按时办结率 " + after.onTime());
+    }
+
+    @Test
+    void deviceAlarmsReachTheFeedAndStaffActOnThem(ChromeDriver browser) throws Exception {
+        String deviceId = "SD-E2E-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post("/v1/devices", "{\"deviceId\":\"" + deviceId + "\",\"type\":\"smoke_detector\",\"owner\":\"柳汀新村物业\","
+                + "\"ownerPhone\":\"13700001111\",\"community\":\"柳汀社区\",\"address\":\"柳汀新村5幢2单元\"}").statusCode()).isEqualTo(201);
+        assertThat(post("/v1/devices/events", "{\"deviceId\":\"" + deviceId + "\",\"readings\":{\"smoke\":1}}").statusCode()).isEqualTo(202);
+
+        signIn(browser, null);
+        browser.findElement(By.id("tab-alarms")).click();
+        WebElement row = Browser.visible(browser, "#alarm-rows tr[data-device-id='" + deviceId + "']");
+        assertThat(row.getText()).contains("烟感报警");
+        String trackingNumber = row.findElement(By.cssSelector("td:nth-child(6) button")).getText();
+        assertThat(trackingNumber).matches("BM\\d{12}");
+
+        row.findElement(By.cssSelector("[data-alarm-action=acknowledge]")).click();
+        Browser.textContains(browser, "#toast", "已确认");
+        Browser.waiting(browser).until(d -> d.findElements(By.cssSelector("#alarm-rows tr[data-device-id='" + deviceId + "']")).isEmpty());
+        new Select(browser.findElement(By.id("alarm-status"))).selectByValue("ACKNOWLEDGED");
+        WebElement acknowledged = Browser.visible(browser, "#alarm-rows tr[data-device-id='" + deviceId + "']");
+
+        // The alarm's ticket opens in the queue, as an urgent fire-safety case.
+        acknowledged.findElement(By.cssSelector("td:nth-child(6) button")).click();
+        Browser.textContains(browser, "#detail-number", trackingNumber);
+        assertThat(browser.findElement(By.id("detail-body")).getText()).contains("紧急");
+    }
+
+    @Test
+    void staffSeeOnlyTheirDepartmentAndBadTokensAreRefused(ChromeDriver browser) {
+        browser.get(RunningRuntime.base() + "/console/");
+        Browser.visible(browser, "#sign-in-token").sendKeys("not-a-token");
+        browser.findElement(By.id("token-submit")).click();
+        Browser.textContains(browser, "#sign-in-status", "令牌格式不正确");
+        assertThat(browser.findElement(By.id("workspace")).isDisplayed()).isFalse();
+
+        signIn(browser, "市城市管理局");
+        assertThat(browser.findElement(By.id("filter-department-field")).isDisplayed()).isFalse();
+        Browser.waiting(browser).until(d -> d.findElement(By.id("queue-caption")).getText().contains("件"));
+        for (WebElement row : browser.findElements(By.cssSelector("#queue-rows tr"))) {
+            assertThat(row.findElement(By.cssSelector("td:nth-child(3) small")).getText()).isEqualTo("市城市管理局");
+        }
+        // A token the API no longer accepts sends the agent back to sign in, with the reason.
+        browser.executeScript("sessionStorage.setItem('bianmin.staffToken', arguments[0])",
+                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4IiwiZGVwYXJ0bWVudCI6IuW4guWfjuW4gueuoeeQhuWxgCJ9.c2lnbmF0dXJl");
+        browser.navigate().refresh();
+        Browser.textContains(browser, "#sign-in-status", "登录");
+        assertThat(browser.findElement(By.id("workspace")).isDisplayed()).isFalse();
+    }
+
+    /** Signs in on the console with the local development sign-in: the dispatch centre, or a department. */
+    static void signIn(WebDriver browser, String department) {
+        browser.get(RunningRuntime.base() + "/console/");
+        List<WebElement> signOut = browser.findElements(By.id("sign-out"));
+        if (!signOut.isEmpty() && signOut.get(0).isDisplayed()) {
+            signOut.get(0).click();
+        }
+        Browser.visible(browser, "#dev-sign-in");
+        Browser.waiting(browser).until(d -> d.findElements(By.cssSelector("#sign-in-role option")).size() > 1);
+        new Select(browser.findElement(By.id("sign-in-role"))).selectByValue(department == null ? "__dispatch" : department);
+        browser.findElement(By.id("sign-in-submit")).click();
+        Browser.visible(browser, "#workspace");
+        Browser.textContains(browser, "#identity-name", department == null ? "分拨中心" : department);
+    }
+
+    static void openTicket(WebDriver browser, String trackingNumber) {
+        browser.findElement(By.id("tab-queue")).click();
+        Browser.clickWhenReady(browser, "#queue-rows tr[data-tracking-number='" + trackingNumber + "'] button.link");
+        Browser.textContains(browser, "#detail-number", trackingNumber);
+    }
+
+    // Read in one script: the detail is redrawn whenever the queue refreshes, so element handles go stale.
+    static String detailStatus(WebDriver browser) {
+        return (String) ((ChromeDriver) browser).executeScript(
+                "return document.querySelector('#detail-body [data-field=status]').textContent");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> actions(WebDriver browser) {
+        return (List<String>) ((ChromeDriver) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#detail-body [data-action]')).map(e => e.dataset.action)");
+    }
+
+    static void act(WebDriver browser, String action, String note) {
+        Browser.clickWhenReady(browser, "#detail-body [data-action=" + action + "]");
+        if (note != null) {
+            Browser.visible(browser, "#action-note").sendKeys(note);
+        }
+        Browser.visible(browser, "#action-submit").click();
+    }
+
+    record Stats(int total, int rated, String onTime, String satisfaction) {
+    }
+
+    static Stats stats(WebDriver browser) {
+        browser.findElement(By.id("tab-stats")).click();
+        Browser.visible(browser, "#stat-total");
+        // One tab panel at a time.
+        assertThat(browser.findElement(By.id("panel-queue")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("panel-alarms")).isDisplayed()).isFalse();
+        WebElement satisfaction = browser.findElement(By.id("stat-satisfaction"));
+        String label = satisfaction.findElement(By.cssSelector(".label")).getText();
+        return new Stats(Integer.parseInt(browser.findElement(By.cssSelector("[data-field=stat-total]")).getText()),
+                Integer.parseInt(label.replaceAll("\\D", "")),
+                browser.findElement(By.cssSelector("[data-field=stat-on-time]")).getText(),
+                satisfaction.findElement(By.cssSelector(".value")).getText());
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(RunningRuntime.base() + path))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
