@@ -95,6 +95,22 @@ class ChatbotPageTest {
     }
 
     @Test
+    void fitsAPhoneScreenWithoutSidewaysScrolling(ChromeDriver browser) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(RunningRuntime.base() + "/");
+        ask(browser, "我家楼下下水道堵了，污水漫到路上");
+        ask(browser, "公积金怎么提取");
+        Number overflow = (Number) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        WebElement composer = browser.findElement(By.id("question"));
+        assertThat(composer.isDisplayed()).isTrue();
+        Number composerBottom = (Number) browser.executeScript(
+                "return document.getElementById('ask').getBoundingClientRect().bottom - window.innerHeight");
+        assertThat(composerBottom.intValue()).as("the question box stays on screen").isLessThanOrEqualTo(0);
+    }
+
+    @Test
     void offlineAndRetryAreExplainedInChinese(ChromeDriver browser) {
         browser.get(RunningRuntime.base() + "/");
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
