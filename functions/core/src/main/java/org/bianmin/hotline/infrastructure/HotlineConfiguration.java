@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpApi;
 import org.bianmin.api.RateLimiter;
+import org.bianmin.api.SqsConsumer;
 import org.bianmin.hotline.application.DeliveringDispatchNotification;
 import org.bianmin.hotline.application.DispatchQueue;
 import org.bianmin.hotline.application.EscalatingOverdueTickets;
@@ -29,6 +30,7 @@ import org.bianmin.hotline.routing.Taxonomy;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
 import org.bianmin.store.DynamoIdempotency;
+import org.bianmin.store.Queues;
 import org.bianmin.store.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,8 +93,13 @@ public class HotlineConfiguration {
     }
 
     @Bean
-    IntakeRoute intakeRoute(FilingRequest filing, DynamoDbClient dynamo, StoreProperties store) {
-        return new IntakeRoute(filing, new DynamoIdempotency(dynamo, store.tablePrefix(), Clock.systemUTC()));
+    DynamoIdempotency idempotency(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoIdempotency(dynamo, store.tablePrefix(), Clock.systemUTC());
+    }
+
+    @Bean
+    IntakeRoute intakeRoute(FilingRequest filing, DynamoIdempotency idempotency) {
+        return new IntakeRoute(filing, idempotency);
     }
 
     /** Citizen lookups and ratings share one limit per client address: 30 attempts in 10 minutes. */
@@ -156,7 +163,7 @@ public class HotlineConfiguration {
     /** The dispatch-notification consumer Lambda (SQS trigger with partial batch failure reporting). */
     @Bean
     Function<SQSEvent, SQSBatchResponse> dispatchNotifications(DeliveringDispatchNotification delivery) {
-        return event -> SqsDispatchQueue.consume(event, delivery);
+        return new SqsConsumer(Queues.DISPATCH, event -> SqsDispatchQueue.consume(event, delivery));
     }
 
     @Bean
