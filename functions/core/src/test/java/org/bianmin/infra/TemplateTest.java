@@ -220,6 +220,11 @@ class TemplateTest {
         if (key.endsWith("KEY")) {
             return java.util.Base64.getEncoder().encodeToString(new byte[32]);
         }
+        if (key.endsWith("KEYPREVIOUS")) {
+            byte[] previous = new byte[32];
+            java.util.Arrays.fill(previous, (byte) 1);
+            return java.util.Base64.getEncoder().encodeToString(previous);
+        }
         if (key.endsWith("QUEUEURL")) {
             return "https://sqs.us-east-1.amazonaws.com/123456789012/" + key.toLowerCase();
         }
