@@ -14,6 +14,8 @@ import org.bianmin.BianminApplication;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpRoute;
 import org.bianmin.api.HttpRouteGroup;
+import org.bianmin.store.QueueDefinition;
+import org.bianmin.store.Queues;
 import org.bianmin.store.TableDefinition;
 import org.bianmin.store.Tables;
 import org.bianmin.testing.DynamoDbTestServer;
@@ -176,6 +178,18 @@ class TemplateTest {
             assertThat(SamTemplate.map(table, "PointInTimeRecoverySpecification").get("PointInTimeRecoveryEnabled"))
                     .as(name + " point-in-time recovery").isEqualTo(true);
             assertThat(SamTemplate.map(table, "SSESpecification").get("SSEEnabled")).as(name + " encryption").isEqualTo(true);
+        }
+    }
+
+    @Test
+    void everyQueueOfTheCodeHasADeadLetterQueue() {
+        Map<String, Map<String, Object>> queues = new HashMap<>();
+        template.resources("AWS::SQS::Queue").values().forEach(queue -> queues.put(
+                SamTemplate.subStage(SamTemplate.map(queue, "Properties").get("QueueName"), STAGE), SamTemplate.map(queue, "Properties")));
+        for (QueueDefinition definition : Queues.ALL) {
+            String name = definition.queueName(DEPLOYED_PREFIX);
+            assertThat(queues).as("template declares " + name).containsKey(name);
+            assertThat(SamTemplate.map(queues.get(name), "RedrivePolicy")).as(name + " dead-letter queue").containsKey("deadLetterTargetArn");
         }
     }
 
