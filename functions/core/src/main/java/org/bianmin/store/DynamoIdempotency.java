@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * racing or repeated call with the same fingerprint waits for and returns that response; a different fingerprint
  * is a conflict. Records expire by TTL. If the operation fails, the claim is released so a retry can run.
  */
-public final class DynamoIdempotency {
+public final class DynamoIdempotency implements UsesTables {
 
     static final Duration RECORD_TTL = Duration.ofHours(24);
     static final Duration LOCK = Duration.ofSeconds(30);
@@ -104,5 +105,10 @@ public final class DynamoIdempotency {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public List<TableUse> tablesUsed() {
+        return List.of(TableUse.of(Tables.IDEMPOTENCY, "GetItem", "PutItem", "UpdateItem", "DeleteItem"));
     }
 }

@@ -44,6 +44,17 @@ final class SamTemplate {
         }
     }
 
+    /** A template (or a fragment with a Resources section) given as text, for checks on hand-written examples. */
+    static SamTemplate parse(String yaml) {
+        return new SamTemplate(new Yaml(new IntrinsicConstructor()).load(yaml));
+    }
+
+    /** The resource with this logical id, or null. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> resource(String logicalId) {
+        return (Map<String, Object>) ((Map<String, Object>) root.get("Resources")).get(logicalId);
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> resources(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();

@@ -8,69 +8,120 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bianmin.BianminApplication;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpRoute;
 import org.bianmin.api.HttpRouteGroup;
+import org.bianmin.store.QueueDefinition;
+import org.bianmin.store.Queues;
 import org.bianmin.store.TableDefinition;
 import org.bianmin.store.Tables;
 import org.bianmin.testing.DynamoDbTestServer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * template.yaml against the code: every function's definition builds in Lambda mode with exactly the environment the
- * template gives it (a missing variable fails the start, as it would in AWS), the HTTP routes match, and every table
- * has the keys, indexes and TTL of {@link Tables}.
+ * template gives it (a missing variable fails the start, as it would in AWS), the HTTP routes match, the policies
+ * grant exactly the tables and queues the started function uses, and every table has the keys, indexes and TTL of
+ * {@link Tables}.
  */
 class TemplateTest {
 
     private static final SamTemplate template = SamTemplate.load();
     private static final String STAGE = "test";
+    /** The physical names of tables and queues in a template deployed with {@link #STAGE}. */
+    private static final String DEPLOYED_PREFIX = "bianmin-" + STAGE + "-";
 
     /** Template routes as "METHOD /path", with a trailing ".json" on path parameters folded into the parameter. */
     private static String route(String method, String path) {
         return method.toUpperCase() + " " + path.replaceAll("\\{([^}]+)}\\.json", "{$1}");
     }
 
-    @Test
-    void everyFunctionStartsInLambdaModeWithTheTemplatesEnvironmentAndServesItsRoutes() {
+    /** What starting one function's definition showed: the routes its bean serves (null if not HTTP) and what it uses. */
+    private record StartedFunction(String definition, Set<String> declaredRoutes, Set<String> servedRoutes,
+                                   ResourceAccess uses) {
+    }
+
+    private static final Map<String, StartedFunction> functions = new TreeMap<>();
+
+    /**
+     * Starts every function's definition once, in Lambda mode with exactly the template's environment; a missing
+     * variable fails the start here, as it would in AWS.
+     */
+    @BeforeAll
+    static void startEveryFunction() {
         Map<String, Object> globalEnvironment = SamTemplate.map(template.globalFunction(), "Environment", "Variables");
-        Set<String> templateRoutes = new TreeSet<>();
-        Set<String> servedRoutes = new TreeSet<>();
         template.resources("AWS::Serverless::Function").forEach((name, function) -> {
             Map<String, Object> properties = SamTemplate.map(function, "Properties");
             Map<String, Object> environment = new HashMap<>(globalEnvironment);
             environment.putAll(SamTemplate.map(properties, "Environment", "Variables"));
             String definition = String.valueOf(environment.get("SPRING_CLOUD_FUNCTION_DEFINITION"));
             assertThat(definition).as(name + " has a function definition").isNotEqualTo("null");
-
-            Set<String> declared = new TreeSet<>();
-            SamTemplate.map(properties, "Events").values().forEach(event -> {
-                if ("HttpApi".equals(SamTemplate.map(event).get("Type"))) {
-                    Map<String, Object> eventProperties = SamTemplate.map(event, "Properties");
-                    declared.add(route(String.valueOf(eventProperties.get("Method")), String.valueOf(eventProperties.get("Path"))));
-                }
-            });
-            templateRoutes.addAll(declared);
-
             try (ConfigurableApplicationContext context = lambdaContext(environment)) {
                 assertThat(context.containsBean(definition)).as(name + ": bean " + definition).isTrue();
                 Object bean = context.getBean(definition);
+                Set<String> served = null;
                 if (bean instanceof ApiGatewayHttpFunction http) {
-                    Set<String> served = new TreeSet<>();
-                    http.api().routes().forEach(r -> served.add(route(r.method(), r.pathTemplate())));
-                    assertThat(declared).as(name + " (" + definition + ") routes").isEqualTo(served);
-                    servedRoutes.addAll(served);
-                } else {
-                    assertThat(declared).as(name + " is not an HTTP function").isEmpty();
+                    served = new TreeSet<>();
+                    for (HttpRoute r : http.api().routes()) {
+                        served.add(route(r.method(), r.pathTemplate()));
+                    }
                 }
+                functions.put(name, new StartedFunction(definition, httpEvents(properties), served,
+                        CodeUses.of(context, DEPLOYED_PREFIX)));
+            }
+        });
+    }
+
+    private static Set<String> httpEvents(Map<String, Object> properties) {
+        Set<String> declared = new TreeSet<>();
+        SamTemplate.map(properties, "Events").values().forEach(event -> {
+            if ("HttpApi".equals(SamTemplate.map(event).get("Type"))) {
+                Map<String, Object> eventProperties = SamTemplate.map(event, "Properties");
+                declared.add(route(String.valueOf(eventProperties.get("Method")), String.valueOf(eventProperties.get("Path"))));
+            }
+        });
+        return declared;
+    }
+
+    @Test
+    void everyFunctionServesExactlyItsRoutesAndEveryRouteIsDeployed() {
+        Set<String> templateRoutes = new TreeSet<>();
+        Set<String> servedRoutes = new TreeSet<>();
+        functions.forEach((name, function) -> {
+            templateRoutes.addAll(function.declaredRoutes());
+            if (function.servedRoutes() == null) {
+                assertThat(function.declaredRoutes()).as(name + " is not an HTTP function").isEmpty();
+            } else {
+                assertThat(function.declaredRoutes()).as(name + " (" + function.definition() + ") routes")
+                        .isEqualTo(function.servedRoutes());
+                servedRoutes.addAll(function.servedRoutes());
             }
         });
         assertThat(templateRoutes).isEqualTo(servedRoutes);
         assertThat(servedRoutes).containsAll(allRoutesOfTheLocalRuntime());
+    }
+
+    /**
+     * Each function's policies grant exactly the tables and queues its code uses: nothing it never touches, no
+     * write where it only reads, and nothing it uses left out (see {@link LeastPrivilege}).
+     */
+    @Test
+    void everyFunctionIsGrantedWhatItsCodeUsesAndNothingElse() {
+        assertThat(functions).isNotEmpty();
+        Map<String, List<String>> violations = new TreeMap<>();
+        functions.forEach((name, function) -> {
+            List<String> found = LeastPrivilege.violations(function.uses(), PolicyGrants.of(template, name, STAGE));
+            if (!found.isEmpty()) {
+                violations.put(name + " (" + function.definition() + ")", found);
+            }
+        });
+        assertThat(violations).isEmpty();
     }
 
     /** Every route any capability offers (what the local runtime serves) must be deployed by some function. */
@@ -85,13 +136,16 @@ class TemplateTest {
         }
     }
 
+    private static final Set<String> CHECKED_POLICIES = Set.of("Statement", "DynamoDBReadPolicy", "DynamoDBWritePolicy",
+            "DynamoDBCrudPolicy", "SQSSendMessagePolicy", "SQSPollerPolicy");
+
     @Test
     void policiesNameTheirActionsAndResourcesWithoutWildcards() {
         template.resources("AWS::Serverless::Function").forEach((name, function) -> {
             for (Object policy : SamTemplate.list(SamTemplate.map(function, "Properties").get("Policies"))) {
                 Map<String, Object> entry = SamTemplate.map(policy);
-                assertThat(entry.keySet()).as(name + ": only statements and SQS send policies")
-                        .allMatch(k -> k.equals("Statement") || k.equals("SQSSendMessagePolicy"));
+                assertThat(entry.keySet()).as(name + ": statements and the DynamoDB and SQS policy templates")
+                        .allMatch(CHECKED_POLICIES::contains);
                 for (Object statement : SamTemplate.list(entry.get("Statement"))) {
                     Map<String, Object> s = SamTemplate.map(statement);
                     assertThat(String.valueOf(s.get("Action"))).as(name + " actions").doesNotContain("*");
@@ -124,6 +178,18 @@ class TemplateTest {
             assertThat(SamTemplate.map(table, "PointInTimeRecoverySpecification").get("PointInTimeRecoveryEnabled"))
                     .as(name + " point-in-time recovery").isEqualTo(true);
             assertThat(SamTemplate.map(table, "SSESpecification").get("SSEEnabled")).as(name + " encryption").isEqualTo(true);
+        }
+    }
+
+    @Test
+    void everyQueueOfTheCodeHasADeadLetterQueue() {
+        Map<String, Map<String, Object>> queues = new HashMap<>();
+        template.resources("AWS::SQS::Queue").values().forEach(queue -> queues.put(
+                SamTemplate.subStage(SamTemplate.map(queue, "Properties").get("QueueName"), STAGE), SamTemplate.map(queue, "Properties")));
+        for (QueueDefinition definition : Queues.ALL) {
+            String name = definition.queueName(DEPLOYED_PREFIX);
+            assertThat(queues).as("template declares " + name).containsKey(name);
+            assertThat(SamTemplate.map(queues.get(name), "RedrivePolicy")).as(name + " dead-letter queue").containsKey("deadLetterTargetArn");
         }
     }
 
@@ -167,6 +233,11 @@ class TemplateTest {
     private static String placeholder(String key) {
         if (key.endsWith("KEY")) {
             return java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        }
+        if (key.endsWith("KEYPREVIOUS")) {
+            byte[] previous = new byte[32];
+            java.util.Arrays.fill(previous, (byte) 1);
+            return java.util.Base64.getEncoder().encodeToString(previous);
         }
         if (key.endsWith("QUEUEURL")) {
             return "https://sqs.us-east-1.amazonaws.com/123456789012/" + key.toLowerCase();

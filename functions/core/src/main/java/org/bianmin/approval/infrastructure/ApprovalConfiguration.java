@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpApi;
 import org.bianmin.api.HttpRoute;
+import org.bianmin.api.SqsConsumer;
 import org.bianmin.approval.application.DecidingApplication;
 import org.bianmin.approval.application.ReverificationQueue;
 import org.bianmin.approval.application.ReverifyingRecipients;
@@ -25,6 +26,7 @@ import org.bianmin.approval.sources.DataSource;
 import org.bianmin.approval.sources.FixtureDataSource;
 import org.bianmin.approval.sources.HttpDataSource;
 import org.bianmin.approval.sources.SyntheticPopulation;
+import org.bianmin.store.Queues;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,12 +66,17 @@ public class ApprovalConfiguration {
     }
 
     @Bean
+    DynamoApprovalStore approvalStore(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoApprovalStore(dynamo, store.tablePrefix());
+    }
+
+    @Bean
     ApprovalRoutes approvalRoutes(ServiceCatalog catalog, ApprovalSources approvalSources,
-                                  DynamoDbClient dynamo, StoreProperties store, ApprovalProperties properties) {
+                                  DynamoApprovalStore approvals, ApprovalProperties properties) {
         return new ApprovalRoutes(catalog,
                 new DecidingApplication(approvalSources.byName(), properties.checkTimeout(), properties.deadline(),
                         Clock.systemUTC()),
-                new DynamoApprovalStore(dynamo, store.tablePrefix()));
+                approvals);
     }
 
     @Bean
@@ -115,6 +122,6 @@ public class ApprovalConfiguration {
     /** The re-verification worker Lambda (SQS trigger, partial batch failures). */
     @Bean
     Function<SQSEvent, SQSBatchResponse> reverificationWorker(ReverifyingRecipients reverifying) {
-        return event -> SqsReverificationQueue.consume(event, reverifying);
+        return new SqsConsumer(Queues.REVERIFICATION, event -> SqsReverificationQueue.consume(event, reverifying));
     }
 }

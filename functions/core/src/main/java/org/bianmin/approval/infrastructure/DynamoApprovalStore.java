@@ -1,10 +1,13 @@
 package org.bianmin.approval.infrastructure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bianmin.api.Json;
 import org.bianmin.approval.model.ApprovalDecision;
+import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
+import org.bianmin.store.UsesTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -13,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Decision records in the {@code approvals} table: written once per application id (conditional put), with the
  * fingerprint of the request that produced it and the applicant's masked ID number only.
  */
-public final class DynamoApprovalStore {
+public final class DynamoApprovalStore implements UsesTables {
 
     /** A stored decision and the fingerprint of the request it answered. */
     public record Stored(ApprovalDecision decision, String fingerprint) {
@@ -52,5 +55,10 @@ public final class DynamoApprovalStore {
         } catch (ConditionalCheckFailedException taken) {
             return false;
         }
+    }
+
+    @Override
+    public List<TableUse> tablesUsed() {
+        return List.of(TableUse.of(Tables.APPROVALS, "GetItem", "PutItem"));
     }
 }

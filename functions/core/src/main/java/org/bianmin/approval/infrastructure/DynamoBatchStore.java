@@ -1,12 +1,15 @@
 package org.bianmin.approval.infrastructure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bianmin.api.Json;
 import org.bianmin.approval.application.BatchStore;
 import org.bianmin.approval.model.ApprovalDecision;
+import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
+import org.bianmin.store.UsesTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -14,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Batch progress in {@code reverification-batches} (atomic ADD counters), and the non-approved decisions in the
  * {@code approvals} table next to 秒批's own records, tagged with their batch.
  */
-public final class DynamoBatchStore implements BatchStore {
+public final class DynamoBatchStore implements BatchStore, UsesTables {
 
     private static final String[] COUNTERS = {"processed", "approved", "rejected", "manualReview", "failed"};
 
@@ -88,5 +91,11 @@ public final class DynamoBatchStore implements BatchStore {
 
     private static AttributeValue n(int value) {
         return AttributeValue.fromN(Integer.toString(value));
+    }
+
+    @Override
+    public List<TableUse> tablesUsed() {
+        return List.of(TableUse.of(Tables.REVERIFICATION_BATCHES, "GetItem", "PutItem", "UpdateItem"),
+                TableUse.of(Tables.APPROVALS, "PutItem"));
     }
 }

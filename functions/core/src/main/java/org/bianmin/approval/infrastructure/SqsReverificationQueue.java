@@ -2,15 +2,19 @@ package org.bianmin.approval.infrastructure;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.List;
 import org.bianmin.api.Json;
 import org.bianmin.api.SqsBatch;
 import org.bianmin.approval.application.ReverificationChunk;
 import org.bianmin.approval.application.ReverificationQueue;
 import org.bianmin.approval.application.ReverifyingRecipients;
+import org.bianmin.store.QueueUse;
+import org.bianmin.store.Queues;
+import org.bianmin.store.UsesQueues;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Re-verification chunks on SQS, and the worker Lambda's batch handler with partial batch failure reporting. */
-public final class SqsReverificationQueue implements ReverificationQueue {
+public final class SqsReverificationQueue implements ReverificationQueue, UsesQueues {
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -27,5 +31,10 @@ public final class SqsReverificationQueue implements ReverificationQueue {
 
     public static SQSBatchResponse consume(SQSEvent event, ReverifyingRecipients reverifying) {
         return SqsBatch.process(event, body -> reverifying.process(Json.mapper().readValue(body, ReverificationChunk.class)));
+    }
+
+    @Override
+    public List<QueueUse> queuesUsed() {
+        return List.of(QueueUse.send(Queues.REVERIFICATION));
     }
 }

@@ -8,12 +8,14 @@ import java.util.function.Function;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpApi;
 import org.bianmin.api.SqsBatch;
+import org.bianmin.api.SqsConsumer;
 import org.bianmin.devices.application.DetectingOfflineDevices;
 import org.bianmin.devices.application.DeviceRules;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.routing.GridRegistry;
 import org.bianmin.hotline.routing.Taxonomy;
+import org.bianmin.store.Queues;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,6 +78,6 @@ public class DeviceConfiguration {
      */
     @Bean
     Function<SQSEvent, SQSBatchResponse> deviceEvents(ProcessingDeviceEvent processing) {
-        return event -> SqsBatch.process(event, body -> processing.process("iot", body));
+        return new SqsConsumer(Queues.DEVICE_EVENTS, event -> SqsBatch.process(event, body -> processing.process("iot", body)));
     }
 }

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bianmin.devices.application.AlarmStore;
-import org.bianmin.devices.model.Alarm;
 import org.bianmin.devices.model.Alarm.AlarmStatus;
+import org.bianmin.devices.model.Alarm;
 import org.bianmin.devices.model.AlarmType;
+import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
+import org.bianmin.store.UsesTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * "bump the open alarm if it was seen within the window"; if that condition fails, "open a new alarm unless
  * someone has just opened one" (and if that fails too, someone did: bump theirs).
  */
-public final class DynamoAlarmStore implements AlarmStore {
+public final class DynamoAlarmStore implements AlarmStore, UsesTables {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -114,5 +116,10 @@ public final class DynamoAlarmStore implements AlarmStore {
                 Instant.parse(item.get("lastSeen").s()), Integer.parseInt(item.get("count").n()),
                 item.containsKey("trackingNumber") ? item.get("trackingNumber").s() : null,
                 item.containsKey("grid") ? item.get("grid").s() : null);
+    }
+
+    @Override
+    public List<TableUse> tablesUsed() {
+        return List.of(TableUse.of(Tables.ALARMS, "GetItem", "PutItem", "UpdateItem", "Query"));
     }
 }

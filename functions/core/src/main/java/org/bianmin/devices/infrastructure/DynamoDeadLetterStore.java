@@ -2,16 +2,19 @@ package org.bianmin.devices.infrastructure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bianmin.devices.application.DeadLetters;
+import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
+import org.bianmin.store.UsesTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** Payloads that could not be processed, with the reason and the first 2 KB of the payload; kept 30 days. */
-public final class DynamoDeadLetterStore implements DeadLetters {
+public final class DynamoDeadLetterStore implements DeadLetters, UsesTables {
 
     static final int KEEP_BYTES = 2048;
     private final DynamoDbClient dynamo;
@@ -43,5 +46,10 @@ public final class DynamoDeadLetterStore implements DeadLetters {
             total += page.count();
         }
         return total;
+    }
+
+    @Override
+    public List<TableUse> tablesUsed() {
+        return List.of(TableUse.of(Tables.DEVICE_DEAD_LETTERS, "PutItem", "Scan"));
     }
 }

@@ -1,17 +1,20 @@
 package org.bianmin.devices.infrastructure;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bianmin.devices.application.DeviceRegistry;
 import org.bianmin.devices.model.Device;
 import org.bianmin.devices.model.DeviceType;
+import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
+import org.bianmin.store.UsesTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The device registry in the {@code devices} table. */
-public final class DynamoDeviceStore implements DeviceRegistry {
+public final class DynamoDeviceStore implements DeviceRegistry, UsesTables {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -84,5 +87,10 @@ public final class DynamoDeviceStore implements DeviceRegistry {
 
     private static String s(Map<String, AttributeValue> item, String name) {
         return item.containsKey(name) ? item.get(name).s() : null;
+    }
+
+    @Override
+    public List<TableUse> tablesUsed() {
+        return List.of(TableUse.of(Tables.DEVICES, "GetItem", "PutItem", "UpdateItem", "Scan"));
     }
 }

@@ -14,7 +14,9 @@ import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.TicketStatus;
 import org.bianmin.hotline.routing.SlaClass;
+import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
+import org.bianmin.store.UsesTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -25,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@code departmentStatus}, {@code status}, {@code openDeadline} (only while open, so the deadline index holds
  * open tickets alone) and {@code phoneHash}. Creation is conditional on the tracking number being free.
  */
-public final class DynamoTicketStore implements TicketStore {
+public final class DynamoTicketStore implements TicketStore, UsesTables {
 
     static final String OPEN = "OPEN";
     private final DynamoDbClient dynamo;
@@ -192,5 +194,10 @@ public final class DynamoTicketStore implements TicketStore {
     private static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
+    }
+
+    @Override
+    public List<TableUse> tablesUsed() {
+        return List.of(TableUse.of(Tables.TICKETS, "GetItem", "PutItem", "Query", "Scan"));
     }
 }

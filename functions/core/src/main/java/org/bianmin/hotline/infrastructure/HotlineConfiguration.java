@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,13 @@ import java.util.function.Function;
 import org.bianmin.api.ApiGatewayHttpFunction;
 import org.bianmin.api.HttpApi;
 import org.bianmin.api.RateLimiter;
+import org.bianmin.api.SqsConsumer;
 import org.bianmin.hotline.application.DeliveringDispatchNotification;
 import org.bianmin.hotline.application.DispatchQueue;
 import org.bianmin.hotline.application.EscalatingOverdueTickets;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.application.RatingTicket;
+import org.bianmin.hotline.application.RotatingPhoneKeys;
 import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.model.Deadlines;
@@ -29,6 +32,7 @@ import org.bianmin.hotline.routing.Taxonomy;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
 import org.bianmin.store.DynamoIdempotency;
+import org.bianmin.store.Queues;
 import org.bianmin.store.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +84,39 @@ public class HotlineConfiguration {
             return new PhoneProtector(development, development);
         }
         return new PhoneProtector(Base64.getDecoder().decode(properties.phoneHashKey()),
-                Base64.getDecoder().decode(properties.phoneEncryptionKey()));
+                Base64.getDecoder().decode(properties.phoneEncryptionKey()),
+                keys(properties.phoneHashKeyPrevious()), keys(properties.phoneEncryptionKeyPrevious()));
+    }
+
+    /** Comma-separated base64 keys; empty (no rotation under way) gives none. */
+    static List<byte[]> keys(String commaSeparated) {
+        List<byte[]> keys = new ArrayList<>();
+        if (commaSeparated != null) {
+            for (String key : commaSeparated.split(",")) {
+                if (!key.isBlank()) {
+                    keys.add(Base64.getDecoder().decode(key.strip()));
+                }
+            }
+        }
+        return keys;
+    }
+
+    @Bean
+    DynamoStoredPhones storedPhones(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoStoredPhones(dynamo, store.tablePrefix());
+    }
+
+    /**
+     * The re-encryption job of a phone key rotation (invoked by hand, see infra/README.md). Input: optionally
+     * {@code {"resumeFrom": "<trackingNumber>"}} from an earlier run's report. It starts no new page after 12 minutes,
+     * which leaves the page in flight most of the function's 15.
+     */
+    @Bean
+    Function<Map<String, Object>, RotatingPhoneKeys.Report> phoneKeyRotation(DynamoStoredPhones phones,
+                                                                            PhoneProtector protector) {
+        RotatingPhoneKeys rotating = new RotatingPhoneKeys(phones, protector, Clock.systemUTC());
+        return input -> rotating.run(input == null || input.get("resumeFrom") == null ? null
+                : String.valueOf(input.get("resumeFrom")), Duration.ofMinutes(12));
     }
 
     @Bean
@@ -91,8 +127,13 @@ public class HotlineConfiguration {
     }
 
     @Bean
-    IntakeRoute intakeRoute(FilingRequest filing, DynamoDbClient dynamo, StoreProperties store) {
-        return new IntakeRoute(filing, new DynamoIdempotency(dynamo, store.tablePrefix(), Clock.systemUTC()));
+    DynamoIdempotency idempotency(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoIdempotency(dynamo, store.tablePrefix(), Clock.systemUTC());
+    }
+
+    @Bean
+    IntakeRoute intakeRoute(FilingRequest filing, DynamoIdempotency idempotency) {
+        return new IntakeRoute(filing, idempotency);
     }
 
     /** Citizen lookups and ratings share one limit per client address: 30 attempts in 10 minutes. */
@@ -156,7 +197,7 @@ public class HotlineConfiguration {
     /** The dispatch-notification consumer Lambda (SQS trigger with partial batch failure reporting). */
     @Bean
     Function<SQSEvent, SQSBatchResponse> dispatchNotifications(DeliveringDispatchNotification delivery) {
-        return event -> SqsDispatchQueue.consume(event, delivery);
+        return new SqsConsumer(Queues.DISPATCH, event -> SqsDispatchQueue.consume(event, delivery));
     }
 
     @Bean

@@ -2,13 +2,16 @@ package org.bianmin.inquiry.infrastructure;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bianmin.inquiry.application.ConversationStore;
 import org.bianmin.inquiry.model.Channel;
 import org.bianmin.inquiry.model.Conversation;
 import org.bianmin.inquiry.model.InquiryAction;
+import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
+import org.bianmin.store.UsesTables;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * {@code expiresAt}. A turn is one UpdateItem (no read-modify-write), so concurrent questions of one session
  * never overwrite each other's counts. Expired-but-not-yet-deleted items (TTL deletion lags) count as absent.
  */
-public final class DynamoConversationStore implements ConversationStore {
+public final class DynamoConversationStore implements ConversationStore, UsesTables {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -90,5 +93,10 @@ public final class DynamoConversationStore implements ConversationStore {
                 Integer.parseInt(item.get("turns").n()),
                 Instant.parse(item.get("updatedAt").s()),
                 Instant.ofEpochSecond(Long.parseLong(item.get(Tables.CONVERSATIONS.ttlAttribute()).n())));
+    }
+
+    @Override
+    public List<TableUse> tablesUsed() {
+        return List.of(TableUse.of(Tables.CONVERSATIONS, "GetItem", "UpdateItem", "DescribeTable"));
     }
 }
