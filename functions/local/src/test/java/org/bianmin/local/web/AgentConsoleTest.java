@@ -73,6 +73,7 @@ class AgentConsoleTest {
         Browser.textContains(browser, "#detail-body [data-field=status]", "已办结");
         String history = (String) browser.executeScript("return document.querySelector('#detail-body .history').innerText");
         assertThat(history).contains("受理", "派单", "签收", "办结", "已安排养护单位疏通，现场已恢复。");
+        assertThat(Browser.lowContrastText(browser)).as("text below 4.5:1 contrast in the queue and detail").isEmpty();
 
         // The citizen sees it resolved and rates it, which closes it.
         browser.get(RunningRuntime.base() + "/");
@@ -96,6 +97,7 @@ class AgentConsoleTest {
         assertThat(browser.findElement(By.cssSelector("#chart-domain svg")).getAttribute("aria-label")).contains("城乡建设");
         assertThat(browser.findElement(By.cssSelector("#chart-quality svg")).getAttribute("aria-label"))
                 .contains("按时办结率 " + after.onTime());
+        assertThat(Browser.lowContrastText(browser)).as("text below 4.5:1 contrast in the statistics").isEmpty();
     }
 
     @Test
@@ -109,6 +111,7 @@ class AgentConsoleTest {
         browser.findElement(By.id("tab-alarms")).click();
         WebElement row = Browser.visible(browser, "#alarm-rows tr[data-device-id='" + deviceId + "']");
         assertThat(row.getText()).contains("烟感报警");
+        assertThat(Browser.lowContrastText(browser)).as("text below 4.5:1 contrast in the alarm feed").isEmpty();
         String trackingNumber = row.findElement(By.cssSelector("td:nth-child(6) button")).getText();
         assertThat(trackingNumber).matches("BM\\d{12}");
 

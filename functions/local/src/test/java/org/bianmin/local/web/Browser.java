@@ -99,6 +99,16 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
                 });
     }
 
+    /** Visible text below 4.5:1 contrast with its background (WCAG AA), as "TAG#id \"text\" ratio". */
+    @SuppressWarnings("unchecked")
+    static List<String> lowContrastText(ChromeDriver driver) {
+        try (var in = Browser.class.getClassLoader().getResourceAsStream("e2e/low-contrast.js")) {
+            return (List<String>) driver.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static WebDriverWait waiting(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(15));
     }

@@ -103,6 +103,7 @@ class ChatbotPageTest {
         Number overflow = (Number) browser.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        assertThat(Browser.lowContrastText(browser)).as("text below 4.5:1 contrast in a conversation").isEmpty();
         WebElement composer = browser.findElement(By.id("question"));
         assertThat(composer.isDisplayed()).isTrue();
         Number composerBottom = (Number) browser.executeScript(
@@ -142,6 +143,7 @@ class ChatbotPageTest {
                             + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
                             + ".map(e => e.id || e.name || e.outerHTML)");
             assertThat(unlabelled).as("form controls without a label on %s", page).isEmpty();
+            assertThat(Browser.lowContrastText(browser)).as("text below 4.5:1 contrast on %s", page).isEmpty();
             @SuppressWarnings("unchecked")
             List<String> foreign = (List<String>) browser.executeScript(
                     "return performance.getEntriesByType('resource').map(e => e.name)"
