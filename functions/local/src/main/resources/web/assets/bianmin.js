@@ -156,6 +156,20 @@
     return prefix + '-' + random;
   }
 
+  // Both pages: "close" buttons inside dialogs, and the offline banner following the browser's online state.
+  // (Scripts are deferred, so the document is parsed by now.)
+  document.querySelectorAll('dialog .close-dialog').forEach((button) =>
+    button.addEventListener('click', () => button.closest('dialog').close()));
+  const banner = document.getElementById('offline-banner');
+  function updateOnline() {
+    if (banner) {
+      banner.hidden = navigator.onLine !== false;
+    }
+  }
+  window.addEventListener('online', updateOnline);
+  window.addEventListener('offline', updateOnline);
+  updateOnline();
+
   window.Bianmin = Object.freeze({
     call: call,
     ApiError: ApiError,

@@ -304,16 +304,4 @@
       $('rating-submit').disabled = false;
     }
   });
-
-  // ---- dialogs and connectivity -----------------------------------------------------------------------------
-
-  document.querySelectorAll('.close-dialog').forEach((button) =>
-    button.addEventListener('click', () => button.closest('dialog').close()));
-
-  function updateOnline() {
-    $('offline-banner').hidden = navigator.onLine !== false;
-  }
-  window.addEventListener('online', updateOnline);
-  window.addEventListener('offline', updateOnline);
-  updateOnline();
 }());

@@ -559,16 +559,6 @@
 
   // ---- start --------------------------------------------------------------------------------------------------
 
-  document.querySelectorAll('.close-dialog').forEach((button) =>
-    button.addEventListener('click', () => button.closest('dialog').close()));
-
-  function updateOnline() {
-    $('offline-banner').hidden = navigator.onLine !== false;
-  }
-  window.addEventListener('online', updateOnline);
-  window.addEventListener('offline', updateOnline);
-  updateOnline();
-
   offerDevelopmentSignIn();
   const saved = sessionStorage.getItem(TOKEN_KEY);
   if (saved && !signIn(saved)) {
