@@ -2,6 +2,8 @@ package org.bianmin.local.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
@@ -29,6 +31,11 @@ public final class MqttBridge implements AutoCloseable {
 
     private final MqttClient client;
     private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService resubscriber = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "mqtt-resubscribe");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public MqttBridge(String url, String username, String password, ProcessingDeviceEvent processing) {
         this.workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(200), r -> {
@@ -48,7 +55,10 @@ public final class MqttBridge implements AutoCloseable {
             client.setCallback(new MqttCallbackExtended() {
                 @Override
                 public void connectComplete(boolean reconnect, String serverUri) {
-                    subscribe();
+                    // Off the callback thread: a blocking subscribe from Paho's own callback can stall it.
+                    if (reconnect) {
+                        resubscriber.execute(MqttBridge.this::subscribeUntilDone);
+                    }
                 }
 
                 @Override
@@ -74,18 +84,26 @@ public final class MqttBridge implements AutoCloseable {
                 }
             });
             client.connect(options);
-            subscribe();
-            log.info("MQTT bridge subscribed to {} and {} on {}", SENSOR_TOPICS, CAMERA_TOPICS, url);
+            log.info("MQTT bridge connected to {}, subscribing to {} and {}", url, SENSOR_TOPICS, CAMERA_TOPICS);
+            subscribeUntilDone();
         } catch (MqttException e) {
             throw new IllegalStateException("cannot connect the MQTT bridge to " + url, e);
         }
     }
 
-    private void subscribe() {
+    /**
+     * At start and after every reconnect: subscribes, and keeps trying every second while the bridge is open, because a
+     * subscribe can fail when the connection drops again right away (then the next reconnect also lands here).
+     */
+    private void subscribeUntilDone() {
         try {
             client.subscribe(new String[] {SENSOR_TOPICS, CAMERA_TOPICS}, new int[] {1, 1});
+            log.info("MQTT bridge subscribed");
         } catch (MqttException e) {
-            log.warn("MQTT subscribe failed: {}", e.toString());
+            if (!resubscriber.isShutdown()) {
+                log.warn("MQTT subscribe failed, retrying in 1 s: {}", e.toString());
+                resubscriber.schedule(this::subscribeUntilDone, 1, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -99,6 +117,7 @@ public final class MqttBridge implements AutoCloseable {
 
     @Override
     public void close() {
+        resubscriber.shutdownNow();
         try {
             client.disconnect();
             client.close();
