@@ -15,6 +15,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The agent console in a real headless Chromium: a citizen's handoff goes through dispatch, acceptance and
@@ -24,6 +26,7 @@ import org.openqa.selenium.support.ui.Select;
 class AgentConsoleTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void aHandoffIsDispatchedAcceptedResolvedRatedAndCounted(ChromeDriver browser) {
@@ -128,19 +131,27 @@ class AgentConsoleTest {
     }
 
     @Test
-    void staffSeeOnlyTheirDepartmentAndBadTokensAreRefused(ChromeDriver browser) {
+    void staffSeeOnlyTheirDepartmentAndBadTokensAreRefused(ChromeDriver browser) throws Exception {
+        JsonNode streetLight = fileRequest("路灯坏了好几天了，晚上一片漆黑，走路很危险");
+        JsonNode wages = fileRequest("公司已经拖欠我们三个月工资了，老板一直不发");
+        String department = streetLight.get("department").stringValue();
+        assertThat(wages.get("department").stringValue()).isNotEqualTo(department);
+
         browser.get(RunningRuntime.base() + "/console/");
         Browser.visible(browser, "#sign-in-token").sendKeys("not-a-token");
         browser.findElement(By.id("token-submit")).click();
         Browser.textContains(browser, "#sign-in-status", "令牌格式不正确");
         assertThat(browser.findElement(By.id("workspace")).isDisplayed()).isFalse();
 
-        signIn(browser, "市城市管理局");
+        signIn(browser, department);
         assertThat(browser.findElement(By.id("filter-department-field")).isDisplayed()).isFalse();
-        Browser.waiting(browser).until(d -> d.findElement(By.id("queue-caption")).getText().contains("件"));
-        for (WebElement row : browser.findElements(By.cssSelector("#queue-rows tr"))) {
-            assertThat(row.findElement(By.cssSelector("td:nth-child(3) small")).getText()).isEqualTo("市城市管理局");
-        }
+        Browser.visible(browser, "#queue-rows tr[data-tracking-number='" + streetLight.get("trackingNumber").stringValue() + "']");
+        assertThat(browser.findElements(By.cssSelector("#queue-rows tr[data-tracking-number='"
+                + wages.get("trackingNumber").stringValue() + "']"))).isEmpty();
+        @SuppressWarnings("unchecked")
+        List<String> departments = (List<String>) browser.executeScript(
+                "return Array.from(document.querySelectorAll('#queue-rows td:nth-child(3) small')).map(e => e.textContent)");
+        assertThat(departments).isNotEmpty().containsOnly(department);
         // A token the API no longer accepts sends the agent back to sign in, with the reason.
         browser.executeScript("sessionStorage.setItem('bianmin.staffToken', arguments[0])",
                 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4IiwiZGVwYXJ0bWVudCI6IuW4guWfjuW4gueuoeeQhuWxgCJ9.c2lnbmF0dXJl");
@@ -205,6 +216,16 @@ class AgentConsoleTest {
                 Integer.parseInt(label.replaceAll("\\D", "")),
                 browser.findElement(By.cssSelector("[data-field=stat-on-time]")).getText(),
                 satisfaction.findElement(By.cssSelector(".value")).getText());
+    }
+
+    private static JsonNode fileRequest(String text) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(RunningRuntime.base() + "/v1/requests"))
+                .header("content-type", "application/json").header("Idempotency-Key", "e2e-" + UUID.randomUUID())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\",\"phone\":\"13600001234\","
+                        + "\"location\":{\"address\":\"江北区外滩街道人民路88号\"},\"channel\":\"api\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
     }
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
