@@ -31,7 +31,8 @@ public final class WebPagesServlet extends HttpServlet {
             "ico", "image/x-icon",
             "json", "application/json; charset=utf-8");
 
-    private final transient Map<String, Optional<Asset>> assets = new ConcurrentHashMap<>();
+    /** Files found so far; misses are not kept, so requests for made-up paths cannot grow the map. */
+    private final transient Map<String, Asset> assets = new ConcurrentHashMap<>();
     private final String apiBase;
 
     public WebPagesServlet(String apiBase) {
@@ -45,7 +46,7 @@ public final class WebPagesServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/console/");
             return;
         }
-        Optional<Asset> asset = path.equals("/config.js") ? Optional.of(config()) : assets.computeIfAbsent(path, WebPagesServlet::load);
+        Optional<Asset> asset = path.equals("/config.js") ? Optional.of(config()) : find(path);
         securityHeaders(response);
         if (asset.isEmpty()) {
             response.setStatus(404);
@@ -64,9 +65,18 @@ public final class WebPagesServlet extends HttpServlet {
         }
         response.setContentType(found.contentType());
         response.setContentLength(found.bytes().length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(found.bytes());
+        // HttpServlet answers HEAD through this method with a body that is dropped.
+        response.getOutputStream().write(found.bytes());
+    }
+
+    private Optional<Asset> find(String path) {
+        Asset cached = assets.get(path);
+        if (cached != null) {
+            return Optional.of(cached);
         }
+        Optional<Asset> loaded = load(path);
+        loaded.ifPresent(asset -> assets.put(path, asset));
+        return loaded;
     }
 
     /** Same-origin scripts and styles only; API calls may also go to the configured API base. */

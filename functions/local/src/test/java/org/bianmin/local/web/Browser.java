@@ -48,6 +48,7 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         context.getStore(NAMESPACE).put("driver", driver);
+        context.getStore(NAMESPACE).put("profile", profile);
     }
 
     @Override
@@ -67,6 +68,10 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
         ChromeDriver driver = context.getStore(NAMESPACE).remove("driver", ChromeDriver.class);
         if (driver != null) {
             driver.quit();
+        }
+        Path profile = context.getStore(NAMESPACE).remove("profile", Path.class);
+        if (profile != null) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
         }
     }
 
