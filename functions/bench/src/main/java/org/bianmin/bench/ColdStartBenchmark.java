@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.bianmin.local.dynamodb.DynamoDbLocalServer;
+import org.bianmin.local.dynalite.DynaliteServer;
 
 /**
  * Cold start: a fresh JVM on the Lambda deployment jar through the Lambda handler path to the first answered
  * inquiry, timed from process start to the answer, beside a plain Java handler in the same kind of JVM. Runs
- * alternate so machine noise hits both alike. DynamoDB Local runs beforehand (not timed), as DynamoDB would.
+ * alternate so machine noise hits both alike. dynalite runs beforehand (not timed), as DynamoDB would.
  *
  * <pre>java -cp functions/bench/target/benchmarks.jar org.bianmin.bench.ColdStartBenchmark [runs]</pre>
  */
@@ -32,14 +32,16 @@ public final class ColdStartBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         Path lambdaJar = lambdaJar();
         Path probes = extractProbes();
-        try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.start()) {
-            createTables(dynamo.endpoint(), "bench-");
+        try (DynaliteServer dynamo = DynaliteServer.startInMemory();
+             var tables = BenchStore.client(dynamo, "bench-")) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // The Lambda Java runtime starts the JVM with tiered compilation stopped at C1 for faster starts.
             List<String> jvm = List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
             String classpath = lambdaJar + ":" + probes;
             String[] springProperties = {"-Dspring.cloud.function.definition=inquiryApi",
                     "-DMAIN_CLASS=org.bianmin.BianminApplication", "-Dbianmin.dynamodb.endpoint=" + dynamo.endpoint(),
+                    "-Dbianmin.dynamodb.access-key-id=" + dynamo.accessKeyId(),
+                    "-Dbianmin.dynamodb.secret-access-key=" + dynamo.secretAccessKey(),
                     "-Dbianmin.dynamodb.table-prefix=bench-", "-Dbianmin.dynamodb.region=us-east-1"};
             // A class-data-sharing archive of the application's classes, made by one training run (what a
             // deployment can ship with JAVA_TOOL_OPTIONS=-XX:SharedArchiveFile=...; SnapStart goes further).
@@ -61,18 +63,6 @@ public final class ColdStartBenchmark {
             report("Lambda handler (Spring Cloud Function, inquiryApi) -> first answered inquiry", spring);
             report("same, with an application class-data-sharing archive", springCds);
             report("floor: plain Java handler, same JVM flags and jar", plain);
-        }
-    }
-
-    public static void createTables(String endpoint, String prefix) {
-        try (var client = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
-                .endpointOverride(java.net.URI.create(endpoint))
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
-                .build()) {
-            new org.bianmin.store.TableProvisioner(client, prefix).createMissing(org.bianmin.store.Tables.ALL);
         }
     }
 

@@ -24,19 +24,15 @@ import org.bianmin.inquiry.infrastructure.DynamoConversationStore;
 import org.bianmin.inquiry.model.Channel;
 import org.bianmin.inquiry.model.Conversation;
 import org.bianmin.inquiry.model.InquiryAction;
-import org.bianmin.local.dynamodb.DynamoDbLocalServer;
+import org.bianmin.local.dynalite.DynaliteServer;
 import org.bianmin.testing.EvaluationSet;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Local HTTP throughput: starts the local runtime jar in its own JVM (embedded defaults: Lucene, DynamoDB Local),
+ * Local HTTP throughput: starts the local runtime jar in its own JVM (embedded defaults: Lucene, dynalite on a fresh data directory),
  * then drives it over loopback with a fixed number of concurrent clients for a fixed time, first the inquiry
  * route, then the floor: a request that goes through the same server and router but does no work (404), then,
- * with the server stopped, the ceiling DynamoDB Local alone puts on the conversation writes.
+ * with the server stopped, the ceiling dynalite alone puts on the conversation writes.
  * Every loop is bounded in time; the server is stopped at the end.
  *
  * <pre>java -cp functions/bench/target/benchmarks.jar org.bianmin.bench.HttpLoadDriver [clients] [seconds]</pre>
@@ -82,31 +78,26 @@ public final class HttpLoadDriver {
             server.destroy();
             server.waitFor();
         }
-        dynamoDbLocalCeiling(clients, seconds);
+        storeCeiling(clients, seconds);
     }
 
     /**
-     * What DynamoDB Local alone sustains on this machine: the same conversation UpdateItem the inquiry makes,
-     * from the same number of clients, with the server stopped. Every inquiry writes its turn, so this bounds
-     * local inquiry throughput.
+     * What dynalite alone sustains on this machine, durable as the runtime runs it: the same conversation UpdateItem
+     * the inquiry makes, from the same number of clients, with the server stopped. Every inquiry writes its turn,
+     * so this bounds local inquiry throughput.
      */
-    static void dynamoDbLocalCeiling(int clients, int seconds) throws Exception {
-        try (DynamoDbLocalServer dynamo = DynamoDbLocalServer.start()) {
-            ColdStartBenchmark.createTables(dynamo.endpoint(), "ceiling-");
-            try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(dynamo.endpoint()))
-                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .build()) {
-                ConversationStore store = new DynamoConversationStore(client, "ceiling-");
-                IntFunction<Boolean> write = i -> {
-                    Instant now = Instant.now();
-                    store.record(new Conversation.Turn("ceiling-" + (i % 1000) + "-session", Channel.API,
-                            InquiryAction.ANSWER, "jzz-apply", now, now.plusSeconds(7200)));
-                    return true;
-                };
-                runCalls("warm-up DynamoDB Local", clients, 20, write);
-                runCalls("ceiling: DynamoDB Local alone, conversation UpdateItem", clients, seconds, write).print();
-            }
+    static void storeCeiling(int clients, int seconds) throws Exception {
+        try (DynaliteServer dynamo = BenchStore.startDurable();
+             DynamoDbClient client = BenchStore.client(dynamo, "ceiling-")) {
+            ConversationStore store = new DynamoConversationStore(client, "ceiling-");
+            IntFunction<Boolean> write = i -> {
+                Instant now = Instant.now();
+                store.record(new Conversation.Turn("ceiling-" + (i % 1000) + "-session", Channel.API,
+                        InquiryAction.ANSWER, "jzz-apply", now, now.plusSeconds(7200)));
+                return true;
+            };
+            runCalls("warm-up dynalite", clients, 20, write);
+            runCalls("ceiling: dynalite alone (durable), conversation UpdateItem", clients, seconds, write).print();
         }
     }
 
@@ -162,8 +153,10 @@ public final class HttpLoadDriver {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile("bianmin-load-server", ".log");
-        Process process = new ProcessBuilder(java, "-Xms512m", "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xms512m", "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("BIANMIN_DATA_DIR", BenchStore.freshDataDirectory());
+        Process process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 120; i++) {
             try {

@@ -1,6 +1,5 @@
 package org.bianmin.bench;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,18 +20,14 @@ import org.bianmin.hotline.routing.RequestClassifier;
 import org.bianmin.hotline.routing.Taxonomy;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBaseLoader;
-import org.bianmin.local.dynamodb.DynamoDbLocalServer;
+import org.bianmin.local.dynalite.DynaliteServer;
 import org.bianmin.store.DynamoIdempotency;
 import org.bianmin.store.Tables;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Hotline intake throughput on DynamoDB Local: the intake route in process (validation, idempotency claim,
+ * Hotline intake throughput on dynalite (durable, as the local runtime runs it): the intake route in process (validation, idempotency claim,
  * classification, grid, deadline, conditional ticket write, idempotency completion), beside the floor of the bare
  * DynamoDB writes it performs (conditional put of the claim, conditional put of the ticket, update of the claim)
  * with the same item sizes, from the same number of clients, in the same run.
@@ -47,12 +42,8 @@ public final class IntakeLoadDriver {
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        try (DynamoDbLocalServer server = DynamoDbLocalServer.start()) {
-            ColdStartBenchmark.createTables(server.endpoint(), "intake-");
-            try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint()))
-                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .build()) {
+        try (DynaliteServer server = BenchStore.startDurable()) {
+            try (DynamoDbClient dynamo = BenchStore.client(server, "intake-")) {
                 byte[] key = "benchmark-key-0123456789-abcdefg".getBytes();
                 DynamoTicketStore tickets = new DynamoTicketStore(dynamo, "intake-");
                 ChineseAnalyzer analyzer = ChineseAnalyzer.withDefaultResources();
@@ -91,7 +82,7 @@ public final class IntakeLoadDriver {
                     return true;
                 };
                 HttpLoadDriver.runCalls("warm-up floor", clients, 10, floor);
-                HttpLoadDriver.runCalls("intake (route in process, DynamoDB Local)", clients, seconds, intake).print();
+                HttpLoadDriver.runCalls("intake (route in process, dynalite durable)", clients, seconds, intake).print();
                 HttpLoadDriver.runCalls("floor: the same three conditional writes, bare", clients, seconds, floor).print();
             }
         }

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * MQTT publish to persisted ticket, end to end on the local runtime (its own JVM: Moquette broker, bridge,
- * DynamoDB Local): 100 registered smoke detectors each publish one alarm at a steady rate; the latency is the
+ * dynalite): 100 registered smoke detectors each publish one alarm at a steady rate; the latency is the
  * ticket's creation time minus the publish time. Then the same with 10x the rate (a burst).
  *
  * <pre>java -cp functions/bench/target/benchmarks.jar org.bianmin.bench.MqttToTicketDriver</pre>
@@ -127,9 +127,11 @@ public final class MqttToTicketDriver {
 
     private static Process startServer(int httpPort, int mqttPort) throws Exception {
         Path log = Files.createTempFile("bianmin-mqtt-server", ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", localJar().toString(), "--server.port=" + httpPort, "--bianmin.local.mqtt.port=" + mqttPort)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("BIANMIN_DATA_DIR", BenchStore.freshDataDirectory());
+        Process process = builder.start();
         for (int i = 0; i < 120; i++) {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),

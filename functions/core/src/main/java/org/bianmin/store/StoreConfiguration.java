@@ -20,14 +20,19 @@ public class StoreConfiguration {
             builder.region(Region.of(properties.region()));
         }
         if (properties.endpoint() != null && !properties.endpoint().isBlank()) {
-            // DynamoDB Local accepts any credentials; a fixed pair keeps the local runtime independent of
-            // whatever AWS profile the developer has.
+            // An overridden endpoint is a local store (dynalite, LocalStack): it gets its own key, never the
+            // developer's AWS profile. dynalite accepts only the key it was started with.
             builder.endpointOverride(URI.create(properties.endpoint()))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                            orDefault(properties.accessKeyId()), orDefault(properties.secretAccessKey()))));
             if (properties.region() == null || properties.region().isBlank()) {
                 builder.region(Region.US_EAST_1);
             }
         }
         return builder.build();
+    }
+
+    private static String orDefault(String value) {
+        return value == null || value.isBlank() ? "local" : value;
     }
 }

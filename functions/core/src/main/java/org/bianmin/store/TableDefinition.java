@@ -3,7 +3,7 @@ package org.bianmin.store;
 import java.util.List;
 
 /**
- * One DynamoDB table as the code uses it. The same definitions create tables in DynamoDB Local, and
+ * One DynamoDB table as the code uses it. The same definitions create tables in dynalite, and
  * template.yaml is checked against them, so table names and keys have a single source of truth.
  *
  * @param logicalName the name without the deployment prefix, e.g. {@code conversations}

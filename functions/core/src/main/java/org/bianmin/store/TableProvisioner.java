@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -18,8 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Creates missing tables from their {@link TableDefinition}. Used where nobody else creates them: DynamoDB
- * Local in the local runtime and the tests. In AWS the tables come from template.yaml.
+ * Creates missing tables from their {@link TableDefinition}. Used where nobody else creates them: dynalite in the
+ * local runtime and the tests. In AWS the tables come from template.yaml.
+ *
+ * <p>dynalite has no UpdateTimeToLive: there the call is skipped, the local runtime deletes expired items itself
+ * ({@link ExpiredItemSweeper}), and every reader of a TTL table already ignores expired items, as it must on
+ * DynamoDB, which deletes them up to days late.
  */
 public final class TableProvisioner {
 
@@ -70,12 +75,23 @@ public final class TableProvisioner {
             dynamo.createTable(request.build());
             dynamo.waiter().waitUntilTableExists(d -> d.tableName(name));
             if (table.ttlAttribute() != null) {
-                dynamo.updateTimeToLive(t -> t.tableName(name)
-                        .timeToLiveSpecification(s -> s.attributeName(table.ttlAttribute()).enabled(true)));
+                enableTimeToLive(name, table.ttlAttribute());
             }
             log.info("created table {}", name);
         } catch (ResourceInUseException raced) {
             log.info("table {} was created concurrently", name);
+        }
+    }
+
+    private void enableTimeToLive(String name, String attribute) {
+        try {
+            dynamo.updateTimeToLive(t -> t.tableName(name)
+                    .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true)));
+        } catch (DynamoDbException e) {
+            if (e.awsErrorDetails() == null || !"UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
+                throw e;
+            }
+            log.info("table {}: this engine has no TTL; expired items are swept by the runtime", name);
         }
     }
 

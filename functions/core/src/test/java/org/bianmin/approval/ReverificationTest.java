@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Batch re-verification through the in-process queue and the SQS worker's batch handler, on DynamoDB Local. */
+/** Batch re-verification through the in-process queue and the SQS worker's batch handler, on dynalite. */
 class ReverificationTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Device events into deduplicated alarms and hotline tickets, with registry, alarms and dead letters in DynamoDB Local. */
+/** Device events into deduplicated alarms and hotline tickets, with registry, alarms and dead letters in dynalite. */
 class DeviceEventsTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();

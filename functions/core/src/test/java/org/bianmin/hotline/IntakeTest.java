@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Hotline intake through its routes, with tickets and idempotency records in DynamoDB Local. */
+/** Hotline intake through its routes, with tickets and idempotency records in dynalite. */
 class IntakeTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();

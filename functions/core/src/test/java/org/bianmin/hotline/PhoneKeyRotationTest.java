@@ -44,7 +44,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A phone key rotation end to end in DynamoDB Local: tickets filed under key A (one of them still in the format from
+ * A phone key rotation end to end in dynalite: tickets filed under key A (one of them still in the format from
  * before key ids), the keys rotated to B with A as previous, the re-encryption job, then A removed.
  */
 @ExtendWith(OutputCaptureExtension.class)

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The return visit (rating, reopening), the scheduled SLA run and the statistics, on DynamoDB Local. */
+/** The return visit (rating, reopening), the scheduled SLA run and the statistics, on dynalite. */
 class ReturnVisitAndSlaTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();

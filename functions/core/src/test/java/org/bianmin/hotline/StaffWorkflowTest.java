@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The ticket lifecycle through the staff routes, with tickets in DynamoDB Local. */
+/** The ticket lifecycle through the staff routes, with tickets in dynalite. */
 class StaffWorkflowTest {
 
     private static final JsonMapper json = JsonMapper.builder().build();

@@ -209,7 +209,7 @@ class TemplateTest {
 
     /**
      * The Spring context as a Lambda builds it: lazy beans, no local-only switches, the template's environment
-     * (intrinsics replaced by placeholders), DynamoDB Local as the endpoint.
+     * (intrinsics replaced by placeholders), dynalite as the endpoint.
      */
     private static ConfigurableApplicationContext lambdaContext(Map<String, Object> environment) {
         Map<String, Object> properties = new HashMap<>();
@@ -219,9 +219,8 @@ class TemplateTest {
                 properties.put(relaxed(key), resolved);
             }
         });
-        properties.put("bianmin.dynamodb.endpoint", DynamoDbTestServer.endpoint());
+        properties.putAll(DynamoDbTestServer.springProperties());
         properties.put("bianmin.dynamodb.region", "us-east-1");
-        properties.put("bianmin.dynamodb.table-prefix", DynamoDbTestServer.TABLE_PREFIX);
         properties.put("logging.structured.format.console", "");
         System.setProperty("aws.region", "us-east-1");
         SpringApplication application = new SpringApplication(BianminApplication.class);

@@ -19,7 +19,7 @@ import org.bianmin.testing.Knowledge;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The inquiry use case on the real knowledge base, with conversations in DynamoDB Local. */
+/** The inquiry use case on the real knowledge base, with conversations in dynalite. */
 class AnsweringInquiryTest {
 
     private final DynamoConversationStore store =

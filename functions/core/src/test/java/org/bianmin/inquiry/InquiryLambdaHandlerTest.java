@@ -33,17 +33,16 @@ class InquiryLambdaHandlerTest {
     static void startHandler() {
         System.setProperty("MAIN_CLASS", BianminApplication.class.getName());
         System.setProperty("spring.cloud.function.definition", "inquiryApi");
-        System.setProperty("bianmin.dynamodb.endpoint", DynamoDbTestServer.endpoint());
-        System.setProperty("bianmin.dynamodb.table-prefix", DynamoDbTestServer.TABLE_PREFIX);
+        DynamoDbTestServer.springProperties().forEach(System::setProperty);
         handler = new FunctionInvoker();
     }
 
     @AfterAll
     static void clear() {
-        for (String p : new String[] {"MAIN_CLASS", "spring.cloud.function.definition", "bianmin.dynamodb.endpoint",
-                "bianmin.dynamodb.table-prefix"}) {
+        for (String p : new String[] {"MAIN_CLASS", "spring.cloud.function.definition"}) {
             System.clearProperty(p);
         }
+        DynamoDbTestServer.springProperties().keySet().forEach(System::clearProperty);
     }
 
     @Test

@@ -1,7 +1,8 @@
 package org.bianmin.testing;
 
 import java.net.URI;
-import org.bianmin.local.dynamodb.DynamoDbLocalServer;
+import java.util.Map;
+import org.bianmin.local.dynalite.DynaliteServer;
 import org.bianmin.store.TableProvisioner;
 import org.bianmin.store.Tables;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,11 +11,14 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** One DynamoDB Local per test JVM, with every table of {@link Tables} created under the {@code test-} prefix. */
+/**
+ * One in-memory dynalite (the DynamoDB API, as a child Node.js process) per test JVM, with every table of
+ * {@link Tables} created under the {@code test-} prefix.
+ */
 public final class DynamoDbTestServer {
 
     public static final String TABLE_PREFIX = "test-";
-    private static DynamoDbLocalServer server;
+    private static DynaliteServer server;
     private static DynamoDbClient client;
 
     private DynamoDbTestServer() {
@@ -22,13 +26,8 @@ public final class DynamoDbTestServer {
 
     public static synchronized String endpoint() {
         if (server == null) {
-            server = DynamoDbLocalServer.start();
-            client = DynamoDbClient.builder()
-                    .endpointOverride(URI.create(server.endpoint()))
-                    .region(Region.US_EAST_1)
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .build();
+            server = DynaliteServer.startInMemory();
+            client = clientFor(server);
             new TableProvisioner(client, TABLE_PREFIX).createMissing(Tables.ALL);
         }
         return server.endpoint();
@@ -37,5 +36,25 @@ public final class DynamoDbTestServer {
     public static synchronized DynamoDbClient client() {
         endpoint();
         return client;
+    }
+
+    /** The Spring properties that point a context at this server (endpoint, its key, the table prefix). */
+    public static synchronized Map<String, String> springProperties() {
+        endpoint();
+        return Map.of("bianmin.dynamodb.endpoint", server.endpoint(),
+                "bianmin.dynamodb.access-key-id", server.accessKeyId(),
+                "bianmin.dynamodb.secret-access-key", server.secretAccessKey(),
+                "bianmin.dynamodb.table-prefix", TABLE_PREFIX);
+    }
+
+    /** A client of {@code server}, signed with its key. */
+    public static DynamoDbClient clientFor(DynaliteServer server) {
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(server.endpoint()))
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
+                .build();
     }
 }

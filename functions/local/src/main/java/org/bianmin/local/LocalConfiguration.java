@@ -13,18 +13,19 @@ import org.bianmin.local.web.DevelopmentSignInServlet;
 import org.bianmin.local.web.WebPagesServlet;
 import org.bianmin.hotline.routing.Leaf;
 import org.bianmin.hotline.routing.Taxonomy;
+import org.bianmin.local.data.ExpiredItemSweeping;
+import org.bianmin.store.ExpiredItemSweeper;
 import org.bianmin.store.StoreProperties;
 import org.bianmin.store.TableProvisioner;
 import org.bianmin.store.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -82,11 +83,19 @@ public class LocalConfiguration {
         return registration;
     }
 
-    /** In AWS the template creates the tables; locally they are created from the same definitions. */
+    /**
+     * In AWS the template creates the tables; locally they are created from the same definitions, once every bean
+     * exists and before the web server starts, so that no request can arrive before its table.
+     */
     @Bean
-    @Order(0)
-    ApplicationRunner createTables(DynamoDbClient dynamo, StoreProperties store) {
-        return args -> new TableProvisioner(dynamo, store.tablePrefix()).createMissing(Tables.ALL);
+    SmartInitializingSingleton createTables(DynamoDbClient dynamo, StoreProperties store) {
+        return () -> new TableProvisioner(dynamo, store.tablePrefix()).createMissing(Tables.ALL);
+    }
+
+    /** dynalite has no TTL: expired conversations, idempotency records and dead letters are swept here. */
+    @Bean(destroyMethod = "close")
+    ExpiredItemSweeping expiredItemSweeping(DynamoDbClient dynamo, StoreProperties store) {
+        return new ExpiredItemSweeping(new ExpiredItemSweeper(dynamo, store.tablePrefix(), java.time.Clock.systemUTC()));
     }
 
     /** The embedded MQTT broker, unless {@code BIANMIN_LOCAL_MQTT_URL} points at an external one. */

@@ -1,17 +1,22 @@
 package org.bianmin.local;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bianmin.BianminApplication;
-import org.bianmin.local.dynamodb.DynamoDbLocalServer;
+import org.bianmin.local.data.LocalStore;
+import org.bianmin.local.data.TableExport;
+import org.bianmin.local.data.TableImport;
+import org.bianmin.local.dynalite.DynaliteServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Starts Bianmin on one machine with embedded defaults: the HTTP API on port 8080 ({@code PORT} or
- * {@code --server.port} to change), the knowledge index in process, and conversations in DynamoDB Local, which is
- * started here as a child process unless {@code BIANMIN_DYNAMODB_ENDPOINT} points at a running DynamoDB.
+ * {@code --server.port} to change), the knowledge index in process, and every table in dynalite, started here as
+ * a child process on the data directory ({@code ./bianmin-data}, {@code BIANMIN_DATA_DIR} to change,
+ * {@code --in-memory} for a throwaway run), unless {@code BIANMIN_DYNAMODB_ENDPOINT} points at a running DynamoDB.
  */
 public final class LocalRuntime {
 
@@ -19,9 +24,10 @@ public final class LocalRuntime {
     }
 
     /**
-     * Starts the runtime, or with {@code dev-token} prints a development staff token and exits:
-     * {@code dev-token --department=市城市管理局 [--subject=zhang.san]} or {@code dev-token --dispatch};
-     * {@code device-password --device=<id>} prints a device's password for the local MQTT broker.
+     * Starts the runtime, or runs one command and exits:
+     * {@code dev-token --department=市城市管理局 [--subject=zhang.san]} or {@code dev-token --dispatch} prints a
+     * development staff token; {@code device-password --device=<id>} prints a device's password for the local MQTT
+     * broker; {@code export --out FILE} and {@code import --in FILE} back up and restore the data directory.
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("dev-token")) {
@@ -32,6 +38,10 @@ public final class LocalRuntime {
             System.out.println(org.bianmin.local.mqtt.DeviceCredentials.fromEnvironment()
                     .passwordFor(args[1].substring("--device=".length())));
             return;
+        }
+        if (args.length > 0 && (args[0].equals("export") || args[0].equals("import"))) {
+            System.exit(args[0].equals("export") ? TableExport.run(List.of(args).subList(1, args.length))
+                    : TableImport.run(List.of(args).subList(1, args.length)));
         }
         start(args);
     }
@@ -58,20 +68,32 @@ public final class LocalRuntime {
         return LocalStaffTokens.fromEnvironment().issue(subject, department, dispatch, java.time.Duration.ofHours(12));
     }
 
-    /** Starts the runtime; closing the returned context also stops the embedded DynamoDB Local. */
+    /** Starts the runtime; closing the returned context also stops the embedded store. */
     public static ConfigurableApplicationContext start(String... args) {
         List<String> arguments = new ArrayList<>(List.of(args));
-        DynamoDbLocalServer dynamo = null;
+        boolean inMemory = arguments.remove(LocalStore.IN_MEMORY_OPTION);
+        DynaliteServer store = null;
         String endpoint = System.getenv("BIANMIN_DYNAMODB_ENDPOINT");
         if ((endpoint == null || endpoint.isBlank()) && arguments.stream().noneMatch(a -> a.startsWith("--bianmin.dynamodb.endpoint="))) {
-            dynamo = DynamoDbLocalServer.start();
-            arguments.add("--bianmin.dynamodb.endpoint=" + dynamo.endpoint());
+            Path dataDirectory = LocalStore.dataDirectory(arguments);
+            store = inMemory ? DynaliteServer.startInMemory() : DynaliteServer.startDurable(dataDirectory);
+            System.out.println(inMemory ? "Data: in memory (--in-memory), gone when this runtime stops"
+                    : "Data directory: " + store.dataDirectory().orElseThrow() + " (BIANMIN_DATA_DIR to change)");
+            arguments.addAll(LocalStore.springArguments(store));
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BianminApplication.class, LocalConfiguration.class)
-                .profiles("local")
-                .run(arguments.toArray(String[]::new));
-        if (dynamo != null) {
-            DynamoDbLocalServer embedded = dynamo;
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(BianminApplication.class, LocalConfiguration.class)
+                    .profiles("local")
+                    .run(arguments.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            throw e;
+        }
+        if (store != null) {
+            DynaliteServer embedded = store;
             context.registerShutdownHook();
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent) {

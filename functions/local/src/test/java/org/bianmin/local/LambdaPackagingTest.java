@@ -36,7 +36,7 @@ class LambdaPackagingTest {
                     "index-mappings/knowledge.json");
             assertThat(names).anyMatch(n -> n.startsWith("knowledge/entries/") && n.endsWith(".jsonl"));
             assertThat(names).noneMatch(n -> n.startsWith("com/amazonaws/services/dynamodbv2/local/")
-                    || n.startsWith("bianmin-dynamodb-local/")
+                    || n.startsWith("bianmin-dynalite/")
                     || n.startsWith("org/bianmin/local/")
                     || n.startsWith("org/apache/catalina/")
                     || n.startsWith("org/apache/tomcat/")

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The local runtime as a newcomer starts it: embedded Tomcat, Lucene in process, DynamoDB Local as a child
+ * The local runtime as a newcomer starts it: embedded Tomcat, Lucene in process, dynalite (in memory) as a child
  * process. Every request goes over real HTTP.
  */
 class LocalRuntimeTest {
@@ -29,7 +29,7 @@ class LocalRuntimeTest {
 
     @BeforeAll
     static void start() {
-        runtime = LocalRuntime.start("--server.port=0", "--bianmin.local.mqtt.port=" + MqttBridgeTest.freePort());
+        runtime = LocalRuntime.start("--in-memory", "--server.port=0", "--bianmin.local.mqtt.port=" + MqttBridgeTest.freePort());
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) runtime).getWebServer().getPort();
     }
 

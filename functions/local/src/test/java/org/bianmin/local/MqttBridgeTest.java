@@ -42,7 +42,7 @@ class MqttBridgeTest {
     @BeforeAll
     static void start() {
         mqttPort = freePort();
-        runtime = LocalRuntime.start("--server.port=0", "--bianmin.local.mqtt.port=" + mqttPort);
+        runtime = LocalRuntime.start("--in-memory", "--server.port=0", "--bianmin.local.mqtt.port=" + mqttPort);
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) runtime).getWebServer().getPort();
     }
 

@@ -26,7 +26,7 @@ class Open311Test {
 
     @BeforeAll
     static void start() {
-        runtime = LocalRuntime.start("--server.port=0", "--bianmin.local.mqtt.port=" + MqttBridgeTest.freePort());
+        runtime = LocalRuntime.start("--in-memory", "--server.port=0", "--bianmin.local.mqtt.port=" + MqttBridgeTest.freePort());
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) runtime).getWebServer().getPort() + "/open311/v2";
     }
 

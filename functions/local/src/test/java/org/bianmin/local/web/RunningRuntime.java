@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The local runtime, started the way a newcomer starts it, for one page test class and stopped after it: like
- * the other local tests, one runtime (with its MQTT broker and DynamoDB Local) runs at a time in the test JVM.
+ * the other local tests, one runtime (with its MQTT broker and dynalite) runs at a time in the test JVM.
  */
 final class RunningRuntime implements BeforeAllCallback, AfterAllCallback {
 
@@ -19,7 +19,7 @@ final class RunningRuntime implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext extension) {
-        context = LocalRuntime.start("--server.port=0", "--bianmin.local.mqtt.port=" + freePort());
+        context = LocalRuntime.start("--in-memory", "--server.port=0", "--bianmin.local.mqtt.port=" + freePort());
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
