@@ -87,7 +87,7 @@ public final class HttpLoadDriver {
      * so this bounds local inquiry throughput.
      */
     static void storeCeiling(int clients, int seconds) throws Exception {
-        try (DynaliteServer dynamo = BenchStore.startDurable();
+        try (DynaliteServer dynamo = BenchStore.start();
              DynamoDbClient client = BenchStore.client(dynamo, "ceiling-")) {
             ConversationStore store = new DynamoConversationStore(client, "ceiling-");
             IntFunction<Boolean> write = i -> {
@@ -97,7 +97,13 @@ public final class HttpLoadDriver {
                 return true;
             };
             runCalls("warm-up dynalite", clients, 20, write);
-            runCalls("ceiling: dynalite alone (durable), conversation UpdateItem", clients, seconds, write).print();
+            String label = "ceiling: " + BenchStore.label() + " alone, conversation UpdateItem";
+            long storeCpu = BenchStore.cpuMillis(dynamo.pid());
+            long jvmCpu = BenchStore.ownCpuMillis();
+            Result result = runCalls(label, clients, seconds, write);
+            result.print();
+            BenchStore.printCpu(label, result.requests(), BenchStore.cpuMillis(dynamo.pid()) - storeCpu,
+                    BenchStore.ownCpuMillis() - jvmCpu);
         }
     }
 
@@ -156,6 +162,9 @@ public final class HttpLoadDriver {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xms512m", "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("BIANMIN_DATA_DIR", BenchStore.freshDataDirectory());
+        if (BenchStore.inMemory()) {
+            builder.command().add("--in-memory");
+        }
         Process process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 120; i++) {

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Hotline intake throughput on dynalite (durable, as the local runtime runs it): the intake route in process (validation, idempotency claim,
+ * Hotline intake throughput on dynalite (durable as the local runtime runs it; {@code -Dbianmin.bench.store=memory}
+ * for in memory): the intake route in process (validation, idempotency claim,
  * classification, grid, deadline, conditional ticket write, idempotency completion), beside the floor of the bare
  * DynamoDB writes it performs (conditional put of the claim, conditional put of the ticket, update of the claim)
  * with the same item sizes, from the same number of clients, in the same run.
@@ -42,7 +43,7 @@ public final class IntakeLoadDriver {
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        try (DynaliteServer server = BenchStore.startDurable()) {
+        try (DynaliteServer server = BenchStore.start()) {
             try (DynamoDbClient dynamo = BenchStore.client(server, "intake-")) {
                 byte[] key = "benchmark-key-0123456789-abcdefg".getBytes();
                 DynamoTicketStore tickets = new DynamoTicketStore(dynamo, "intake-");
@@ -82,10 +83,19 @@ public final class IntakeLoadDriver {
                     return true;
                 };
                 HttpLoadDriver.runCalls("warm-up floor", clients, 10, floor);
-                HttpLoadDriver.runCalls("intake (route in process, dynalite durable)", clients, seconds, intake).print();
-                HttpLoadDriver.runCalls("floor: the same three conditional writes, bare", clients, seconds, floor).print();
+                measured(server, "intake (route in process, " + BenchStore.label() + ")", clients, seconds, intake);
+                measured(server, "floor: the same three conditional writes, bare", clients, seconds, floor);
             }
         }
+    }
+
+    private static void measured(DynaliteServer server, String label, int clients, int seconds, IntFunction<Boolean> call)
+            throws Exception {
+        long store = BenchStore.cpuMillis(server.pid());
+        long jvm = BenchStore.ownCpuMillis();
+        HttpLoadDriver.Result result = HttpLoadDriver.runCalls(label, clients, seconds, call);
+        result.print();
+        BenchStore.printCpu(label, result.requests(), BenchStore.cpuMillis(server.pid()) - store, BenchStore.ownCpuMillis() - jvm);
     }
 
     private static Map<String, AttributeValue> sampleTicket(DynamoDbClient dynamo, String table) {
