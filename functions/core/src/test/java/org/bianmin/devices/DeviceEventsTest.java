@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.bianmin.api.HttpApi;
-import org.bianmin.api.HttpRequest;
-import org.bianmin.api.HttpResponse;
+import org.bianmin.http.HttpApi;
+import org.bianmin.http.HttpRequest;
+import org.bianmin.http.HttpResponse;
 import org.bianmin.devices.application.DetectingOfflineDevices;
 import org.bianmin.devices.application.DeviceRules;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
@@ -24,15 +24,16 @@ import org.bianmin.devices.infrastructure.DynamoAlarmStore;
 import org.bianmin.devices.infrastructure.DynamoDeadLetterStore;
 import org.bianmin.devices.infrastructure.DynamoDeviceStore;
 import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.HotlineIntakeService;
 import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.infrastructure.DynamoTicketStore;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.WorkingCalendar;
-import org.bianmin.hotline.routing.GridRegistry;
-import org.bianmin.hotline.routing.RequestClassifier;
-import org.bianmin.hotline.routing.SlaClass;
-import org.bianmin.hotline.routing.Taxonomy;
+import org.bianmin.hotline.classification.GridRegistry;
+import org.bianmin.hotline.classification.RequestClassifier;
+import org.bianmin.hotline.classification.SlaClass;
+import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.testing.DynamoDbTestServer;
 import org.bianmin.testing.Knowledge;
 import org.junit.jupiter.api.Test;
@@ -49,12 +50,14 @@ class DeviceEventsTest {
     private static final DynamoTicketStore tickets = new DynamoTicketStore(DynamoDbTestServer.client(), P);
     private static final DynamoAlarmStore alarms = new DynamoAlarmStore(DynamoDbTestServer.client(), P);
     private static final DynamoDeadLetterStore deadLetters = new DynamoDeadLetterStore(DynamoDbTestServer.client(), P);
-    private static final ProcessingDeviceEvent processing = new ProcessingDeviceEvent(
-            DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
-            alarms, deadLetters,
+    /** The hotline as devices see it: only its published ports. */
+    private static final HotlineIntakeService hotline = new HotlineIntakeService(
             new FilingRequest(new RequestClassifier(taxonomy, Knowledge.BASE, Knowledge.ANALYZER), GridRegistry.loadDefault(),
                     new Deadlines(WorkingCalendar.loadDefault()), tickets, new PhoneProtector(KEY, KEY), Clock.systemUTC()),
-            taxonomy, GridRegistry.loadDefault());
+            taxonomy, GridRegistry.loadDefault(), tickets);
+    private static final ProcessingDeviceEvent processing = new ProcessingDeviceEvent(
+            DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
+            alarms, deadLetters, hotline, hotline);
     private final HttpApi api = new HttpApi(new DeviceRoutes(new DynamoDeviceStore(DynamoDbTestServer.client(), P), alarms,
             deadLetters, processing).routes());
 

@@ -9,16 +9,16 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bianmin.api.HttpApi;
-import org.bianmin.api.HttpRequest;
-import org.bianmin.api.HttpResponse;
-import org.bianmin.api.RateLimiter;
+import org.bianmin.http.HttpApi;
+import org.bianmin.http.HttpRequest;
+import org.bianmin.http.HttpResponse;
+import org.bianmin.http.RateLimiter;
 import org.bianmin.hotline.application.EscalatingOverdueTickets;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.application.NewRequest;
 import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.application.RatingTicket;
-import org.bianmin.hotline.application.Receipt;
+import org.bianmin.hotline.IntakeReceipt;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.infrastructure.DynamoTicketStore;
 import org.bianmin.hotline.infrastructure.RatingRoute;
@@ -29,9 +29,9 @@ import org.bianmin.hotline.model.StaffMember;
 import org.bianmin.hotline.model.TicketAction;
 import org.bianmin.hotline.model.TicketStatus;
 import org.bianmin.hotline.model.WorkingCalendar;
-import org.bianmin.hotline.routing.GridRegistry;
-import org.bianmin.hotline.routing.RequestClassifier;
-import org.bianmin.hotline.routing.Taxonomy;
+import org.bianmin.hotline.classification.GridRegistry;
+import org.bianmin.hotline.classification.RequestClassifier;
+import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.testing.DynamoDbTestServer;
 import org.bianmin.testing.Knowledge;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class ReturnVisitAndSlaTest {
                     new RatingTicket(tickets, Clock.systemUTC())),
             new StaffStatsRoute(tickets)));
 
-    private static Receipt fileAt(Clock clock) {
+    private static IntakeReceipt fileAt(Clock clock) {
         return new FilingRequest(classifier, GridRegistry.loadDefault(), new Deadlines(WorkingCalendar.loadDefault()),
                 tickets, new PhoneProtector(KEY, KEY), clock)
                 .file(new NewRequest("桂花路的路灯坏了一个星期了，晚上一片漆黑", PhoneNumber.parse("13812345678").orElseThrow(),
@@ -70,7 +70,7 @@ class ReturnVisitAndSlaTest {
         transitions.transition(number, TicketAction.RESOLVE, "已修复", null, CITY_STAFF);
     }
 
-    private HttpResponse rate(Receipt receipt, String body) {
+    private HttpResponse rate(IntakeReceipt receipt, String body) {
         return api.handle(new HttpRequest("POST", "/v1/requests/" + receipt.trackingNumber() + "/rating",
                 Map.of("content-type", "application/json", HttpRequest.SOURCE_IP, "203.0.113.5"), Map.of(),
                 body.replace("CODE", receipt.verificationCode()), "t", Map.of()));
@@ -78,7 +78,7 @@ class ReturnVisitAndSlaTest {
 
     @Test
     void aSatisfiedCitizenClosesTheTicketAndAnUnsatisfiedOneReopensIt() {
-        Receipt happy = fileAt(Clock.systemUTC());
+        IntakeReceipt happy = fileAt(Clock.systemUTC());
         assertThat(rate(happy, "{\"code\":\"CODE\",\"rating\":5}").status()).as("not resolved yet").isEqualTo(409);
         resolve(happy.trackingNumber(), Clock.systemUTC());
         assertThat(rate(happy, "{\"code\":\"CODE\",\"rating\":9}").status()).isEqualTo(400);
@@ -88,7 +88,7 @@ class ReturnVisitAndSlaTest {
         assertThat(tickets.find(happy.trackingNumber()).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
         assertThat(tickets.find(happy.trackingNumber()).orElseThrow().rating()).isEqualTo(5);
 
-        Receipt unhappy = fileAt(Clock.systemUTC());
+        IntakeReceipt unhappy = fileAt(Clock.systemUTC());
         resolve(unhappy.trackingNumber(), Clock.systemUTC());
         assertThat(rate(unhappy, "{\"code\":\"CODE\",\"rating\":1,\"reopen\":true,\"comment\":\"灯还是不亮\"}").status()).isEqualTo(200);
         var reopened = tickets.find(unhappy.trackingNumber()).orElseThrow();
@@ -99,11 +99,11 @@ class ReturnVisitAndSlaTest {
     @Test
     void theSlaRunEscalatesOverdueTicketsAndClosesUnratedOnes() {
         Clock tenDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(10)), ZoneOffset.UTC);
-        Receipt late = fileAt(tenDaysAgo);
+        IntakeReceipt late = fileAt(tenDaysAgo);
         new TransitioningTicket(tickets, tenDaysAgo).transition(late.trackingNumber(), TicketAction.DISPATCH, null, CITY, DISPATCH);
-        Receipt unrated = fileAt(tenDaysAgo);
+        IntakeReceipt unrated = fileAt(tenDaysAgo);
         resolve(unrated.trackingNumber(), tenDaysAgo);
-        Receipt fresh = fileAt(Clock.systemUTC());
+        IntakeReceipt fresh = fileAt(Clock.systemUTC());
         new TransitioningTicket(tickets, Clock.systemUTC()).transition(fresh.trackingNumber(), TicketAction.DISPATCH, null, CITY, DISPATCH);
 
         Map<String, Integer> summary = new EscalatingOverdueTickets(tickets, new TransitioningTicket(tickets, Clock.systemUTC()),
@@ -119,7 +119,7 @@ class ReturnVisitAndSlaTest {
 
     @Test
     void statisticsCountByStatusAndDepartmentWithOnTimeRateAndSatisfaction() {
-        Receipt receipt = fileAt(Clock.systemUTC());
+        IntakeReceipt receipt = fileAt(Clock.systemUTC());
         resolve(receipt.trackingNumber(), Clock.systemUTC());
         rate(receipt, "{\"code\":\"CODE\",\"rating\":4}");
 

@@ -8,8 +8,8 @@ import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.Location;
 import org.bianmin.hotline.model.PhoneNumber;
 import org.bianmin.hotline.model.WorkingCalendar;
-import org.bianmin.hotline.routing.GridRegistry;
-import org.bianmin.hotline.routing.SlaClass;
+import org.bianmin.hotline.classification.GridRegistry;
+import org.bianmin.hotline.classification.SlaClass;
 import org.junit.jupiter.api.Test;
 
 /** Phone validation and masking, grid location, and deadlines in working time. */

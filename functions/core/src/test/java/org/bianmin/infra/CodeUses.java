@@ -1,8 +1,8 @@
 package org.bianmin.infra;
 
-import org.bianmin.store.QueueUse;
+import org.bianmin.queue.QueueUse;
 import org.bianmin.store.TableUse;
-import org.bianmin.store.UsesQueues;
+import org.bianmin.queue.UsesQueues;
 import org.bianmin.store.UsesTables;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-import org.bianmin.store.QueueUse;
+import org.bianmin.queue.QueueUse;
 import org.junit.jupiter.api.Test;
 
 /** The policy check fails on hand-written templates that grant too much, too little or something it cannot read. */

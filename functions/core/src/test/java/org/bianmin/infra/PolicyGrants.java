@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bianmin.store.QueueUse;
+import org.bianmin.queue.QueueUse;
 import org.bianmin.store.TableUse;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.bianmin.store.QueueUse;
+import org.bianmin.queue.QueueUse;
 
 /**
  * Tables (with DynamoDB operations) and queues (with send or consume) by physical name: what a function's code uses

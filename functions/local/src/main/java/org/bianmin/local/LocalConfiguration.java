@@ -1,9 +1,9 @@
 package org.bianmin.local;
 
 import java.util.List;
-import org.bianmin.api.HttpApi;
-import org.bianmin.api.HttpRoute;
-import org.bianmin.api.HttpRouteGroup;
+import org.bianmin.http.HttpApi;
+import org.bianmin.http.HttpRoute;
+import org.bianmin.http.HttpRouteGroup;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.devices.infrastructure.DynamoDeviceStore;
 import org.bianmin.local.mqtt.DeviceCredentials;
@@ -11,8 +11,8 @@ import org.bianmin.local.mqtt.EmbeddedMqttBroker;
 import org.bianmin.local.mqtt.MqttBridge;
 import org.bianmin.local.web.DevelopmentSignInServlet;
 import org.bianmin.local.web.WebPagesServlet;
-import org.bianmin.hotline.routing.Leaf;
-import org.bianmin.hotline.routing.Taxonomy;
+import org.bianmin.hotline.classification.Leaf;
+import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.local.data.ExpiredItemSweeping;
 import org.bianmin.store.ExpiredItemSweeper;
 import org.bianmin.store.StoreProperties;
@@ -94,8 +94,8 @@ public class LocalConfiguration {
 
     /** dynalite has no TTL: expired conversations, idempotency records and dead letters are swept here. */
     @Bean(destroyMethod = "close")
-    ExpiredItemSweeping expiredItemSweeping(DynamoDbClient dynamo, StoreProperties store) {
-        return new ExpiredItemSweeping(new ExpiredItemSweeper(dynamo, store.tablePrefix(), java.time.Clock.systemUTC()));
+    ExpiredItemSweeping expiredItemSweeping(DynamoDbClient dynamo, StoreProperties store, java.time.Clock clock) {
+        return new ExpiredItemSweeping(new ExpiredItemSweeper(dynamo, store.tablePrefix(), clock));
     }
 
     /** The embedded MQTT broker, unless {@code BIANMIN_LOCAL_MQTT_URL} points at an external one. */

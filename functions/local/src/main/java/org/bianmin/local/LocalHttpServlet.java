@@ -10,9 +10,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.bianmin.api.HttpApi;
-import org.bianmin.api.HttpRequest;
-import org.bianmin.api.HttpResponse;
+import org.bianmin.http.HttpApi;
+import org.bianmin.http.HttpRequest;
+import org.bianmin.http.HttpResponse;
 
 /**
  * Turns a servlet request into the same transport-neutral {@link HttpRequest} that API Gateway events become in

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.bianmin.api.ApiGatewayHttpFunction;
-import org.bianmin.api.HttpApi;
-import org.bianmin.api.HttpRoute;
-import org.bianmin.api.SqsConsumer;
+import org.bianmin.http.ApiGatewayHttpFunction;
+import org.bianmin.http.HttpApi;
+import org.bianmin.http.HttpRoute;
+import org.bianmin.queue.SqsConsumer;
 import org.bianmin.approval.application.DecidingApplication;
 import org.bianmin.approval.application.ReverificationQueue;
 import org.bianmin.approval.application.ReverifyingRecipients;
@@ -26,13 +26,12 @@ import org.bianmin.approval.sources.DataSource;
 import org.bianmin.approval.sources.FixtureDataSource;
 import org.bianmin.approval.sources.HttpDataSource;
 import org.bianmin.approval.sources.SyntheticPopulation;
-import org.bianmin.store.Queues;
+import org.bianmin.queue.Queues;
+import org.bianmin.queue.QueueBackend;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires 秒批. Each data source is a government endpoint over HTTP when {@code bianmin.approval.source-urls.<name>}
@@ -72,10 +71,10 @@ public class ApprovalConfiguration {
 
     @Bean
     ApprovalRoutes approvalRoutes(ServiceCatalog catalog, ApprovalSources approvalSources,
-                                  DynamoApprovalStore approvals, ApprovalProperties properties) {
+                                  DynamoApprovalStore approvals, ApprovalProperties properties, Clock clock) {
         return new ApprovalRoutes(catalog,
                 new DecidingApplication(approvalSources.byName(), properties.checkTimeout(), properties.deadline(),
-                        Clock.systemUTC()),
+                        clock),
                 approvals);
     }
 
@@ -86,22 +85,17 @@ public class ApprovalConfiguration {
 
     @Bean
     ReverifyingRecipients reverifyingRecipients(ServiceCatalog catalog, ApprovalSources approvalSources,
-                                                DynamoBatchStore batches, ApprovalProperties properties) {
+                                                DynamoBatchStore batches, ApprovalProperties properties, Clock clock) {
         return new ReverifyingRecipients(catalog, new DecidingApplication(approvalSources.byName(),
-                properties.checkTimeout(), properties.deadline(), Clock.systemUTC()), batches, Clock.systemUTC());
+                properties.checkTimeout(), properties.deadline(), clock), batches, clock);
     }
 
     @Bean(destroyMethod = "")
-    ReverificationQueue reverificationQueue(ApprovalProperties properties, ReverifyingRecipients reverifying) {
-        if (properties.reverificationQueueUrl() != null && !properties.reverificationQueueUrl().isBlank()) {
-            return new SqsReverificationQueue(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
-                    properties.reverificationQueueUrl());
-        }
-        if (!properties.inProcessReverificationQueue()) {
-            throw new IllegalStateException("set BIANMIN_APPROVAL_REVERIFICATIONQUEUEURL (the SQS re-verification queue)");
-        }
-        // the work waits on data sources, not the CPU: many workers keep many checks in flight
-        return new InProcessReverificationQueue(reverifying, 32);
+    ReverificationQueue reverificationQueue(ApprovalProperties properties, QueueBackend queues, ReverifyingRecipients reverifying) {
+        return queues.choose(properties.reverificationQueueUrl(), "BIANMIN_APPROVAL_REVERIFICATIONQUEUEURL",
+                sqs -> new SqsReverificationQueue(sqs, properties.reverificationQueueUrl()),
+                // the work waits on data sources, not the CPU: many workers keep many checks in flight
+                () -> new InProcessReverificationQueue(reverifying, 32));
     }
 
     @Bean

@@ -10,11 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param checkTimeout how long one source may take, retries included (1.5 s)
  * @param deadline the whole decision's deadline (3 s)
  * @param reverificationQueueUrl the SQS queue batch re-verification chunks go to (required in AWS)
- * @param inProcessReverificationQueue use in-process workers instead (local runtime only)
  */
 @ConfigurationProperties("bianmin.approval")
 public record ApprovalProperties(Map<String, String> sourceUrls, Duration checkTimeout, Duration deadline,
-                                 String reverificationQueueUrl, boolean inProcessReverificationQueue) {
+                                 String reverificationQueueUrl) {
 
     public ApprovalProperties {
         sourceUrls = sourceUrls == null ? Map.of() : Map.copyOf(sourceUrls);

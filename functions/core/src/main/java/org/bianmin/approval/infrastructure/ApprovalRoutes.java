@@ -1,20 +1,17 @@
 package org.bianmin.approval.infrastructure;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.bianmin.api.ApiException;
-import org.bianmin.api.HttpRequest;
-import org.bianmin.api.HttpResponse;
-import org.bianmin.api.HttpRoute;
-import org.bianmin.api.HttpRouteGroup;
-import org.bianmin.api.Json;
+import org.bianmin.platform.Fingerprint;
+import org.bianmin.http.ApiException;
+import org.bianmin.http.HttpRequest;
+import org.bianmin.http.HttpResponse;
+import org.bianmin.http.HttpRoute;
+import org.bianmin.http.HttpRouteGroup;
+import org.bianmin.http.Json;
 import org.bianmin.approval.application.DecidingApplication;
 import org.bianmin.approval.application.ServiceCatalog;
 import org.bianmin.approval.model.ApprovalDecision;
@@ -128,10 +125,6 @@ public final class ApprovalRoutes implements HttpRouteGroup {
     }
 
     private static String fingerprint(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.sha256(body);
     }
 }

@@ -3,7 +3,7 @@ package org.bianmin.approval.infrastructure;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bianmin.api.Json;
+import org.bianmin.http.Json;
 import org.bianmin.approval.model.ApprovalDecision;
 import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;

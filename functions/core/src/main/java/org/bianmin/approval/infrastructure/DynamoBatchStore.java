@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bianmin.api.Json;
+import org.bianmin.http.Json;
 import org.bianmin.approval.application.BatchStore;
 import org.bianmin.approval.model.ApprovalDecision;
 import org.bianmin.store.TableUse;

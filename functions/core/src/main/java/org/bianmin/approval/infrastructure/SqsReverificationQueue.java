@@ -3,14 +3,14 @@ package org.bianmin.approval.infrastructure;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.List;
-import org.bianmin.api.Json;
-import org.bianmin.api.SqsBatch;
+import org.bianmin.http.Json;
+import org.bianmin.queue.SqsBatch;
 import org.bianmin.approval.application.ReverificationChunk;
 import org.bianmin.approval.application.ReverificationQueue;
 import org.bianmin.approval.application.ReverifyingRecipients;
-import org.bianmin.store.QueueUse;
-import org.bianmin.store.Queues;
-import org.bianmin.store.UsesQueues;
+import org.bianmin.queue.QueueUse;
+import org.bianmin.queue.Queues;
+import org.bianmin.queue.UsesQueues;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Re-verification chunks on SQS, and the worker Lambda's batch handler with partial batch failure reporting. */

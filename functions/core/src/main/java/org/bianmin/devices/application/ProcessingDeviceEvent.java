@@ -7,12 +7,9 @@ import org.bianmin.devices.model.AlarmType;
 import org.bianmin.devices.model.Device;
 import org.bianmin.devices.model.DeviceEvent;
 import org.bianmin.devices.model.DeviceType;
-import org.bianmin.hotline.application.FilingRequest;
-import org.bianmin.hotline.application.NewRequest;
-import org.bianmin.hotline.model.Location;
-import org.bianmin.hotline.model.PhoneNumber;
-import org.bianmin.hotline.routing.GridRegistry;
-import org.bianmin.hotline.routing.Taxonomy;
+import org.bianmin.hotline.HotlineDirectory;
+import org.bianmin.hotline.HotlineIntake;
+import org.bianmin.hotline.IntakeCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,19 +34,17 @@ public final class ProcessingDeviceEvent {
     private final DeviceRegistry devices;
     private final AlarmStore alarms;
     private final DeadLetters deadLetters;
-    private final FilingRequest filing;
-    private final Taxonomy taxonomy;
-    private final GridRegistry grids;
+    private final HotlineIntake intake;
+    private final HotlineDirectory directory;
 
     public ProcessingDeviceEvent(DeviceRules rules, DeviceRegistry devices, AlarmStore alarms, DeadLetters deadLetters,
-                                 FilingRequest filing, Taxonomy taxonomy, GridRegistry grids) {
+                                 HotlineIntake intake, HotlineDirectory directory) {
         this.rules = rules;
         this.devices = devices;
         this.alarms = alarms;
         this.deadLetters = deadLetters;
-        this.filing = filing;
-        this.taxonomy = taxonomy;
-        this.grids = grids;
+        this.intake = intake;
+        this.directory = directory;
     }
 
     public Result process(String source, String payload) {
@@ -76,15 +71,14 @@ public final class ProcessingDeviceEvent {
             return new Result(event.detection() != null ? Outcome.BELOW_CONFIDENCE : Outcome.NO_ALARM, null, null);
         }
         AlarmType type = raised.get();
-        Location location = new Location(device.address(), device.community(), device.lat(), device.lon());
-        String grid = grids.locate(location).map(g -> g.name()).orElse(null);
+        String grid = directory.gridAt(device.address(), device.community(), device.lat(), device.lon()).orElse(null);
         AlarmStore.Sighting sighting = alarms.record(device.deviceId(), type, event.at(), rules.dedupeWindow(), grid);
         DeviceRules.AlarmRule rule = rules.rule(type);
         Alarm alarm = sighting.alarm();
         if (rule.fileTicket() && alarm.trackingNumber() == null && sighting.opened()) {
-            String trackingNumber = filing.file(new NewRequest(describe(device, event, rule), PhoneNumber.parse(device.ownerPhone())
-                    .orElseThrow(() -> new IllegalStateException("device " + device.deviceId() + " has no valid owner phone")),
-                    location, "device", null), taxonomy.leaf(rule.leaf()).orElseThrow()).trackingNumber();
+            String trackingNumber = intake.file(new IntakeCommand(describe(device, event, rule), device.ownerPhone(),
+                    device.address(), device.community(), device.lat(), device.lon(), "device", null, rule.leaf()))
+                    .trackingNumber();
             alarms.attachTicket(device.deviceId(), type, trackingNumber);
             alarm = alarms.find(device.deviceId(), type).orElse(alarm);
             log.info("device alarm filed deviceId={} type={} trackingNumber={}", device.deviceId(), type, trackingNumber);

@@ -1,21 +1,21 @@
 package org.bianmin.devices.infrastructure;
 
+import java.time.Clock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.function.Function;
-import org.bianmin.api.ApiGatewayHttpFunction;
-import org.bianmin.api.HttpApi;
-import org.bianmin.api.SqsBatch;
-import org.bianmin.api.SqsConsumer;
+import org.bianmin.http.ApiGatewayHttpFunction;
+import org.bianmin.http.HttpApi;
+import org.bianmin.queue.SqsBatch;
+import org.bianmin.queue.SqsConsumer;
 import org.bianmin.devices.application.DetectingOfflineDevices;
 import org.bianmin.devices.application.DeviceRules;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
-import org.bianmin.hotline.application.FilingRequest;
-import org.bianmin.hotline.routing.GridRegistry;
-import org.bianmin.hotline.routing.Taxonomy;
-import org.bianmin.store.Queues;
+import org.bianmin.hotline.HotlineDirectory;
+import org.bianmin.hotline.HotlineIntake;
+import org.bianmin.queue.Queues;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class DeviceConfiguration {
 
     @Bean
-    DeviceRules deviceRules(Taxonomy taxonomy) {
-        return DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent());
+    DeviceRules deviceRules(HotlineDirectory hotline) {
+        return DeviceRules.loadDefault(hotline::isCategory);
     }
 
     @Bean
@@ -46,9 +46,9 @@ public class DeviceConfiguration {
 
     @Bean
     ProcessingDeviceEvent processingDeviceEvent(DeviceRules rules, DynamoDeviceStore devices, DynamoAlarmStore alarms,
-                                                DynamoDeadLetterStore deadLetters, FilingRequest filing, Taxonomy taxonomy,
-                                                GridRegistry grids) {
-        return new ProcessingDeviceEvent(rules, devices, alarms, deadLetters, filing, taxonomy, grids);
+                                                DynamoDeadLetterStore deadLetters, HotlineIntake hotline,
+                                                HotlineDirectory directory) {
+        return new ProcessingDeviceEvent(rules, devices, alarms, deadLetters, hotline, directory);
     }
 
     @Bean
@@ -61,8 +61,8 @@ public class DeviceConfiguration {
     @Bean
     Function<java.util.Map<String, Object>, java.util.Map<String, Integer>> deviceHeartbeats(DeviceRules rules,
                                                                                             DynamoDeviceStore devices,
-                                                                                            DynamoAlarmStore alarms) {
-        DetectingOfflineDevices detecting = new DetectingOfflineDevices(devices, alarms, rules, java.time.Clock.systemUTC());
+                                                                                            DynamoAlarmStore alarms, Clock clock) {
+        DetectingOfflineDevices detecting = new DetectingOfflineDevices(devices, alarms, rules, clock);
         return event -> java.util.Map.of("offline", detecting.run());
     }
 

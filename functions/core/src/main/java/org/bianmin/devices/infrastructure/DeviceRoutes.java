@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bianmin.api.ApiException;
-import org.bianmin.api.HttpRequest;
-import org.bianmin.api.HttpResponse;
-import org.bianmin.api.HttpRoute;
-import org.bianmin.api.HttpRouteGroup;
-import org.bianmin.api.Json;
+import org.bianmin.http.ApiException;
+import org.bianmin.http.HttpRequest;
+import org.bianmin.http.HttpResponse;
+import org.bianmin.http.HttpRoute;
+import org.bianmin.http.HttpRouteGroup;
+import org.bianmin.http.Json;
 import org.bianmin.devices.application.AlarmStore;
 import org.bianmin.devices.application.DeadLetters;
 import org.bianmin.devices.application.DeviceRegistry;
@@ -18,7 +18,8 @@ import org.bianmin.devices.model.Alarm;
 import org.bianmin.devices.model.AlarmType;
 import org.bianmin.devices.model.Device;
 import org.bianmin.devices.model.DeviceType;
-import org.bianmin.hotline.model.PhoneNumber;
+import org.bianmin.hotline.IntakeCommand;
+import org.bianmin.platform.Coordinates;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -142,13 +143,13 @@ public final class DeviceRoutes implements HttpRouteGroup {
                 "INVALID_DEVICE", where + "type 只能是 smoke_detector、electrical_fire_monitor、water_level、manhole_cover、garbage_bin 或 camera。"));
         String owner = Json.optionalString(node, "owner");
         String phone = Json.optionalString(node, "ownerPhone");
-        if (owner == null || owner.isBlank() || PhoneNumber.parse(phone).isEmpty()) {
+        if (owner == null || owner.isBlank() || !IntakeCommand.isValidPhone(phone)) {
             throw ApiException.badRequest("INVALID_DEVICE", where + "owner 和有效的 ownerPhone 必填（设备告警工单的联系人）。");
         }
         JsonNode lat = node.get("lat");
         JsonNode lon = node.get("lon");
-        if ((lat == null) != (lon == null) || lat != null && (!lat.isNumber() || !lon.isNumber()
-                || Math.abs(lat.doubleValue()) > 90 || Math.abs(lon.doubleValue()) > 180)) {
+        if (lat != null && !lat.isNumber() || lon != null && !lon.isNumber() || Coordinates.check(
+                lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue()) != Coordinates.Problem.NONE) {
             throw ApiException.badRequest("INVALID_DEVICE", where + "lat/lon 须同时提供且在有效范围内。");
         }
         String address = Json.optionalString(node, "address");

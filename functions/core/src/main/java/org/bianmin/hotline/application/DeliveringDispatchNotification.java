@@ -20,16 +20,9 @@ public final class DeliveringDispatchNotification {
     }
 
     public void deliver(DispatchNotification notification) {
-        for (int attempt = 0; attempt < TransitioningTicket.ATTEMPTS; attempt++) {
-            Ticket ticket = tickets.find(notification.trackingNumber()).orElseThrow(() ->
-                    new IllegalArgumentException("no ticket " + notification.trackingNumber()));
-            Ticket noted = ticket.transitioned(ticket.status(), ticket.department(), new TicketEvent(clock.instant(),
-                    "dispatch-queue", "NOTIFY", ticket.status(), ticket.status(),
-                    "已通知" + notification.department() + (notification.grid() == null ? "" : "、" + notification.grid())));
-            if (tickets.update(noted, ticket.version())) {
-                return;
-            }
-        }
-        throw new IllegalStateException("ticket " + notification.trackingNumber() + " kept changing; retry later");
+        tickets.modify(notification.trackingNumber(), ticket -> ticket.transitioned(ticket.status(), ticket.department(),
+                new TicketEvent(clock.instant(), "dispatch-queue", "NOTIFY", ticket.status(), ticket.status(),
+                        "已通知" + notification.department() + (notification.grid() == null ? "" : "、" + notification.grid()))))
+                .orElseThrow(() -> new IllegalArgumentException("no ticket " + notification.trackingNumber()));
     }
 }

@@ -1,24 +1,22 @@
 package org.bianmin.hotline.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
+import org.bianmin.hotline.IntakeReceipt;
+import org.bianmin.platform.Fingerprint;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.GridAssignment;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.TicketStatus;
 import org.bianmin.hotline.model.WorkingCalendar;
-import org.bianmin.hotline.routing.Classification;
-import org.bianmin.hotline.routing.GridRegistry;
-import org.bianmin.hotline.routing.Leaf;
-import org.bianmin.hotline.routing.RequestClassifier;
+import org.bianmin.hotline.classification.Classification;
+import org.bianmin.hotline.classification.GridRegistry;
+import org.bianmin.hotline.classification.Leaf;
+import org.bianmin.hotline.classification.RequestClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,17 +50,17 @@ public final class FilingRequest {
         this.clock = clock;
     }
 
-    public Receipt file(NewRequest request) {
+    public IntakeReceipt file(NewRequest request) {
         return file(request, classifier.classify(request.text()));
     }
 
     /** Files a request whose category the caller chose (Open311's service_code): no classification, no triage. */
-    public Receipt file(NewRequest request, Leaf leaf) {
+    public IntakeReceipt file(NewRequest request, Leaf leaf) {
         return file(request, new Classification(leaf.domain().label(), leaf.code(), leaf.name(), leaf.department(),
                 leaf.sla(), 1.0, false, List.of(), List.of()));
     }
 
-    private Receipt file(NewRequest request, Classification route) {
+    private IntakeReceipt file(NewRequest request, Classification route) {
         GridAssignment grid = grids.locate(request.location()).orElse(null);
         Instant now = clock.instant();
         Instant dueAt = deadlines.dueAt(route.sla(), now);
@@ -80,7 +78,7 @@ public final class FilingRequest {
                 log.info("request filed trackingNumber={} domain={} category={} department={} grid={} triage={} channel={}",
                         trackingNumber, route.domain(), route.categoryCode(), department,
                         grid == null ? null : grid.code(), route.manualTriage(), request.channel());
-                return new Receipt(trackingNumber, code, TicketStatus.RECEIVED.name(), route.domain(), route.category(),
+                return new IntakeReceipt(trackingNumber, code, TicketStatus.RECEIVED.name(), route.domain(), route.category(),
                         department, grid == null ? null : grid.name(), OFFSET_TIME.format(dueAt), route.manualTriage());
             }
         }
@@ -89,11 +87,6 @@ public final class FilingRequest {
 
     /** The verification code is stored only as this hash, salted with the tracking number. */
     public static String verificationHash(String trackingNumber, String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((trackingNumber + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.sha256(trackingNumber + ":" + code);
     }
 }

@@ -24,21 +24,19 @@ public final class RatingTicket {
 
     /** @param ticket the ticket the citizen proved access to (tracking number and code) */
     public Ticket rate(Ticket ticket, int stars, String comment, boolean reopen) {
-        Ticket current = ticket;
-        for (int attempt = 0; attempt < TransitioningTicket.ATTEMPTS; attempt++) {
-            if (current.status() != TicketStatus.RESOLVED) {
-                throw new TransitionRefusedException(Reason.ILLEGAL_TRANSITION, "只有已办结的诉求才能评价。");
-            }
-            TicketAction action = reopen ? TicketAction.REOPEN : TicketAction.CLOSE;
-            TicketStatus next = TicketLifecycle.next(current.status(), action).orElseThrow();
-            String note = "满意度" + stars + "星" + (comment == null || comment.isBlank() ? "" : "：" + comment.strip());
-            Ticket rated = current.rated(stars, next, new TicketEvent(clock.instant(), "citizen", "RATE_" + action.name(),
-                    current.status(), next, note));
-            if (tickets.update(rated, current.version())) {
-                return rated;
-            }
-            current = tickets.find(current.trackingNumber()).orElseThrow();
+        TicketAction action = reopen ? TicketAction.REOPEN : TicketAction.CLOSE;
+        String note = "满意度" + stars + "星" + (comment == null || comment.isBlank() ? "" : "：" + comment.strip());
+        try {
+            return tickets.modify(ticket.trackingNumber(), current -> {
+                if (current.status() != TicketStatus.RESOLVED) {
+                    throw new TransitionRefusedException(Reason.ILLEGAL_TRANSITION, "只有已办结的诉求才能评价。");
+                }
+                TicketStatus next = TicketLifecycle.next(current.status(), action).orElseThrow();
+                return current.rated(stars, next, new TicketEvent(clock.instant(), "citizen", "RATE_" + action.name(),
+                        current.status(), next, note));
+            }).orElseThrow().after();
+        } catch (ConcurrentTicketUpdateException e) {
+            throw new TransitionRefusedException(Reason.CONCURRENT_UPDATE, "诉求正在处理中，请稍后再评价。");
         }
-        throw new TransitionRefusedException(Reason.CONCURRENT_UPDATE, "诉求正在处理中，请稍后再评价。");
     }
 }

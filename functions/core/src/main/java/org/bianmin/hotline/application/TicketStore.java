@@ -15,6 +15,36 @@ public interface TicketStore {
     /** Replaces the ticket if its stored version is still {@code expectedVersion}; false if someone got in first. */
     boolean update(Ticket ticket, long expectedVersion);
 
+    /** How often {@link #modify} re-reads and re-applies a change when another writer got in first. */
+    int MODIFY_ATTEMPTS = 5;
+
+    /**
+     * Reads the ticket, applies {@code change} and stores the result under optimistic locking; when someone else
+     * updated the ticket in between, re-reads and re-applies (the change sees the newest ticket each time, and may
+     * throw to refuse). The one read-modify-retry loop of the hotline.
+     *
+     * @return the ticket before and after, or empty when there is no such ticket
+     * @throws ConcurrentTicketUpdateException when the ticket kept changing for {@value #MODIFY_ATTEMPTS} attempts
+     */
+    default Optional<Modification> modify(String trackingNumber, java.util.function.UnaryOperator<Ticket> change) {
+        for (int attempt = 0; attempt < MODIFY_ATTEMPTS; attempt++) {
+            Optional<Ticket> found = find(trackingNumber);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Ticket before = found.get();
+            Ticket after = change.apply(before);
+            if (update(after, before.version())) {
+                return Optional.of(new Modification(before, after));
+            }
+        }
+        throw new ConcurrentTicketUpdateException(trackingNumber);
+    }
+
+    /** A stored change: the ticket as it was read and as it was written. */
+    record Modification(Ticket before, Ticket after) {
+    }
+
     /** A department's (or, with a null department, everyone's) tickets in a status, newest first. */
     java.util.List<Ticket> list(String department, TicketStatus status, int limit);
 

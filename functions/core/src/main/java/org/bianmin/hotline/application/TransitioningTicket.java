@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransitioningTicket {
 
-    static final int ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(TransitioningTicket.class);
 
     private final TicketStore tickets;
@@ -45,33 +44,34 @@ public final class TransitioningTicket {
         if (TicketLifecycle.needsNote(action) && (note == null || note.isBlank())) {
             throw new TransitionRefusedException(Reason.NOTE_REQUIRED, "该操作需要填写说明（办结情况或退单原因）。");
         }
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Ticket ticket = tickets.find(trackingNumber)
-                    .orElseThrow(() -> new TransitionRefusedException(Reason.NOT_FOUND, "没有这个工单。"));
-            if (!actor.mayAccess(ticket)) {
-                throw new TransitionRefusedException(Reason.FORBIDDEN, "无权处理其他部门的工单。");
-            }
-            if (!actor.dispatchCentre() && !TicketLifecycle.departmentMay(action)) {
-                throw new TransitionRefusedException(Reason.FORBIDDEN, "该操作只能由分拨中心执行。");
-            }
-            TicketStatus next = TicketLifecycle.next(ticket.status(), action).orElseThrow(() ->
-                    new TransitionRefusedException(Reason.ILLEGAL_TRANSITION,
-                            "工单当前状态为 " + ticket.status() + "，不能执行 " + action.wireName() + "。"));
-            String nextDepartment = action == TicketAction.DISPATCH && department != null && !department.isBlank()
-                    ? department : ticket.department();
-            Instant now = clock.instant();
-            Ticket updated = ticket.transitioned(next, nextDepartment,
-                    new TicketEvent(now, actor.subject(), action.name(), ticket.status(), next, note));
-            if (tickets.update(updated, ticket.version())) {
-                log.info("ticket transitioned trackingNumber={} action={} from={} to={} department={} actor={}",
-                        trackingNumber, action, ticket.status(), next, nextDepartment, actor.subject());
-                if (action == TicketAction.DISPATCH || action == TicketAction.ESCALATE) {
-                    notifyDepartment(updated, action, now);
+        Instant now = clock.instant();
+        TicketStore.Modification done;
+        try {
+            done = tickets.modify(trackingNumber, ticket -> {
+                if (!actor.mayAccess(ticket)) {
+                    throw new TransitionRefusedException(Reason.FORBIDDEN, "无权处理其他部门的工单。");
                 }
-                return updated;
-            }
+                if (!actor.dispatchCentre() && !TicketLifecycle.departmentMay(action)) {
+                    throw new TransitionRefusedException(Reason.FORBIDDEN, "该操作只能由分拨中心执行。");
+                }
+                TicketStatus next = TicketLifecycle.next(ticket.status(), action).orElseThrow(() ->
+                        new TransitionRefusedException(Reason.ILLEGAL_TRANSITION,
+                                "工单当前状态为 " + ticket.status() + "，不能执行 " + action.wireName() + "。"));
+                String nextDepartment = action == TicketAction.DISPATCH && department != null && !department.isBlank()
+                        ? department : ticket.department();
+                return ticket.transitioned(next, nextDepartment,
+                        new TicketEvent(now, actor.subject(), action.name(), ticket.status(), next, note));
+            }).orElseThrow(() -> new TransitionRefusedException(Reason.NOT_FOUND, "没有这个工单。"));
+        } catch (ConcurrentTicketUpdateException e) {
+            throw new TransitionRefusedException(Reason.CONCURRENT_UPDATE, "工单正在被他人处理，请刷新后重试。");
         }
-        throw new TransitionRefusedException(Reason.CONCURRENT_UPDATE, "工单正在被他人处理，请刷新后重试。");
+        Ticket updated = done.after();
+        log.info("ticket transitioned trackingNumber={} action={} from={} to={} department={} actor={}",
+                trackingNumber, action, done.before().status(), updated.status(), updated.department(), actor.subject());
+        if (action == TicketAction.DISPATCH || action == TicketAction.ESCALATE) {
+            notifyDepartment(updated, action, now);
+        }
+        return updated;
     }
 
     /**

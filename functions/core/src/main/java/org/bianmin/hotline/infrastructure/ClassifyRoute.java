@@ -1,11 +1,12 @@
 package org.bianmin.hotline.infrastructure;
 
-import org.bianmin.api.ApiException;
-import org.bianmin.api.HttpRequest;
-import org.bianmin.api.HttpResponse;
-import org.bianmin.api.HttpRoute;
-import org.bianmin.api.Json;
-import org.bianmin.hotline.routing.RequestClassifier;
+import org.bianmin.hotline.IntakeCommand;
+import org.bianmin.http.ApiException;
+import org.bianmin.http.HttpRequest;
+import org.bianmin.http.HttpResponse;
+import org.bianmin.http.HttpRoute;
+import org.bianmin.http.Json;
+import org.bianmin.hotline.classification.RequestClassifier;
 
 /**
  * {@code POST /v1/requests/classify} {@code {"text"}}: where a request would be routed, with the confidence, the
@@ -13,8 +14,8 @@ import org.bianmin.hotline.routing.RequestClassifier;
  */
 public final class ClassifyRoute implements HttpRoute {
 
-    public static final int MIN_TEXT = 5;
-    public static final int MAX_TEXT = 5000;
+    static final int MIN_TEXT = IntakeCommand.MIN_TEXT;
+    static final int MAX_TEXT = IntakeCommand.MAX_TEXT;
 
     private final RequestClassifier classifier;
 

@@ -12,35 +12,35 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.bianmin.api.ApiGatewayHttpFunction;
-import org.bianmin.api.HttpApi;
-import org.bianmin.api.RateLimiter;
-import org.bianmin.api.SqsConsumer;
+import org.bianmin.http.ApiGatewayHttpFunction;
+import org.bianmin.http.HttpApi;
+import org.bianmin.http.RateLimiter;
+import org.bianmin.queue.QueueBackend;
+import org.bianmin.queue.SqsConsumer;
 import org.bianmin.hotline.application.DeliveringDispatchNotification;
 import org.bianmin.hotline.application.DispatchQueue;
 import org.bianmin.hotline.application.EscalatingOverdueTickets;
 import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.HotlineIntakeService;
 import org.bianmin.hotline.application.RatingTicket;
 import org.bianmin.hotline.application.RotatingPhoneKeys;
 import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.WorkingCalendar;
-import org.bianmin.hotline.routing.GridRegistry;
-import org.bianmin.hotline.routing.RequestClassifier;
-import org.bianmin.hotline.routing.Taxonomy;
+import org.bianmin.hotline.classification.GridRegistry;
+import org.bianmin.hotline.classification.RequestClassifier;
+import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
 import org.bianmin.store.DynamoIdempotency;
-import org.bianmin.store.Queues;
+import org.bianmin.queue.Queues;
 import org.bianmin.store.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 @Configuration(proxyBeanMethods = false)
 public class HotlineConfiguration {
@@ -113,22 +113,28 @@ public class HotlineConfiguration {
      */
     @Bean
     Function<Map<String, Object>, RotatingPhoneKeys.Report> phoneKeyRotation(DynamoStoredPhones phones,
-                                                                            PhoneProtector protector) {
-        RotatingPhoneKeys rotating = new RotatingPhoneKeys(phones, protector, Clock.systemUTC());
+                                                                            PhoneProtector protector, Clock clock) {
+        RotatingPhoneKeys rotating = new RotatingPhoneKeys(phones, protector, clock);
         return input -> rotating.run(input == null || input.get("resumeFrom") == null ? null
                 : String.valueOf(input.get("resumeFrom")), Duration.ofMinutes(12));
     }
 
     @Bean
     FilingRequest filingRequest(RequestClassifier classifier, GridRegistry grids, DynamoTicketStore tickets,
-                                PhoneProtector phones) {
+                                PhoneProtector phones, Clock clock) {
         return new FilingRequest(classifier, grids, new Deadlines(WorkingCalendar.loadDefault()), tickets, phones,
-                Clock.systemUTC());
+                clock);
+    }
+
+    /** The hotline's published ports ({@link org.bianmin.hotline.HotlineIntake}, {@link org.bianmin.hotline.HotlineDirectory}). */
+    @Bean
+    HotlineIntakeService hotlineIntake(FilingRequest filing, Taxonomy taxonomy, GridRegistry grids, DynamoTicketStore tickets) {
+        return new HotlineIntakeService(filing, taxonomy, grids, tickets);
     }
 
     @Bean
-    DynamoIdempotency idempotency(DynamoDbClient dynamo, StoreProperties store) {
-        return new DynamoIdempotency(dynamo, store.tablePrefix(), Clock.systemUTC());
+    DynamoIdempotency idempotency(DynamoDbClient dynamo, StoreProperties store, Clock clock) {
+        return new DynamoIdempotency(dynamo, store.tablePrefix(), clock);
     }
 
     @Bean
@@ -138,8 +144,8 @@ public class HotlineConfiguration {
 
     /** Citizen lookups and ratings share one limit per client address: 30 attempts in 10 minutes. */
     @Bean
-    RateLimiter citizenLimiter() {
-        return new RateLimiter(30, Duration.ofMinutes(10), Clock.systemUTC());
+    RateLimiter citizenLimiter(Clock clock) {
+        return new RateLimiter(30, Duration.ofMinutes(10), clock);
     }
 
     @Bean
@@ -148,8 +154,8 @@ public class HotlineConfiguration {
     }
 
     @Bean
-    RatingRoute ratingRoute(DynamoTicketStore tickets, RateLimiter citizenLimiter) {
-        return new RatingRoute(tickets, citizenLimiter, new RatingTicket(tickets, Clock.systemUTC()));
+    RatingRoute ratingRoute(DynamoTicketStore tickets, RateLimiter citizenLimiter, Clock clock) {
+        return new RatingRoute(tickets, citizenLimiter, new RatingTicket(tickets, clock));
     }
 
     @Bean
@@ -161,32 +167,26 @@ public class HotlineConfiguration {
     @Bean
     Function<Map<String, Object>, Map<String, Integer>> slaEscalation(DynamoTicketStore tickets,
                                                                       TransitioningTicket transitions,
-                                                                      HotlineProperties properties) {
-        EscalatingOverdueTickets sla = new EscalatingOverdueTickets(tickets, transitions, Clock.systemUTC(),
+                                                                      HotlineProperties properties, Clock clock) {
+        EscalatingOverdueTickets sla = new EscalatingOverdueTickets(tickets, transitions, clock,
                 properties.returnVisitPeriod());
         return event -> sla.run();
     }
 
     @Bean
-    DeliveringDispatchNotification deliveringDispatchNotification(DynamoTicketStore tickets) {
-        return new DeliveringDispatchNotification(tickets, Clock.systemUTC());
+    DeliveringDispatchNotification deliveringDispatchNotification(DynamoTicketStore tickets, Clock clock) {
+        return new DeliveringDispatchNotification(tickets, clock);
     }
 
     @Bean(destroyMethod = "")
-    DispatchQueue dispatchQueue(HotlineProperties properties, DeliveringDispatchNotification delivery) {
-        if (properties.dispatchQueueUrl() != null && !properties.dispatchQueueUrl().isBlank()) {
-            return new SqsDispatchQueue(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
-                    properties.dispatchQueueUrl());
-        }
-        if (!properties.inProcessDispatchQueue()) {
-            throw new IllegalStateException("set BIANMIN_HOTLINE_DISPATCHQUEUEURL (the SQS dispatch queue)");
-        }
-        return new InProcessDispatchQueue(delivery);
+    DispatchQueue dispatchQueue(HotlineProperties properties, QueueBackend queues, DeliveringDispatchNotification delivery) {
+        return queues.choose(properties.dispatchQueueUrl(), "BIANMIN_HOTLINE_DISPATCHQUEUEURL",
+                sqs -> new SqsDispatchQueue(sqs, properties.dispatchQueueUrl()), () -> new InProcessDispatchQueue(delivery));
     }
 
     @Bean
-    TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue) {
-        return new TransitioningTicket(tickets, Clock.systemUTC(), dispatchQueue);
+    TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue, Clock clock) {
+        return new TransitioningTicket(tickets, clock, dispatchQueue);
     }
 
     @Bean

@@ -10,14 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowDevelopmentKeys use fixed, public development keys when the two keys are not set (local runtime
  *                             only; a deployed function without keys refuses to start)
  * @param returnVisitPeriod how long a resolved ticket waits for the citizen's rating before it is closed (7 days)
- * @param dispatchQueueUrl the SQS queue dispatch notifications go to (required in AWS)
- * @param inProcessDispatchQueue use an in-process queue instead (local runtime only)
+ * @param dispatchQueueUrl the SQS queue dispatch notifications go to (required in AWS; the local runtime queues in
+ *                         process, see QueueBackend)
  */
 @ConfigurationProperties("bianmin.hotline")
 public record HotlineProperties(String phoneHashKey, String phoneEncryptionKey, String phoneHashKeyPrevious,
                                 String phoneEncryptionKeyPrevious, boolean allowDevelopmentKeys,
-                                java.time.Duration returnVisitPeriod, String dispatchQueueUrl,
-                                boolean inProcessDispatchQueue) {
+                                java.time.Duration returnVisitPeriod, String dispatchQueueUrl) {
 
     public HotlineProperties {
         returnVisitPeriod = returnVisitPeriod == null ? java.time.Duration.ofDays(7) : returnVisitPeriod;

@@ -13,22 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bianmin.api.HttpRequest;
-import org.bianmin.api.HttpResponse;
-import org.bianmin.api.HttpRoute;
-import org.bianmin.api.HttpRouteGroup;
-import org.bianmin.api.Json;
+import org.bianmin.http.HttpRequest;
+import org.bianmin.http.HttpResponse;
+import org.bianmin.http.HttpRoute;
+import org.bianmin.http.HttpRouteGroup;
+import org.bianmin.http.Json;
 import org.bianmin.hotline.application.FilingRequest;
-import org.bianmin.hotline.application.NewRequest;
-import org.bianmin.hotline.application.Receipt;
+import org.bianmin.hotline.IntakeCommand;
+import org.bianmin.hotline.InvalidIntakeCommandException;
+import org.bianmin.hotline.application.HotlineIntakeService;
+import org.bianmin.hotline.IntakeReceipt;
 import org.bianmin.hotline.application.TicketStore;
-import org.bianmin.hotline.model.Location;
-import org.bianmin.hotline.model.PhoneNumber;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.WorkingCalendar;
-import org.bianmin.hotline.routing.Leaf;
-import org.bianmin.hotline.routing.Taxonomy;
+import org.bianmin.hotline.classification.Leaf;
+import org.bianmin.hotline.classification.Taxonomy;
 
 /**
  * Open311 GeoReport v2 (JSON) over the same intake and tickets, so existing Open311 clients work unchanged:
@@ -113,15 +113,6 @@ public final class Open311Api implements HttpRouteGroup {
         if (leaf.isEmpty()) {
             return error(404, "service_code " + code + " 不存在");
         }
-        String description = form.getOrDefault("description", "").strip();
-        int length = description.codePointCount(0, description.length());
-        if (length < ClassifyRoute.MIN_TEXT || length > ClassifyRoute.MAX_TEXT) {
-            return error(400, "description 应为" + ClassifyRoute.MIN_TEXT + "到" + ClassifyRoute.MAX_TEXT + "个字");
-        }
-        Optional<PhoneNumber> phone = PhoneNumber.parse(form.get("phone"));
-        if (phone.isEmpty()) {
-            return error(400, "phone 必填，且须为有效的手机号或带区号的固定电话（用于回访）");
-        }
         Double lat;
         Double lon;
         try {
@@ -130,15 +121,22 @@ public final class Open311Api implements HttpRouteGroup {
         } catch (NumberFormatException e) {
             return error(400, "lat/long 必须是数字");
         }
-        if ((lat == null) != (lon == null) || lat != null && (Math.abs(lat) > 90 || Math.abs(lon) > 180)) {
-            return error(400, "lat 和 long 须同时提供且在有效范围内");
+        IntakeCommand command;
+        try {
+            command = new IntakeCommand(form.getOrDefault("description", ""), form.get("phone"),
+                    form.get("address_string"), null, lat, lon, "open311", null, leaf.get().code());
+        } catch (InvalidIntakeCommandException e) {
+            return error(400, switch (e.code()) {
+                case "TEXT_REQUIRED", "TEXT_LENGTH" -> "description 应为" + IntakeCommand.MIN_TEXT + "到" + IntakeCommand.MAX_TEXT + "个字";
+                case "PHONE_REQUIRED", "INVALID_PHONE" -> "phone 必填，且须为有效的手机号或带区号的固定电话（用于回访）";
+                case "INVALID_LOCATION" -> "lat 和 long 须同时提供且在有效范围内";
+                default -> e.getMessage();
+            });
         }
-        String address = form.get("address_string");
-        if (lat == null && (address == null || address.isBlank())) {
+        if (command.lat() == null && command.address() == null) {
             return error(400, "须提供位置：lat/long 或 address_string");
         }
-        Receipt receipt = filing.file(new NewRequest(description, phone.get(),
-                new Location(address, null, lat, lon), "open311", null), leaf.get());
+        IntakeReceipt receipt = filing.file(HotlineIntakeService.newRequest(command), leaf.get());
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("service_request_id", receipt.trackingNumber());
         created.put("service_notice", "已受理，查询码：" + receipt.verificationCode() + "，预计办结时间 " + receipt.dueAt());

@@ -1,11 +1,11 @@
 package org.bianmin.hotline.infrastructure;
 
-import org.bianmin.api.ApiException;
-import org.bianmin.api.HttpRequest;
-import org.bianmin.api.HttpResponse;
-import org.bianmin.api.HttpRoute;
-import org.bianmin.api.Json;
-import org.bianmin.api.RateLimiter;
+import org.bianmin.http.ApiException;
+import org.bianmin.http.HttpRequest;
+import org.bianmin.http.HttpResponse;
+import org.bianmin.http.HttpRoute;
+import org.bianmin.http.Json;
+import org.bianmin.http.RateLimiter;
 import org.bianmin.hotline.application.RatingTicket;
 import org.bianmin.hotline.application.TicketStore;
 import org.bianmin.hotline.application.TransitionRefusedException;

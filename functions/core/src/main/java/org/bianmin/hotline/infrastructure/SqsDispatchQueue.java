@@ -3,14 +3,14 @@ package org.bianmin.hotline.infrastructure;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.List;
-import org.bianmin.api.Json;
-import org.bianmin.api.SqsBatch;
+import org.bianmin.http.Json;
+import org.bianmin.queue.SqsBatch;
 import org.bianmin.hotline.application.DeliveringDispatchNotification;
 import org.bianmin.hotline.application.DispatchNotification;
 import org.bianmin.hotline.application.DispatchQueue;
-import org.bianmin.store.QueueUse;
-import org.bianmin.store.Queues;
-import org.bianmin.store.UsesQueues;
+import org.bianmin.queue.QueueUse;
+import org.bianmin.queue.Queues;
+import org.bianmin.queue.UsesQueues;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**

@@ -1,7 +1,7 @@
 package org.bianmin.hotline.infrastructure;
 
-import org.bianmin.api.ApiException;
-import org.bianmin.api.HttpRequest;
+import org.bianmin.http.ApiException;
+import org.bianmin.http.HttpRequest;
 import org.bianmin.hotline.model.StaffMember;
 
 /** The staff member behind a request, from the verified JWT claims; 401 when there are none. */

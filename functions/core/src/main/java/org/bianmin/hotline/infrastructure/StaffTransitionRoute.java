@@ -1,10 +1,10 @@
 package org.bianmin.hotline.infrastructure;
 
-import org.bianmin.api.ApiException;
-import org.bianmin.api.HttpRequest;
-import org.bianmin.api.HttpResponse;
-import org.bianmin.api.HttpRoute;
-import org.bianmin.api.Json;
+import org.bianmin.http.ApiException;
+import org.bianmin.http.HttpRequest;
+import org.bianmin.http.HttpResponse;
+import org.bianmin.http.HttpRoute;
+import org.bianmin.http.Json;
 import org.bianmin.hotline.application.TransitionRefusedException;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.model.StaffMember;

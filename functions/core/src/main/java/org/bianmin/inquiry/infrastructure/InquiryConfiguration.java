@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.bianmin.api.ApiGatewayHttpFunction;
-import org.bianmin.api.DependencyCheck;
-import org.bianmin.api.HealthRoute;
-import org.bianmin.api.HttpApi;
+import org.bianmin.http.ApiGatewayHttpFunction;
+import org.bianmin.http.DependencyCheck;
+import org.bianmin.http.HealthRoute;
+import org.bianmin.http.HttpApi;
 import org.bianmin.inquiry.application.AnsweringInquiry;
 import org.bianmin.inquiry.application.ConversationStore;
 import org.bianmin.knowledge.application.KnowledgeSearch;
@@ -28,18 +28,13 @@ public class InquiryConfiguration {
 
     @Bean
     AnsweringInquiry answeringInquiry(KnowledgeSearch knowledge, ConversationStore conversations,
-                                      InquiryProperties properties) {
-        return new AnsweringInquiry(knowledge, conversations, Clock.systemUTC(), properties.conversationTtl());
+                                      InquiryProperties properties, Clock clock) {
+        return new AnsweringInquiry(knowledge, conversations, clock, properties.conversationTtl());
     }
 
     @Bean
     InquiryRoute inquiryRoute(AnsweringInquiry inquiries) {
         return new InquiryRoute(inquiries);
-    }
-
-    @Bean
-    HealthRoute healthRoute(List<DependencyCheck> checks) {
-        return new HealthRoute(checks);
     }
 
     /** The inquiry Lambda: {@code POST /v1/inquiries} and {@code GET /health} behind API Gateway. */

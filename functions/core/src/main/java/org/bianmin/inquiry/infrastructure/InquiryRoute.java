@@ -1,12 +1,12 @@
 package org.bianmin.inquiry.infrastructure;
 
 import java.util.regex.Pattern;
-import org.bianmin.api.ApiException;
-import org.bianmin.api.DependencyUnavailableException;
-import org.bianmin.api.HttpRequest;
-import org.bianmin.api.HttpResponse;
-import org.bianmin.api.HttpRoute;
-import org.bianmin.api.Json;
+import org.bianmin.http.ApiException;
+import org.bianmin.http.DependencyUnavailableException;
+import org.bianmin.http.HttpRequest;
+import org.bianmin.http.HttpResponse;
+import org.bianmin.http.HttpRoute;
+import org.bianmin.http.Json;
 import org.bianmin.inquiry.application.AnsweringInquiry;
 import org.bianmin.inquiry.model.Channel;
 import org.bianmin.inquiry.model.Inquiry;

@@ -2,7 +2,7 @@ package org.bianmin.knowledge.infrastructure;
 
 import java.util.Map;
 import java.util.function.Supplier;
-import org.bianmin.api.DependencyCheck;
+import org.bianmin.http.DependencyCheck;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
 import org.bianmin.knowledge.application.KnowledgeSearch;

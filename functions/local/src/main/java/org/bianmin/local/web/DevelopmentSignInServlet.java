@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bianmin.api.ErrorBody;
-import org.bianmin.api.Json;
+import org.bianmin.http.ErrorBody;
+import org.bianmin.http.Json;
 import org.bianmin.local.LocalStaffTokens;
 import tools.jackson.databind.JsonNode;
 

@@ -1,9 +1,0 @@
-package org.bianmin.api;
-
-/** A backing service (DynamoDB, Elasticsearch ...) did not answer: 503, the caller may retry. */
-public class DependencyUnavailableException extends RuntimeException {
-
-    public DependencyUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,0 +1,11 @@
+package org.bianmin.hotline;
+
+/**
+ * The hotline's published intake port: the one way any capability (devices, inquiry hand-offs, imports) files a
+ * request. The command validates itself; the port classifies (or takes the given category), finds the grid,
+ * computes the deadline and stores the ticket.
+ */
+public interface HotlineIntake {
+
+    IntakeReceipt file(IntakeCommand command);
+}

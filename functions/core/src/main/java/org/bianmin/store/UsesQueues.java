@@ -1,9 +1,0 @@
-package org.bianmin.store;
-
-import java.util.List;
-
-/** Implemented by every adapter that sends to or consumes from SQS; see {@link UsesTables} for why. */
-public interface UsesQueues {
-
-    List<QueueUse> queuesUsed();
-}
