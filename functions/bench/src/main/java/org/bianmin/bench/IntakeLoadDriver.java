@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import org.bianmin.hotline.infrastructure.HolidayFile;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.hotline.application.FilingRequest;
@@ -50,7 +51,7 @@ public final class IntakeLoadDriver {
                 ChineseAnalyzer analyzer = ChineseAnalyzer.withDefaultResources();
                 FilingRequest filing = new FilingRequest(
                         new RequestClassifier(Taxonomy.loadDefault(), new KnowledgeBaseLoader().load(), analyzer),
-                        GridRegistry.loadDefault(), new Deadlines(WorkingCalendar.loadDefault()), tickets,
+                        GridRegistry.loadDefault(), new Deadlines(HolidayFile.loadDefault()), tickets,
                         new PhoneProtector(key, key), Clock.systemUTC());
                 HttpApi api = new HttpApi(List.of(new IntakeRoute(filing,
                         new DynamoIdempotency(dynamo, "intake-", Clock.systemUTC()))));

@@ -3,8 +3,9 @@ package org.bianmin.hotline;
 import java.util.Optional;
 
 /**
- * The hotline's small read port for other capabilities: the grid of a place, whether a category code exists (so a
- * device rule can be checked at start), and the status of a request.
+ * The hotline's small read port for other capabilities: the grid of a place, and whether a category code exists
+ * (so a device rule can be checked at start). It reads only reference data (taxonomy, grids), never the tickets
+ * table, so a function that only needs these holds no ticket permissions.
  */
 public interface HotlineDirectory {
 
@@ -14,10 +15,4 @@ public interface HotlineDirectory {
     /** Whether {@code code} is a category (leaf) of the routing taxonomy. */
     boolean isCategory(String code);
 
-    /** Where a request stands, without personal data. */
-    Optional<RequestStatus> status(String trackingNumber);
-
-    /** A request's status as other capabilities may see it. */
-    record RequestStatus(String trackingNumber, String status, String department, String dueAt) {
-    }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bianmin.hotline.infrastructure.HolidayFile;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -24,6 +25,7 @@ import org.bianmin.devices.infrastructure.DynamoAlarmStore;
 import org.bianmin.devices.infrastructure.DynamoDeadLetterStore;
 import org.bianmin.devices.infrastructure.DynamoDeviceStore;
 import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.HotlineDirectoryService;
 import org.bianmin.hotline.application.HotlineIntakeService;
 import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.infrastructure.DynamoTicketStore;
@@ -32,7 +34,7 @@ import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.WorkingCalendar;
 import org.bianmin.hotline.classification.GridRegistry;
 import org.bianmin.hotline.classification.RequestClassifier;
-import org.bianmin.hotline.classification.SlaClass;
+import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.testing.DynamoDbTestServer;
 import org.bianmin.testing.Knowledge;
@@ -53,11 +55,11 @@ class DeviceEventsTest {
     /** The hotline as devices see it: only its published ports. */
     private static final HotlineIntakeService hotline = new HotlineIntakeService(
             new FilingRequest(new RequestClassifier(taxonomy, Knowledge.BASE, Knowledge.ANALYZER), GridRegistry.loadDefault(),
-                    new Deadlines(WorkingCalendar.loadDefault()), tickets, new PhoneProtector(KEY, KEY), Clock.systemUTC()),
-            taxonomy, GridRegistry.loadDefault(), tickets);
+                    new Deadlines(HolidayFile.loadDefault()), tickets, new PhoneProtector(KEY, KEY), Clock.systemUTC()),
+            taxonomy);
     private static final ProcessingDeviceEvent processing = new ProcessingDeviceEvent(
             DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
-            alarms, deadLetters, hotline, hotline);
+            alarms, deadLetters, hotline, new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()));
     private final HttpApi api = new HttpApi(new DeviceRoutes(new DynamoDeviceStore(DynamoDbTestServer.client(), P), alarms,
             deadLetters, processing).routes());
 

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.bianmin.hotline.infrastructure.HolidayFile;
 import org.bianmin.http.Json;
 import org.bianmin.hotline.application.DeliveringDispatchNotification;
 import org.bianmin.hotline.application.DispatchNotification;
@@ -42,7 +43,7 @@ class DispatchNotificationTest {
 
     private static String file() {
         return new FilingRequest(new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE, Knowledge.ANALYZER),
-                GridRegistry.loadDefault(), new Deadlines(WorkingCalendar.loadDefault()), tickets,
+                GridRegistry.loadDefault(), new Deadlines(HolidayFile.loadDefault()), tickets,
                 new PhoneProtector(KEY, KEY), Clock.systemUTC())
                 .file(new NewRequest("桂花路的路灯坏了一个星期了", PhoneNumber.parse("13812345678").orElseThrow(), null, "api", null))
                 .trackingNumber();

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bianmin.hotline.infrastructure.HolidayFile;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -49,7 +50,7 @@ class IntakeTest {
     private static final RequestClassifier classifier =
             new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE, Knowledge.ANALYZER);
     private static final FilingRequest filing = new FilingRequest(classifier, GridRegistry.loadDefault(),
-            new Deadlines(WorkingCalendar.loadDefault()), tickets, phones, Clock.systemUTC());
+            new Deadlines(HolidayFile.loadDefault()), tickets, phones, Clock.systemUTC());
     private final HttpApi api = new HttpApi(List.of(
             new IntakeRoute(filing, new DynamoIdempotency(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX, Clock.systemUTC())),
             new ClassifyRoute(classifier),

@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bianmin.hotline.infrastructure.HolidayFile;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.application.NewRequest;
 import org.bianmin.hotline.application.PhoneProtector;
@@ -80,7 +81,7 @@ class PhoneKeyRotationTest {
 
     private List<String> fileUnderA() {
         FilingRequest filing = new FilingRequest(classifier, GridRegistry.loadDefault(),
-                new Deadlines(WorkingCalendar.loadDefault()), tickets, underA, Clock.systemUTC());
+                new Deadlines(HolidayFile.loadDefault()), tickets, underA, Clock.systemUTC());
         List<String> numbers = new ArrayList<>();
         for (String phone : PHONES) {
             numbers.add(filing.file(new NewRequest("桂花路的路灯坏了一个星期了，晚上一片漆黑",

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bianmin.hotline.infrastructure.HolidayFile;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -57,7 +58,7 @@ class ReturnVisitAndSlaTest {
             new StaffStatsRoute(tickets)));
 
     private static IntakeReceipt fileAt(Clock clock) {
-        return new FilingRequest(classifier, GridRegistry.loadDefault(), new Deadlines(WorkingCalendar.loadDefault()),
+        return new FilingRequest(classifier, GridRegistry.loadDefault(), new Deadlines(HolidayFile.loadDefault()),
                 tickets, new PhoneProtector(KEY, KEY), clock)
                 .file(new NewRequest("桂花路的路灯坏了一个星期了，晚上一片漆黑", PhoneNumber.parse("13812345678").orElseThrow(),
                         null, "phone", null));

@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.bianmin.hotline.infrastructure.HolidayFile;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.Location;
 import org.bianmin.hotline.model.PhoneNumber;
 import org.bianmin.hotline.model.WorkingCalendar;
 import org.bianmin.hotline.classification.GridRegistry;
-import org.bianmin.hotline.classification.SlaClass;
+import org.bianmin.hotline.model.SlaClass;
 import org.junit.jupiter.api.Test;
 
 /** Phone validation and masking, grid location, and deadlines in working time. */
 class RoutingRulesTest {
 
     private final GridRegistry grids = GridRegistry.loadDefault();
-    private final WorkingCalendar calendar = WorkingCalendar.loadDefault();
+    private final WorkingCalendar calendar = HolidayFile.loadDefault();
     private final Deadlines deadlines = new Deadlines(calendar);
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bianmin.hotline.infrastructure.HolidayFile;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -45,7 +46,7 @@ class StaffWorkflowTest {
             new DynamoTicketStore(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX);
     private static final FilingRequest filing = new FilingRequest(
             new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE, Knowledge.ANALYZER), GridRegistry.loadDefault(),
-            new Deadlines(WorkingCalendar.loadDefault()), tickets, new PhoneProtector(KEY, KEY), Clock.systemUTC());
+            new Deadlines(HolidayFile.loadDefault()), tickets, new PhoneProtector(KEY, KEY), Clock.systemUTC());
     private final HttpApi api = new HttpApi(List.of(new StaffRequestsRoute(tickets),
             new StaffTransitionRoute(new TransitioningTicket(tickets, Clock.systemUTC()))));
 

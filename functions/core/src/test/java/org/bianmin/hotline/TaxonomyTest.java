@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bianmin.hotline.classification.Leaf;
-import org.bianmin.hotline.classification.SlaClass;
+import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.knowledge.model.Domain;
 import org.junit.jupiter.api.Test;

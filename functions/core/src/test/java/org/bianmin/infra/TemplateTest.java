@@ -127,7 +127,7 @@ class TemplateTest {
     /** Every route any capability offers (what the local runtime serves) must be deployed by some function. */
     private static Set<String> allRoutesOfTheLocalRuntime() {
         try (ConfigurableApplicationContext context = lambdaContext(Map.of("BIANMIN_HOTLINE_ALLOWDEVELOPMENTKEYS", "true",
-                "BIANMIN_HOTLINE_INPROCESSDISPATCHQUEUE", "true", "BIANMIN_APPROVAL_INPROCESSREVERIFICATIONQUEUE", "true"))) {
+                "BIANMIN_RUNTIME_LOCAL", "true"))) {
             Set<String> all = new LinkedHashSet<>();
             context.getBeansOfType(HttpRoute.class).values().forEach(r -> all.add(route(r.method(), r.pathTemplate())));
             context.getBeansOfType(HttpRouteGroup.class).values()

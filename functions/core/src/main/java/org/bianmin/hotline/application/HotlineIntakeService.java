@@ -1,31 +1,23 @@
 package org.bianmin.hotline.application;
 
-import java.util.Optional;
-import org.bianmin.hotline.HotlineDirectory;
 import org.bianmin.hotline.HotlineIntake;
 import org.bianmin.hotline.IntakeCommand;
 import org.bianmin.hotline.IntakeReceipt;
 import org.bianmin.hotline.InvalidIntakeCommandException;
-import org.bianmin.hotline.classification.GridRegistry;
 import org.bianmin.hotline.classification.Leaf;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.model.Location;
 import org.bianmin.hotline.model.PhoneNumber;
-import org.bianmin.hotline.model.WorkingCalendar;
 
-/** The hotline's published ports, over the intake use case, the taxonomy, the grids and the ticket store. */
-public final class HotlineIntakeService implements HotlineIntake, HotlineDirectory {
+/** The hotline's published intake port, over the intake use case and the taxonomy (for a chosen category). */
+public final class HotlineIntakeService implements HotlineIntake {
 
     private final FilingRequest filing;
     private final Taxonomy taxonomy;
-    private final GridRegistry grids;
-    private final TicketStore tickets;
 
-    public HotlineIntakeService(FilingRequest filing, Taxonomy taxonomy, GridRegistry grids, TicketStore tickets) {
+    public HotlineIntakeService(FilingRequest filing, Taxonomy taxonomy) {
         this.filing = filing;
         this.taxonomy = taxonomy;
-        this.grids = grids;
-        this.tickets = tickets;
     }
 
     @Override
@@ -47,20 +39,4 @@ public final class HotlineIntakeService implements HotlineIntake, HotlineDirecto
         return new NewRequest(command.text(), phone, location, command.channel(), command.sessionId());
     }
 
-    @Override
-    public Optional<String> gridAt(String address, String community, Double lat, Double lon) {
-        return grids.locate(new Location(address, community, lat, lon)).map(grid -> grid.name());
-    }
-
-    @Override
-    public boolean isCategory(String code) {
-        return taxonomy.leaf(code).isPresent();
-    }
-
-    @Override
-    public Optional<RequestStatus> status(String trackingNumber) {
-        return tickets.find(trackingNumber).map(ticket -> new RequestStatus(ticket.trackingNumber(), ticket.status().name(),
-                ticket.department(), ticket.dueAt() == null ? null
-                        : ticket.dueAt().atZone(WorkingCalendar.ZONE).toOffsetDateTime().toString()));
-    }
 }

@@ -1,6 +1,7 @@
 package org.bianmin.hotline.classification;
 
 import java.util.List;
+import org.bianmin.hotline.model.SlaClass;
 
 /**
  * Where a request text belongs, how sure the classifier is, the runners-up, and the terms that decided it.

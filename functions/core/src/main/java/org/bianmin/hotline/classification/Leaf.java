@@ -1,6 +1,7 @@
 package org.bianmin.hotline.classification;
 
 import java.util.List;
+import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.knowledge.model.Domain;
 
 /**

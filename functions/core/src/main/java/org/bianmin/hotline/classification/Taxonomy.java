@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.knowledge.model.Domain;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

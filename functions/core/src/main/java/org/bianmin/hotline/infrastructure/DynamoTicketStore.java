@@ -13,7 +13,7 @@ import org.bianmin.hotline.model.ProtectedPhone;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.TicketStatus;
-import org.bianmin.hotline.classification.SlaClass;
+import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
 import org.bianmin.store.UsesTables;

@@ -21,6 +21,9 @@ import org.bianmin.hotline.application.DeliveringDispatchNotification;
 import org.bianmin.hotline.application.DispatchQueue;
 import org.bianmin.hotline.application.EscalatingOverdueTickets;
 import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.HotlineDirectory;
+import org.bianmin.hotline.HotlineIntake;
+import org.bianmin.hotline.application.HotlineDirectoryService;
 import org.bianmin.hotline.application.HotlineIntakeService;
 import org.bianmin.hotline.application.RatingTicket;
 import org.bianmin.hotline.application.RotatingPhoneKeys;
@@ -122,14 +125,20 @@ public class HotlineConfiguration {
     @Bean
     FilingRequest filingRequest(RequestClassifier classifier, GridRegistry grids, DynamoTicketStore tickets,
                                 PhoneProtector phones, Clock clock) {
-        return new FilingRequest(classifier, grids, new Deadlines(WorkingCalendar.loadDefault()), tickets, phones,
+        return new FilingRequest(classifier, grids, new Deadlines(HolidayFile.loadDefault()), tickets, phones,
                 clock);
     }
 
-    /** The hotline's published ports ({@link org.bianmin.hotline.HotlineIntake}, {@link org.bianmin.hotline.HotlineDirectory}). */
+    /** The hotline's published intake port, how other capabilities file requests. */
     @Bean
-    HotlineIntakeService hotlineIntake(FilingRequest filing, Taxonomy taxonomy, GridRegistry grids, DynamoTicketStore tickets) {
-        return new HotlineIntakeService(filing, taxonomy, grids, tickets);
+    HotlineIntake hotlineIntake(FilingRequest filing, Taxonomy taxonomy) {
+        return new HotlineIntakeService(filing, taxonomy);
+    }
+
+    /** The hotline's published read port: reference data only, so it costs a function no ticket permissions. */
+    @Bean
+    HotlineDirectory hotlineDirectory(Taxonomy taxonomy, GridRegistry grids) {
+        return new HotlineDirectoryService(taxonomy, grids);
     }
 
     @Bean

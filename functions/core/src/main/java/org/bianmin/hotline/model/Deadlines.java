@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import org.bianmin.hotline.classification.SlaClass;
 
 /**
  * When a ticket is due, from its SLA class and the working calendar (Asia/Shanghai):

@@ -3,7 +3,6 @@ package org.bianmin.hotline.model;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.bianmin.hotline.classification.SlaClass;
 
 /**
  * A hotline request being handled: what was asked, where it was routed, its deadline, its status (with an

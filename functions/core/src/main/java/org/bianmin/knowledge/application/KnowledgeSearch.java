@@ -25,7 +25,7 @@ public final class KnowledgeSearch {
     private final TokenStatistics statistics;
 
     public KnowledgeSearch(KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer, KnowledgeIndex index) {
-        this(knowledgeBase, analyzer, index, IndexedEntry.analyzeAll(knowledgeBase, analyzer));
+        this(knowledgeBase, analyzer, index, IndexedEntry.analyzeAll(knowledgeBase.entries(), analyzer));
     }
 
     /** With the entries already analyzed by {@code analyzer} (see the start-up preload). */

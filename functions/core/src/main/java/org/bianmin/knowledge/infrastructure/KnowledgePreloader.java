@@ -60,7 +60,7 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
         long start = System.nanoTime();
         ChineseAnalyzer analyzer = ChineseAnalyzer.withDefaultResources();
         KnowledgeBase knowledgeBase = new KnowledgeBaseLoader().load();
-        List<IndexedEntry> analyzed = IndexedEntry.analyzeAll(knowledgeBase, analyzer);
+        List<IndexedEntry> analyzed = IndexedEntry.analyzeAll(knowledgeBase.entries(), analyzer);
         LoggerFactory.getLogger(KnowledgePreloader.class).info("knowledge base loaded and analyzed: {} entries in {} ms",
                 analyzed.size(), (System.nanoTime() - start) / 1_000_000);
         return new Preloaded(analyzer, knowledgeBase, analyzed);

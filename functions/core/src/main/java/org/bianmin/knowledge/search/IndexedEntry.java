@@ -29,10 +29,9 @@ public record IndexedEntry(String id, String title, String domain, String catego
         return new IndexedEntry(entry.id(), entry.title(), entry.domain().label(), entry.category(), Map.copyOf(fields));
     }
 
-    /** Every entry of a knowledge base, analyzed in parallel (entries are independent; the analyzer is thread-safe). */
-    public static List<IndexedEntry> analyzeAll(org.bianmin.knowledge.application.KnowledgeBase knowledgeBase,
-                                                ChineseAnalyzer analyzer) {
-        return knowledgeBase.entries().parallelStream().map(e -> of(e, analyzer)).toList();
+    /** Entries analyzed in parallel (entries are independent; the analyzer is thread-safe). */
+    public static List<IndexedEntry> analyzeAll(java.util.Collection<KnowledgeEntry> entries, ChineseAnalyzer analyzer) {
+        return entries.parallelStream().map(e -> of(e, analyzer)).toList();
     }
 
     public String field(SearchField field) {

@@ -1,4 +1,4 @@
-package org.bianmin.hotline.classification;
+package org.bianmin.hotline.model;
 
 /** How fast a category must be handled; the deadlines themselves are computed in working time. */
 public enum SlaClass {

@@ -1,0 +1,98 @@
+package org.bianmin.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture's rules, held by tests (docs/design.md, "Packages"): capabilities meet only through published
+ * ports, domain models stay free of frameworks, and packages form no cycles. Each rule names what it protects; a
+ * break fails {@code mvn verify} with the offending dependency.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.bianmin");
+
+    /** The capabilities (ARCHITECTURE.md, "Packages"); each publishes its port in its root package. */
+    private static final List<String> CAPABILITIES = List.of("knowledge", "inquiry", "hotline", "approval", "devices");
+
+    /**
+     * Internals of {@code knowledge} that other capabilities still use directly, until the knowledge port is
+     * published in {@code org.bianmin.knowledge} (issue 12's remaining step). The list may only shrink.
+     */
+    private static final Set<String> KNOWLEDGE_INTERNALS_STILL_USED = Set.of(
+            "org.bianmin.knowledge.analysis", "org.bianmin.knowledge.application", "org.bianmin.knowledge.model",
+            "org.bianmin.knowledge.search", "org.bianmin.knowledge.infrastructure");
+
+    @Test
+    void capabilitiesUseEachOtherOnlyThroughTheirPublishedPorts() {
+        for (String capability : CAPABILITIES) {
+            for (String other : CAPABILITIES) {
+                if (other.equals(capability)) {
+                    continue;
+                }
+                ArchRule rule = noClasses().that().resideInAPackage("org.bianmin." + capability + "..")
+                        .should().dependOnClassesThat(internalOf(other))
+                        .as(capability + " uses " + other + " only through its port (org.bianmin." + other + ")");
+                rule.check(CORE);
+            }
+        }
+    }
+
+    @Test
+    void domainModelsImportNoFrameworks() {
+        noClasses().that().resideInAPackage("org.bianmin..model..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "software.amazon..", "com.amazonaws..", "co.elastic..", "org.elasticsearch..",
+                        "org.springframework..", "tools.jackson..", "com.fasterxml.jackson..")
+                .as("model packages are plain Java: no AWS, Elasticsearch, Spring or Jackson")
+                .check(CORE);
+    }
+
+    @Test
+    void capabilitiesFormNoCycles() {
+        slices().matching("org.bianmin.(*)..").should().beFreeOfCycles()
+                .as("top-level packages (capabilities and kernels) form no cycle").check(CORE);
+    }
+
+    @Test
+    void packagesInsideACapabilityFormNoCycles() {
+        for (String capability : CAPABILITIES) {
+            slices().matching("org.bianmin." + capability + ".(**)").should().beFreeOfCycles()
+                    .as("the packages inside " + capability + " form no cycle").check(CORE);
+        }
+    }
+
+    @Test
+    void kernelsKnowNoCapability() {
+        noClasses().that().resideInAnyPackage("org.bianmin.http..", "org.bianmin.queue..", "org.bianmin.store..",
+                        "org.bianmin.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        CAPABILITIES.stream().map(c -> "org.bianmin." + c + "..").toArray(String[]::new))
+                .as("the shared kernels (http, queue, store, platform) depend on no capability").check(CORE);
+    }
+
+    /** Classes of {@code capability} outside its root package (its port), minus the allowed knowledge internals. */
+    private static DescribedPredicate<JavaClass> internalOf(String capability) {
+        String root = "org.bianmin." + capability;
+        return DescribedPredicate.describe("internals of " + root, javaClass -> {
+            String pkg = javaClass.getPackageName();
+            if (!pkg.startsWith(root + ".")) {
+                return false;
+            }
+            return !(capability.equals("knowledge") && KNOWLEDGE_INTERNALS_STILL_USED.stream()
+                    .anyMatch(allowed -> pkg.equals(allowed) || pkg.startsWith(allowed + ".")));
+        });
+    }
+}
