@@ -84,9 +84,11 @@ class MqttBridgeTest {
                 ("{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8), 1, false);
         device.disconnect();
 
+        // The alarm is stored first and its ticket attached right after: wait for both, not just the alarm.
         JsonNode alarm = null;
         Instant deadline = Instant.now().plusSeconds(20);
-        while (alarm == null && Instant.now().isBefore(deadline)) {
+        while ((alarm == null || alarm.path("trackingNumber").isNull() || alarm.path("trackingNumber").isMissingNode())
+                && Instant.now().isBefore(deadline)) {
             for (JsonNode candidate : json.readTree(get("/v1/alarms?status=OPEN&type=SMOKE").body()).get("alarms")) {
                 if (candidate.get("deviceId").stringValue().equals(id)) {
                     alarm = candidate;
