@@ -47,33 +47,67 @@ public final class AnsweringInquiry {
     private final AnswerPolicy policy = new AnswerPolicy();
     private final FollowUpDetector followUps = new FollowUpDetector();
     private final ProblemReportDetector problems = new ProblemReportDetector();
+    private final SafetyCheck safety;
 
+    /** With the shipped safety rules. */
     public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
                             Duration conversationTtl) {
+        this(knowledge, conversations, clock, conversationTtl, new SafetyCheck(SafetyRules.load()));
+    }
+
+    public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
+                            Duration conversationTtl, SafetyCheck safety) {
         this.knowledge = knowledge;
         this.conversations = conversations;
         this.clock = clock;
         this.conversationTtl = conversationTtl;
+        this.safety = safety;
     }
 
+    /**
+     * The policy, in order: safety (someone in danger is told whom to call before anything else), then a
+     * follow-up about the conversation's topic, then retrieval and the answer policy.
+     */
     public InquiryReply answer(Inquiry inquiry) {
         String sessionId = inquiry.sessionId() == null ? UUID.randomUUID().toString() : inquiry.sessionId();
-        Optional<AnswerSection> section = followUps.askedSection(inquiry.text());
-        // Only an aspect question ("要带什么材料") can depend on the previous topic: other questions skip the read.
-        Optional<Conversation> conversation = inquiry.sessionId() != null && section.isPresent()
-                ? conversations.find(inquiry.sessionId())
-                : Optional.empty();
-
-        InquiryReply reply = conversation.flatMap(c -> followUp(inquiry.text(), section.get(), c, sessionId))
-                .orElseGet(() -> decide(inquiry.text(), knowledge.search(inquiry.text(), CANDIDATES), sessionId));
+        Optional<EmergencyKind> emergency = safety.detect(inquiry.text());
+        InquiryReply reply = emergency.map(kind -> emergencyReply(kind, inquiry.text(), sessionId))
+                .orElseGet(() -> answerQuestion(inquiry, sessionId));
 
         Instant now = clock.instant();
         String entryId = reply.entry() == null ? null : reply.entry().id();
         conversations.record(new Conversation.Turn(sessionId, inquiry.channel(), reply.action(), entryId, now,
                 now.plus(conversationTtl)));
-        log.info("inquiry answered action={} entry={} confidence={} channel={}", reply.action(), entryId,
-                reply.confidence(), inquiry.channel().wireName());
+        log.info("inquiry answered action={} entry={} emergency={} confidence={} channel={}", reply.action(), entryId,
+                emergency.map(EmergencyKind::id).orElse(null), reply.confidence(), inquiry.channel().wireName());
         return reply;
+    }
+
+    private InquiryReply answerQuestion(Inquiry inquiry, String sessionId) {
+        Optional<AnswerSection> section = followUps.askedSection(inquiry.text());
+        // Only an aspect question ("要带什么材料") can depend on the previous topic: other questions skip the read.
+        Optional<Conversation> conversation = inquiry.sessionId() != null && section.isPresent()
+                ? conversations.find(inquiry.sessionId())
+                : Optional.empty();
+        return conversation.flatMap(c -> followUp(inquiry.text(), section.get(), c, sessionId))
+                .orElseGet(() -> decide(inquiry.text(), knowledge.search(inquiry.text(), CANDIDATES), sessionId));
+    }
+
+    /** The number first, then the first steps, then the offer of an URGENT request for follow-up. */
+    private InquiryReply emergencyReply(EmergencyKind kind, String text, String sessionId) {
+        StringBuilder answer = new StringBuilder("请立即拨打").append(kind.call().number())
+                .append("（").append(kind.call().name()).append("）！");
+        for (int i = 0; i < kind.steps().size(); i++) {
+            answer.append('\n').append(i + 1).append(". ").append(kind.steps().get(i));
+        }
+        if (!kind.alsoCall().isEmpty()) {
+            answer.append("\n必要时也可拨打：").append(String.join("、", kind.alsoCall().stream()
+                    .map(h -> h.number() + "（" + h.name() + "）").toList())).append('。');
+        }
+        answer.append('\n').append(safety.rules().offer());
+        return new InquiryReply(InquiryAction.EMERGENCY, answer.toString(), null, 1.0, List.of(), sessionId, true,
+                new Handoff(HandoffReason.EMERGENCY, text, kind.domain(), kind.department(), true),
+                kind.toEmergency());
     }
 
     private Optional<InquiryReply> followUp(String text, AnswerSection section, Conversation conversation,

@@ -12,6 +12,8 @@ import org.bianmin.api.HealthRoute;
 import org.bianmin.api.HttpApi;
 import org.bianmin.inquiry.application.AnsweringInquiry;
 import org.bianmin.inquiry.application.ConversationStore;
+import org.bianmin.inquiry.application.SafetyCheck;
+import org.bianmin.inquiry.application.SafetyRules;
 import org.bianmin.knowledge.application.KnowledgeSearch;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +28,16 @@ public class InquiryConfiguration {
         return new DynamoConversationStore(dynamo, store.tablePrefix());
     }
 
+    /** Loaded and validated at start: a broken safety file stops the start instead of missing emergencies. */
+    @Bean
+    SafetyCheck safetyCheck() {
+        return new SafetyCheck(SafetyRules.load());
+    }
+
     @Bean
     AnsweringInquiry answeringInquiry(KnowledgeSearch knowledge, ConversationStore conversations,
-                                      InquiryProperties properties) {
-        return new AnsweringInquiry(knowledge, conversations, Clock.systemUTC(), properties.conversationTtl());
+                                      InquiryProperties properties, SafetyCheck safety) {
+        return new AnsweringInquiry(knowledge, conversations, Clock.systemUTC(), properties.conversationTtl(), safety);
     }
 
     @Bean
