@@ -61,18 +61,14 @@ class AnsweringInquiryTest {
     }
 
     @Test
-    void handsOffAProblemReportWithTheMatchingEntryAndItsSafetyAdvice() {
-        InquiryReply reply = ask("厨房里闻到很重的煤气味", null);
-        assertThat(reply.action()).isEqualTo(InquiryAction.HANDOFF);
-        assertThat(reply.handoff().reason()).isEqualTo(InquiryReply.HandoffReason.PROBLEM_REPORT);
-        assertThat(reply.entry().id()).isEqualTo("rq-gas-leak");
-        assertThat(reply.answer()).contains(Knowledge.BASE.get("rq-gas-leak").answer().summary());
-        assertThat(reply.handoff().department()).isEqualTo(Knowledge.BASE.get("rq-gas-leak").department());
-        assertThat(reply.offerRequest()).isTrue();
-
+    void handsOffAProblemReportWithTheMatchingEntry() {
         InquiryReply streetLight = ask("我们小区门口的路灯坏了好几天了", null);
         assertThat(streetLight.action()).isEqualTo(InquiryAction.HANDOFF);
+        assertThat(streetLight.handoff().reason()).isEqualTo(InquiryReply.HandoffReason.PROBLEM_REPORT);
         assertThat(streetLight.entry().id()).startsWith("ld-");
+        assertThat(streetLight.handoff().department()).isEqualTo(Knowledge.BASE.get(streetLight.entry().id()).department());
+        assertThat(streetLight.offerRequest()).isTrue();
+        assertThat(streetLight.emergency()).isNull();
     }
 
     @Test

@@ -83,6 +83,17 @@ public final class AnsweringInquiry {
         return reply;
     }
 
+    /**
+     * The knowledge entry about the same danger ("燃气泄漏怎么办"), offered as a chip to read once the call is made;
+     * never in place of the number.
+     */
+    private List<Suggestion> relatedGuide(String text) {
+        return knowledge.search(text, 1).stream()
+                .filter(c -> c.coverage() >= AnswerPolicy.MIN_COVERAGE)
+                .map(c -> new Suggestion(c.entry().id(), c.entry().title()))
+                .toList();
+    }
+
     private InquiryReply answerQuestion(Inquiry inquiry, String sessionId) {
         Optional<AnswerSection> section = followUps.askedSection(inquiry.text());
         // Only an aspect question ("要带什么材料") can depend on the previous topic: other questions skip the read.
@@ -105,7 +116,7 @@ public final class AnsweringInquiry {
                     .map(h -> h.number() + "（" + h.name() + "）").toList())).append('。');
         }
         answer.append('\n').append(safety.rules().offer());
-        return new InquiryReply(InquiryAction.EMERGENCY, answer.toString(), null, 1.0, List.of(), sessionId, true,
+        return new InquiryReply(InquiryAction.EMERGENCY, answer.toString(), null, 1.0, relatedGuide(text), sessionId, true,
                 new Handoff(HandoffReason.EMERGENCY, text, kind.domain(), kind.department(), true),
                 kind.toEmergency());
     }
