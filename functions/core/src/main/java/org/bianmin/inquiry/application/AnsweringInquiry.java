@@ -48,25 +48,28 @@ public final class AnsweringInquiry {
     private final FollowUpDetector followUps = new FollowUpDetector();
     private final ProblemReportDetector problems = new ProblemReportDetector();
     private final SafetyCheck safety;
+    private final SmallTalk smallTalk;
 
     /** With the shipped safety rules. */
     public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
                             Duration conversationTtl) {
-        this(knowledge, conversations, clock, conversationTtl, new SafetyCheck(SafetyRules.load()));
+        this(knowledge, conversations, clock, conversationTtl, new SafetyCheck(SafetyRules.load()), SmallTalk.load());
     }
 
     public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
-                            Duration conversationTtl, SafetyCheck safety) {
+                            Duration conversationTtl, SafetyCheck safety, SmallTalk smallTalk) {
         this.knowledge = knowledge;
         this.conversations = conversations;
         this.clock = clock;
         this.conversationTtl = conversationTtl;
         this.safety = safety;
+        this.smallTalk = smallTalk;
     }
 
     /**
-     * The policy, in order: safety (someone in danger is told whom to call before anything else), then a
-     * follow-up about the conversation's topic, then retrieval and the answer policy.
+     * The policy, in order: safety (someone in danger is told whom to call before anything else), then small
+     * talk (a greeting is greeted, chatter is said to be out of scope), then a follow-up about the conversation's
+     * topic, then retrieval and the answer policy.
      */
     public InquiryReply answer(Inquiry inquiry) {
         String sessionId = inquiry.sessionId() == null ? UUID.randomUUID().toString() : inquiry.sessionId();
@@ -95,6 +98,10 @@ public final class AnsweringInquiry {
     }
 
     private InquiryReply answerQuestion(Inquiry inquiry, String sessionId) {
+        Optional<SmallTalk.Reply> chatter = smallTalk.recognise(inquiry.text());
+        if (chatter.isPresent()) {
+            return smallTalkReply(chatter.get(), 1.0, sessionId);
+        }
         Optional<AnswerSection> section = followUps.askedSection(inquiry.text());
         // Only an aspect question ("要带什么材料") can depend on the previous topic: other questions skip the read.
         Optional<Conversation> conversation = inquiry.sessionId() != null && section.isPresent()
@@ -175,6 +182,13 @@ public final class AnsweringInquiry {
         boolean problem = problems.isProblemReport(text);
         double confidence = policy.confidence(candidates);
         AnswerPolicy.Decision decision = policy.decide(candidates);
+        if (decision == AnswerPolicy.Decision.NO_MATCH && !problem) {
+            // nothing answers it and it names nothing the hotline handles: say so rather than offer a request
+            Optional<SmallTalk.Reply> outOfScope = smallTalk.unanswered(text);
+            if (outOfScope.isPresent()) {
+                return smallTalkReply(outOfScope.get(), confidence, sessionId);
+            }
+        }
         if (decision == AnswerPolicy.Decision.NO_MATCH) {
             HandoffReason reason = problem ? HandoffReason.PROBLEM_REPORT : HandoffReason.NO_MATCH;
             return new InquiryReply(InquiryAction.HANDOFF, problem ? PROBLEM_TEXT : NO_MATCH_TEXT, null, confidence,
@@ -194,6 +208,11 @@ public final class AnsweringInquiry {
         }
         return new InquiryReply(InquiryAction.ANSWER, best.answer().fullText(), reference(best), confidence,
                 List.of(), sessionId, best.offerRequest(), null);
+    }
+
+    /** No entry, no suggestions and no request offer: there is nothing to answer or file. */
+    private static InquiryReply smallTalkReply(SmallTalk.Reply reply, double confidence, String sessionId) {
+        return new InquiryReply(reply.action(), reply.text(), null, confidence, List.of(), sessionId, false, null);
     }
 
     private static EntryReference reference(KnowledgeEntry entry) {

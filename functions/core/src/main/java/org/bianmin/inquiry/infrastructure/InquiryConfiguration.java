@@ -14,6 +14,7 @@ import org.bianmin.inquiry.application.AnsweringInquiry;
 import org.bianmin.inquiry.application.ConversationStore;
 import org.bianmin.inquiry.application.SafetyCheck;
 import org.bianmin.inquiry.application.SafetyRules;
+import org.bianmin.inquiry.application.SmallTalk;
 import org.bianmin.knowledge.application.KnowledgeSearch;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,10 +35,17 @@ public class InquiryConfiguration {
         return new SafetyCheck(SafetyRules.load());
     }
 
+    /** Loaded and validated at start, like the safety file. */
+    @Bean
+    SmallTalk smallTalk() {
+        return SmallTalk.load();
+    }
+
     @Bean
     AnsweringInquiry answeringInquiry(KnowledgeSearch knowledge, ConversationStore conversations,
-                                      InquiryProperties properties, SafetyCheck safety) {
-        return new AnsweringInquiry(knowledge, conversations, Clock.systemUTC(), properties.conversationTtl(), safety);
+                                      InquiryProperties properties, SafetyCheck safety, SmallTalk smallTalk) {
+        return new AnsweringInquiry(knowledge, conversations, Clock.systemUTC(), properties.conversationTtl(), safety,
+                smallTalk);
     }
 
     @Bean
