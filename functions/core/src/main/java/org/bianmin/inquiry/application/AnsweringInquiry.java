@@ -79,8 +79,11 @@ public final class AnsweringInquiry {
 
         Instant now = clock.instant();
         String entryId = reply.entry() == null ? null : reply.entry().id();
+        List<String> clarifyOptions = reply.action() == InquiryAction.CLARIFY
+                ? reply.suggestions().stream().map(Suggestion::id).toList()
+                : List.of();
         conversations.record(new Conversation.Turn(sessionId, inquiry.channel(), reply.action(), entryId, now,
-                now.plus(conversationTtl)));
+                now.plus(conversationTtl), clarifyOptions));
         log.info("inquiry answered action={} entry={} emergency={} confidence={} channel={}", reply.action(), entryId,
                 emergency.map(EmergencyKind::id).orElse(null), reply.confidence(), inquiry.channel().wireName());
         return reply;
@@ -130,6 +133,9 @@ public final class AnsweringInquiry {
 
     private Optional<InquiryReply> followUp(String text, AnswerSection section, Conversation conversation,
                                             String sessionId) {
+        if (conversation.awaitsAChoice()) {
+            return followUpToClarify(text, section, conversation.clarifyOptions(), sessionId);
+        }
         Optional<KnowledgeEntry> previous = Optional.ofNullable(conversation.lastEntryId())
                 .flatMap(id -> knowledge.knowledgeBase().find(id));
         if (previous.isEmpty() || namesAnotherTopic(text, previous.get())) {
@@ -145,6 +151,52 @@ public final class AnsweringInquiry {
         }
         return Optional.of(new InquiryReply(InquiryAction.ANSWER, answer, reference(entry), 1.0, List.of(),
                 sessionId, entry.offerRequest(), null));
+    }
+
+    /**
+     * A follow-up to a CLARIFY ("要带什么材料" after "您想咨询的是以下哪一项？") stays among the offered entries:
+     * the one its own words point to, else the only one that has the asked section, else the question is asked
+     * again with the same options. A follow-up that names a topic outside them is a new question.
+     */
+    private Optional<InquiryReply> followUpToClarify(String text, AnswerSection section, List<String> options,
+                                                     String sessionId) {
+        List<KnowledgeEntry> offered = options.stream()
+                .flatMap(id -> knowledge.knowledgeBase().find(id).stream()).toList();
+        if (offered.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> rest = knowledge.analyze(followUps.withoutCues(text));
+        Optional<KnowledgeEntry> chosen = Optional.empty();
+        if (!rest.isEmpty()) {
+            List<RankedEntry> ranked = knowledge.searchTokens(rest, CANDIDATES * 2);
+            Optional<RankedEntry> firstOffered = ranked.stream().filter(r -> options.contains(r.entry().id())).findFirst();
+            if (firstOffered.isEmpty() && !ranked.isEmpty() && ranked.get(0).coverage() >= NEW_TOPIC_COVERAGE) {
+                return Optional.empty();
+            }
+            chosen = firstOffered.map(RankedEntry::entry);
+        }
+        if (chosen.isEmpty()) {
+            List<KnowledgeEntry> withSection = offered.stream().filter(e -> e.answer().has(section)).toList();
+            if (withSection.size() == 1) {
+                chosen = Optional.of(withSection.get(0));
+            }
+        }
+        if (chosen.isEmpty()) {
+            List<Suggestion> again = offered.stream().map(e -> new Suggestion(e.id(), e.title())).toList();
+            return Optional.of(new InquiryReply(InquiryAction.CLARIFY,
+                    "请先选择您要了解哪一项的" + section.heading() + "：", null, 0, again, sessionId, false, null));
+        }
+        KnowledgeEntry entry = chosen.get();
+        return Optional.of(new InquiryReply(InquiryAction.ANSWER, sectionAnswer(entry, section), reference(entry), 1.0,
+                List.of(), sessionId, entry.offerRequest(), null));
+    }
+
+    private static String sectionAnswer(KnowledgeEntry entry, AnswerSection section) {
+        if (entry.answer().has(section)) {
+            return "关于“" + entry.title() + "”的" + section.heading() + "：\n" + entry.answer().section(section);
+        }
+        return "“" + entry.title() + "”暂未列明" + section.heading() + "，以下是该事项的完整说明：\n"
+                + entry.answer().fullText();
     }
 
     /**
