@@ -71,7 +71,36 @@
     return el('p', { class: 'source' }, '答案来源：《' + entry.title + '》', entry.department ? ' · ' + entry.department : '');
   }
 
+  // An emergency shows the number first, as a link a phone can dial, then the steps, then the urgent request.
+  function renderEmergency(reply, asked) {
+    const e = reply.emergency;
+    const parts = [
+      el('p', { class: 'emergency-call' }, '请立即拨打 ',
+        el('a', { class: 'emergency-number', href: 'tel:' + e.call.number }, e.call.number),
+        '（' + e.call.name + '）'),
+      el('ol', { class: 'emergency-steps' }, e.steps.map((step) => el('li', null, step)))
+    ];
+    if (e.alsoCall && e.alsoCall.length) {
+      parts.push(el('p', { class: 'hint' }, '必要时也可拨打：',
+        e.alsoCall.map((h, i) => [i ? '、' : '', el('a', { href: 'tel:' + h.number }, h.number), '（' + h.name + '）'])));
+    }
+    const prefill = (reply.handoff && reply.handoff.prefillText) || asked;
+    parts.push(el('div', { class: 'actions-row' },
+      el('button', { type: 'button', class: 'open-handoff', onclick: () => openHandoff(prefill) }, '提交紧急诉求')));
+    if (reply.suggestions && reply.suggestions.length) {
+      parts.push(el('div', { class: 'chips', role: 'group', 'aria-label': '相关办事指南' },
+        reply.suggestions.map((s) => el('button', { type: 'button', class: 'chip', 'data-question': s.title }, s.title))));
+    }
+    const node = addMessage('bot emergency', parts);
+    node.setAttribute('role', 'alert');
+    node.dataset.action = reply.action;
+  }
+
   function renderReply(reply, asked) {
+    if (reply.action === 'EMERGENCY' && reply.emergency) {
+      renderEmergency(reply, asked);
+      return;
+    }
     const parts = [el('p', { class: 'answer' }, reply.answer)];
     if (reply.action === 'CLARIFY' && reply.suggestions && reply.suggestions.length) {
       parts.push(el('p', { class: 'hint' }, '您想问的是：'));

@@ -52,27 +52,45 @@ class AnsweringInquiryTest {
     }
 
     @Test
-    void handsOffWhenNothingMatches() {
-        InquiryReply reply = ask("火星上的天气怎么样", null);
+    void handsOffAGovernmentServiceQuestionTheBaseDoesNotCover() {
+        InquiryReply reply = ask("养蜂需要办什么许可证", null);
         assertThat(reply.action()).isEqualTo(InquiryAction.HANDOFF);
         assertThat(reply.handoff().reason()).isEqualTo(InquiryReply.HandoffReason.NO_MATCH);
-        assertThat(reply.handoff().prefillText()).isEqualTo("火星上的天气怎么样");
+        assertThat(reply.handoff().prefillText()).isEqualTo("养蜂需要办什么许可证");
+        assertThat(reply.offerRequest()).isTrue();
         assertThat(reply.entry()).isNull();
     }
 
     @Test
-    void handsOffAProblemReportWithTheMatchingEntryAndItsSafetyAdvice() {
-        InquiryReply reply = ask("厨房里闻到很重的煤气味", null);
-        assertThat(reply.action()).isEqualTo(InquiryAction.HANDOFF);
-        assertThat(reply.handoff().reason()).isEqualTo(InquiryReply.HandoffReason.PROBLEM_REPORT);
-        assertThat(reply.entry().id()).isEqualTo("rq-gas-leak");
-        assertThat(reply.answer()).contains(Knowledge.BASE.get("rq-gas-leak").answer().summary());
-        assertThat(reply.handoff().department()).isEqualTo(Knowledge.BASE.get("rq-gas-leak").department());
-        assertThat(reply.offerRequest()).isTrue();
+    void greetsAGreetingAndSaysChatterIsOutOfScopeWithNoEntry() {
+        InquiryReply hello = ask("你好", null);
+        assertThat(hello.action()).isEqualTo(InquiryAction.GREETING);
+        assertThat(hello.answer()).contains("便民服务");
+        assertThat(hello.entry()).isNull();
+        assertThat(hello.confidence()).isEqualTo(1.0);
 
+        for (String text : new String[] {"今天天气怎么样", "给我讲个笑话吧", "附近有什么好吃的火锅店", "火星上的天气怎么样"}) {
+            InquiryReply reply = ask(text, null);
+            assertThat(reply.action()).as(text).isEqualTo(InquiryAction.OUT_OF_SCOPE);
+            assertThat(reply.entry()).as(text).isNull();
+            assertThat(reply.suggestions()).as(text).isEmpty();
+            assertThat(reply.offerRequest()).as(text).isFalse();
+            assertThat(reply.handoff()).as(text).isNull();
+        }
+
+        InquiryReply question = ask("你好，我想问一下公积金怎么提取", null);
+        assertThat(question.action()).isIn(InquiryAction.ANSWER, InquiryAction.CLARIFY);
+    }
+
+    @Test
+    void handsOffAProblemReportWithTheMatchingEntry() {
         InquiryReply streetLight = ask("我们小区门口的路灯坏了好几天了", null);
         assertThat(streetLight.action()).isEqualTo(InquiryAction.HANDOFF);
+        assertThat(streetLight.handoff().reason()).isEqualTo(InquiryReply.HandoffReason.PROBLEM_REPORT);
         assertThat(streetLight.entry().id()).startsWith("ld-");
+        assertThat(streetLight.handoff().department()).isEqualTo(Knowledge.BASE.get(streetLight.entry().id()).department());
+        assertThat(streetLight.offerRequest()).isTrue();
+        assertThat(streetLight.emergency()).isNull();
     }
 
     @Test
@@ -119,7 +137,7 @@ class AnsweringInquiryTest {
         ask("火星上的天气怎么样", "session-ttl-test-1");
         Conversation after = store.find("session-ttl-test-1").orElseThrow();
         assertThat(after.turns()).isEqualTo(2);
-        assertThat(after.lastAction()).isEqualTo(InquiryAction.HANDOFF);
+        assertThat(after.lastAction()).isEqualTo(InquiryAction.OUT_OF_SCOPE);
         assertThat(after.lastEntryId()).as("a turn without an entry keeps the topic").isEqualTo(reply.entry().id());
         assertThat(stored.expiresAt()).isBetween(Instant.now().plus(Duration.ofMinutes(119)), Instant.now().plus(Duration.ofHours(2)));
 

@@ -47,37 +47,95 @@ public final class AnsweringInquiry {
     private final AnswerPolicy policy = new AnswerPolicy();
     private final FollowUpDetector followUps = new FollowUpDetector();
     private final ProblemReportDetector problems = new ProblemReportDetector();
+    private final SafetyCheck safety;
+    private final SmallTalk smallTalk;
 
+    /** With the shipped safety rules. */
     public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
                             Duration conversationTtl) {
+        this(knowledge, conversations, clock, conversationTtl, new SafetyCheck(SafetyRules.load()), SmallTalk.load());
+    }
+
+    public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
+                            Duration conversationTtl, SafetyCheck safety, SmallTalk smallTalk) {
         this.knowledge = knowledge;
         this.conversations = conversations;
         this.clock = clock;
         this.conversationTtl = conversationTtl;
+        this.safety = safety;
+        this.smallTalk = smallTalk;
     }
 
+    /**
+     * The policy, in order: safety (someone in danger is told whom to call before anything else), then small
+     * talk (a greeting is greeted, chatter is said to be out of scope), then a follow-up about the conversation's
+     * topic, then retrieval and the answer policy.
+     */
     public InquiryReply answer(Inquiry inquiry) {
         String sessionId = inquiry.sessionId() == null ? UUID.randomUUID().toString() : inquiry.sessionId();
+        Optional<EmergencyKind> emergency = safety.detect(inquiry.text());
+        InquiryReply reply = emergency.map(kind -> emergencyReply(kind, inquiry.text(), sessionId))
+                .orElseGet(() -> answerQuestion(inquiry, sessionId));
+
+        Instant now = clock.instant();
+        String entryId = reply.entry() == null ? null : reply.entry().id();
+        List<String> clarifyOptions = reply.action() == InquiryAction.CLARIFY
+                ? reply.suggestions().stream().map(Suggestion::id).toList()
+                : List.of();
+        conversations.record(new Conversation.Turn(sessionId, inquiry.channel(), reply.action(), entryId, now,
+                now.plus(conversationTtl), clarifyOptions));
+        log.info("inquiry answered action={} entry={} emergency={} confidence={} channel={}", reply.action(), entryId,
+                emergency.map(EmergencyKind::id).orElse(null), reply.confidence(), inquiry.channel().wireName());
+        return reply;
+    }
+
+    /**
+     * The knowledge entry about the same danger ("燃气泄漏怎么办"), offered as a chip to read once the call is made;
+     * never in place of the number.
+     */
+    private List<Suggestion> relatedGuide(String text) {
+        return knowledge.search(text, 1).stream()
+                .filter(c -> c.coverage() >= AnswerPolicy.MIN_COVERAGE)
+                .map(c -> new Suggestion(c.entry().id(), c.entry().title()))
+                .toList();
+    }
+
+    private InquiryReply answerQuestion(Inquiry inquiry, String sessionId) {
+        Optional<SmallTalk.Reply> chatter = smallTalk.recognise(inquiry.text());
+        if (chatter.isPresent()) {
+            return smallTalkReply(chatter.get(), 1.0, sessionId);
+        }
         Optional<AnswerSection> section = followUps.askedSection(inquiry.text());
         // Only an aspect question ("要带什么材料") can depend on the previous topic: other questions skip the read.
         Optional<Conversation> conversation = inquiry.sessionId() != null && section.isPresent()
                 ? conversations.find(inquiry.sessionId())
                 : Optional.empty();
-
-        InquiryReply reply = conversation.flatMap(c -> followUp(inquiry.text(), section.get(), c, sessionId))
+        return conversation.flatMap(c -> followUp(inquiry.text(), section.get(), c, sessionId))
                 .orElseGet(() -> decide(inquiry.text(), knowledge.search(inquiry.text(), CANDIDATES), sessionId));
+    }
 
-        Instant now = clock.instant();
-        String entryId = reply.entry() == null ? null : reply.entry().id();
-        conversations.record(new Conversation.Turn(sessionId, inquiry.channel(), reply.action(), entryId, now,
-                now.plus(conversationTtl)));
-        log.info("inquiry answered action={} entry={} confidence={} channel={}", reply.action(), entryId,
-                reply.confidence(), inquiry.channel().wireName());
-        return reply;
+    /** The number first, then the first steps, then the offer of an URGENT request for follow-up. */
+    private InquiryReply emergencyReply(EmergencyKind kind, String text, String sessionId) {
+        StringBuilder answer = new StringBuilder("请立即拨打").append(kind.call().number())
+                .append("（").append(kind.call().name()).append("）！");
+        for (int i = 0; i < kind.steps().size(); i++) {
+            answer.append('\n').append(i + 1).append(". ").append(kind.steps().get(i));
+        }
+        if (!kind.alsoCall().isEmpty()) {
+            answer.append("\n必要时也可拨打：").append(String.join("、", kind.alsoCall().stream()
+                    .map(h -> h.number() + "（" + h.name() + "）").toList())).append('。');
+        }
+        answer.append('\n').append(safety.rules().offer());
+        return new InquiryReply(InquiryAction.EMERGENCY, answer.toString(), null, 1.0, relatedGuide(text), sessionId, true,
+                new Handoff(HandoffReason.EMERGENCY, text, kind.domain(), kind.department(), true),
+                kind.toEmergency());
     }
 
     private Optional<InquiryReply> followUp(String text, AnswerSection section, Conversation conversation,
                                             String sessionId) {
+        if (conversation.awaitsAChoice()) {
+            return followUpToClarify(text, section, conversation.clarifyOptions(), sessionId);
+        }
         Optional<KnowledgeEntry> previous = Optional.ofNullable(conversation.lastEntryId())
                 .flatMap(id -> knowledge.knowledgeBase().find(id));
         if (previous.isEmpty() || namesAnotherTopic(text, previous.get())) {
@@ -93,6 +151,52 @@ public final class AnsweringInquiry {
         }
         return Optional.of(new InquiryReply(InquiryAction.ANSWER, answer, reference(entry), 1.0, List.of(),
                 sessionId, entry.offerRequest(), null));
+    }
+
+    /**
+     * A follow-up to a CLARIFY ("要带什么材料" after "您想咨询的是以下哪一项？") stays among the offered entries:
+     * the one its own words point to, else the only one that has the asked section, else the question is asked
+     * again with the same options. A follow-up that names a topic outside them is a new question.
+     */
+    private Optional<InquiryReply> followUpToClarify(String text, AnswerSection section, List<String> options,
+                                                     String sessionId) {
+        List<KnowledgeEntry> offered = options.stream()
+                .flatMap(id -> knowledge.knowledgeBase().find(id).stream()).toList();
+        if (offered.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> rest = knowledge.analyze(followUps.withoutCues(text));
+        Optional<KnowledgeEntry> chosen = Optional.empty();
+        if (!rest.isEmpty()) {
+            List<RankedEntry> ranked = knowledge.searchTokens(rest, CANDIDATES * 2);
+            Optional<RankedEntry> firstOffered = ranked.stream().filter(r -> options.contains(r.entry().id())).findFirst();
+            if (firstOffered.isEmpty() && !ranked.isEmpty() && ranked.get(0).coverage() >= NEW_TOPIC_COVERAGE) {
+                return Optional.empty();
+            }
+            chosen = firstOffered.map(RankedEntry::entry);
+        }
+        if (chosen.isEmpty()) {
+            List<KnowledgeEntry> withSection = offered.stream().filter(e -> e.answer().has(section)).toList();
+            if (withSection.size() == 1) {
+                chosen = Optional.of(withSection.get(0));
+            }
+        }
+        if (chosen.isEmpty()) {
+            List<Suggestion> again = offered.stream().map(e -> new Suggestion(e.id(), e.title())).toList();
+            return Optional.of(new InquiryReply(InquiryAction.CLARIFY,
+                    "请先选择您要了解哪一项的" + section.heading() + "：", null, 0, again, sessionId, false, null));
+        }
+        KnowledgeEntry entry = chosen.get();
+        return Optional.of(new InquiryReply(InquiryAction.ANSWER, sectionAnswer(entry, section), reference(entry), 1.0,
+                List.of(), sessionId, entry.offerRequest(), null));
+    }
+
+    private static String sectionAnswer(KnowledgeEntry entry, AnswerSection section) {
+        if (entry.answer().has(section)) {
+            return "关于“" + entry.title() + "”的" + section.heading() + "：\n" + entry.answer().section(section);
+        }
+        return "“" + entry.title() + "”暂未列明" + section.heading() + "，以下是该事项的完整说明：\n"
+                + entry.answer().fullText();
     }
 
     /**
@@ -130,6 +234,13 @@ public final class AnsweringInquiry {
         boolean problem = problems.isProblemReport(text);
         double confidence = policy.confidence(candidates);
         AnswerPolicy.Decision decision = policy.decide(candidates);
+        if (decision == AnswerPolicy.Decision.NO_MATCH && !problem) {
+            // nothing answers it and it names nothing the hotline handles: say so rather than offer a request
+            Optional<SmallTalk.Reply> outOfScope = smallTalk.unanswered(text);
+            if (outOfScope.isPresent()) {
+                return smallTalkReply(outOfScope.get(), confidence, sessionId);
+            }
+        }
         if (decision == AnswerPolicy.Decision.NO_MATCH) {
             HandoffReason reason = problem ? HandoffReason.PROBLEM_REPORT : HandoffReason.NO_MATCH;
             return new InquiryReply(InquiryAction.HANDOFF, problem ? PROBLEM_TEXT : NO_MATCH_TEXT, null, confidence,
@@ -149,6 +260,11 @@ public final class AnsweringInquiry {
         }
         return new InquiryReply(InquiryAction.ANSWER, best.answer().fullText(), reference(best), confidence,
                 List.of(), sessionId, best.offerRequest(), null);
+    }
+
+    /** No entry, no suggestions and no request offer: there is nothing to answer or file. */
+    private static InquiryReply smallTalkReply(SmallTalk.Reply reply, double confidence, String sessionId) {
+        return new InquiryReply(reply.action(), reply.text(), null, confidence, List.of(), sessionId, false, null);
     }
 
     private static EntryReference reference(KnowledgeEntry entry) {

@@ -62,6 +62,13 @@ public final class DynamoConversationStore implements ConversationStore, UsesTab
             update.append(", lastEntryId = :entry");
             values.put(":entry", AttributeValue.fromS(turn.entryId()));
         }
+        // the options of a CLARIFY live until the next turn: a later follow-up must not pick among stale ones
+        if (turn.clarifyOptions().isEmpty()) {
+            update.append(" REMOVE clarifyOptions");
+        } else {
+            update.append(", clarifyOptions = :options");
+            values.put(":options", AttributeValue.fromL(turn.clarifyOptions().stream().map(AttributeValue::fromS).toList()));
+        }
         dynamo.updateItem(u -> u.tableName(tableName).key(key(turn.sessionId()))
                 .updateExpression(update.toString()).expressionAttributeValues(values));
     }
@@ -92,7 +99,10 @@ public final class DynamoConversationStore implements ConversationStore, UsesTab
                 InquiryAction.valueOf(item.get("lastAction").s()),
                 Integer.parseInt(item.get("turns").n()),
                 Instant.parse(item.get("updatedAt").s()),
-                Instant.ofEpochSecond(Long.parseLong(item.get(Tables.CONVERSATIONS.ttlAttribute()).n())));
+                Instant.ofEpochSecond(Long.parseLong(item.get(Tables.CONVERSATIONS.ttlAttribute()).n())),
+                item.containsKey("clarifyOptions")
+                        ? item.get("clarifyOptions").l().stream().map(AttributeValue::s).toList()
+                        : List.of());
     }
 
     @Override

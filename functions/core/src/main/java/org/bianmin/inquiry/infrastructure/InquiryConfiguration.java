@@ -12,6 +12,9 @@ import org.bianmin.http.HealthRoute;
 import org.bianmin.http.HttpApi;
 import org.bianmin.inquiry.application.AnsweringInquiry;
 import org.bianmin.inquiry.application.ConversationStore;
+import org.bianmin.inquiry.application.SafetyCheck;
+import org.bianmin.inquiry.application.SafetyRules;
+import org.bianmin.inquiry.application.SmallTalk;
 import org.bianmin.knowledge.application.KnowledgeSearch;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +29,23 @@ public class InquiryConfiguration {
         return new DynamoConversationStore(dynamo, store.tablePrefix());
     }
 
+    /** Loaded and validated at start: a broken safety file stops the start instead of missing emergencies. */
+    @Bean
+    SafetyCheck safetyCheck() {
+        return new SafetyCheck(SafetyRules.load());
+    }
+
+    /** Loaded and validated at start, like the safety file. */
+    @Bean
+    SmallTalk smallTalk() {
+        return SmallTalk.load();
+    }
+
     @Bean
     AnsweringInquiry answeringInquiry(KnowledgeSearch knowledge, ConversationStore conversations,
-                                      InquiryProperties properties, Clock clock) {
-        return new AnsweringInquiry(knowledge, conversations, clock, properties.conversationTtl());
+                                      InquiryProperties properties, SafetyCheck safety, SmallTalk smallTalk,
+                                      Clock clock) {
+        return new AnsweringInquiry(knowledge, conversations, clock, properties.conversationTtl(), safety, smallTalk);
     }
 
     @Bean

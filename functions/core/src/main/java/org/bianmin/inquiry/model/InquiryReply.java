@@ -3,8 +3,9 @@ package org.bianmin.inquiry.model;
 import java.util.List;
 
 /**
- * The reply to an inquiry. {@code answer} is always text taken from entries (or a fixed sentence for CLARIFY
- * and HANDOFF); nothing is generated.
+ * The reply to an inquiry. {@code answer} is always text taken from entries, from the inquiry's data files
+ * (emergency scripts, small-talk replies) or a fixed sentence for CLARIFY and HANDOFF; nothing is generated.
+ * {@code emergency} is set only on EMERGENCY.
  */
 public record InquiryReply(
         InquiryAction action,
@@ -14,10 +15,17 @@ public record InquiryReply(
         List<Suggestion> suggestions,
         String sessionId,
         boolean offerRequest,
-        Handoff handoff) {
+        Handoff handoff,
+        Emergency emergency) {
 
     public InquiryReply {
         suggestions = List.copyOf(suggestions);
+    }
+
+    /** A reply with no emergency: every action except EMERGENCY. */
+    public InquiryReply(InquiryAction action, String answer, EntryReference entry, double confidence,
+                        List<Suggestion> suggestions, String sessionId, boolean offerRequest, Handoff handoff) {
+        this(action, answer, entry, confidence, suggestions, sessionId, offerRequest, handoff, null);
     }
 
     /** The entry an answer came from. */
@@ -28,11 +36,21 @@ public record InquiryReply(
     public record Suggestion(String id, String title) {
     }
 
-    /** What a hotline request would be filed with if the citizen accepts the offer. */
-    public record Handoff(HandoffReason reason, String prefillText, String domain, String department) {
+    /**
+     * What a hotline request would be filed with if the citizen accepts the offer; {@code urgent} asks for the
+     * URGENT handling of an emergency.
+     */
+    public record Handoff(HandoffReason reason, String prefillText, String domain, String department,
+                          boolean urgent) {
+
+        public Handoff(HandoffReason reason, String prefillText, String domain, String department) {
+            this(reason, prefillText, domain, department, false);
+        }
     }
 
     public enum HandoffReason {
+        /** Someone may be in danger: after calling the emergency number, an URGENT request for follow-up. */
+        EMERGENCY,
         /** The text reports a problem someone must go and fix. */
         PROBLEM_REPORT,
         /** No entry matches well enough to answer. */

@@ -50,6 +50,24 @@ class ChatbotPageTest {
     }
 
     @Test
+    void anEmergencyShowsTheNumberFirstAsADialLinkWithStepsAndTheUrgentRequest(ChromeDriver browser) {
+        browser.get(RunningRuntime.base() + "/");
+        WebElement reply = ask(browser, "我家厨房着火了怎么办");
+
+        assertThat(reply.getAttribute("data-action")).isEqualTo("EMERGENCY");
+        WebElement number = reply.findElement(By.cssSelector(".emergency-number"));
+        assertThat(number.getText()).isEqualTo("119");
+        assertThat(number.getAttribute("href")).isEqualTo("tel:119");
+        assertThat(reply.getText()).startsWith("请立即拨打 119");
+        assertThat(reply.findElements(By.cssSelector(".emergency-steps li"))).hasSizeBetween(2, 4);
+        assertThat(reply.findElements(By.cssSelector(".source"))).isEmpty();
+        assertThat(Browser.lowContrastText(browser)).as("text below 4.5:1 contrast in an emergency").isEmpty();
+
+        reply.findElement(By.cssSelector(".open-handoff")).click();
+        assertThat(Browser.visible(browser, "#handoff-text").getAttribute("value")).isEqualTo("我家厨房着火了怎么办");
+    }
+
+    @Test
     void handoffFilesARequestOnceAndTheCitizenLooksItUp(ChromeDriver browser) {
         browser.get(RunningRuntime.base() + "/");
         WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
