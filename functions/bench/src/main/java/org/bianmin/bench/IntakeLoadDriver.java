@@ -50,7 +50,7 @@ public final class IntakeLoadDriver {
                 DynamoTicketStore tickets = new DynamoTicketStore(dynamo, "intake-");
                 ChineseAnalyzer analyzer = ChineseAnalyzer.withDefaultResources();
                 FilingRequest filing = new FilingRequest(
-                        new RequestClassifier(Taxonomy.loadDefault(), new KnowledgeBaseLoader().load(), analyzer),
+                        new RequestClassifier(Taxonomy.loadDefault(), new KnowledgeBaseLoader().load().entries(), analyzer),
                         GridRegistry.loadDefault(), new Deadlines(HolidayFile.loadDefault()), tickets,
                         new PhoneProtector(key, key), Clock.systemUTC());
                 HttpApi api = new HttpApi(List.of(new IntakeRoute(filing,

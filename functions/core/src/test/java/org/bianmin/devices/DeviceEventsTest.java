@@ -54,7 +54,7 @@ class DeviceEventsTest {
     private static final DynamoDeadLetterStore deadLetters = new DynamoDeadLetterStore(DynamoDbTestServer.client(), P);
     /** The hotline as devices see it: only its published ports. */
     private static final HotlineIntakeService hotline = new HotlineIntakeService(
-            new FilingRequest(new RequestClassifier(taxonomy, Knowledge.BASE, Knowledge.ANALYZER), GridRegistry.loadDefault(),
+            new FilingRequest(new RequestClassifier(taxonomy, Knowledge.BASE.entries(), Knowledge.ANALYZER), GridRegistry.loadDefault(),
                     new Deadlines(HolidayFile.loadDefault()), tickets, new PhoneProtector(KEY, KEY), Clock.systemUTC()),
             taxonomy);
     private static final ProcessingDeviceEvent processing = new ProcessingDeviceEvent(

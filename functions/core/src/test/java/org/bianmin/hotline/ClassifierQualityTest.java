@@ -37,7 +37,7 @@ class ClassifierQualityTest {
 
     @Test
     void domainMacroF1IsAtLeast085() throws IOException {
-        RequestClassifier classifier = new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE, Knowledge.ANALYZER);
+        RequestClassifier classifier = new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE.entries(), Knowledge.ANALYZER);
         List<Labeled> set = load();
         assertThat(set).hasSizeGreaterThanOrEqualTo(300);
 

@@ -42,7 +42,7 @@ class DispatchNotificationTest {
             new DeliveringDispatchNotification(tickets, Clock.systemUTC());
 
     private static String file() {
-        return new FilingRequest(new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE, Knowledge.ANALYZER),
+        return new FilingRequest(new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE.entries(), Knowledge.ANALYZER),
                 GridRegistry.loadDefault(), new Deadlines(HolidayFile.loadDefault()), tickets,
                 new PhoneProtector(KEY, KEY), Clock.systemUTC())
                 .file(new NewRequest("桂花路的路灯坏了一个星期了", PhoneNumber.parse("13812345678").orElseThrow(), null, "api", null))

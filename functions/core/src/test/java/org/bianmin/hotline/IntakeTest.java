@@ -48,7 +48,7 @@ class IntakeTest {
     private static final DynamoTicketStore tickets =
             new DynamoTicketStore(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX);
     private static final RequestClassifier classifier =
-            new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE, Knowledge.ANALYZER);
+            new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE.entries(), Knowledge.ANALYZER);
     private static final FilingRequest filing = new FilingRequest(classifier, GridRegistry.loadDefault(),
             new Deadlines(HolidayFile.loadDefault()), tickets, phones, Clock.systemUTC());
     private final HttpApi api = new HttpApi(List.of(

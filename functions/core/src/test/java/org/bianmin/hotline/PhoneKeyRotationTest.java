@@ -57,7 +57,7 @@ class PhoneKeyRotationTest {
     private static final byte[] ENCRYPTION_B = key('B');
     private static final List<String> PHONES = List.of("13812345678", "13900001111", "0574-87654321", "15811112222");
     private static final RequestClassifier classifier =
-            new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE, Knowledge.ANALYZER);
+            new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE.entries(), Knowledge.ANALYZER);
 
     private static final PhoneProtector underA = new PhoneProtector(HASH_A, ENCRYPTION_A);
     private static final PhoneProtector rotating =

@@ -47,7 +47,7 @@ class ReturnVisitAndSlaTest {
     private static final DynamoTicketStore tickets =
             new DynamoTicketStore(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX);
     private static final RequestClassifier classifier =
-            new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE, Knowledge.ANALYZER);
+            new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE.entries(), Knowledge.ANALYZER);
     private static final StaffMember DISPATCH = new StaffMember("dispatcher-1", null, true);
     private static final String CITY = "市城市管理局";
     private static final StaffMember CITY_STAFF = new StaffMember("cg-1", CITY, false);

@@ -45,7 +45,7 @@ class StaffWorkflowTest {
     private static final DynamoTicketStore tickets =
             new DynamoTicketStore(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX);
     private static final FilingRequest filing = new FilingRequest(
-            new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE, Knowledge.ANALYZER), GridRegistry.loadDefault(),
+            new RequestClassifier(Taxonomy.loadDefault(), Knowledge.BASE.entries(), Knowledge.ANALYZER), GridRegistry.loadDefault(),
             new Deadlines(HolidayFile.loadDefault()), tickets, new PhoneProtector(KEY, KEY), Clock.systemUTC());
     private final HttpApi api = new HttpApi(List.of(new StaffRequestsRoute(tickets),
             new StaffTransitionRoute(new TransitioningTicket(tickets, Clock.systemUTC()))));

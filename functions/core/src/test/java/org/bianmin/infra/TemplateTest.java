@@ -241,6 +241,9 @@ class TemplateTest {
         if (key.endsWith("QUEUEURL")) {
             return "https://sqs.us-east-1.amazonaws.com/123456789012/" + key.toLowerCase();
         }
+        if (key.endsWith("URL")) {
+            return "https://gateway.example.invalid/" + key.toLowerCase() + "/";
+        }
         return "placeholder";
     }
 

@@ -3,7 +3,7 @@ package org.bianmin.testing;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
 import org.bianmin.knowledge.application.KnowledgeBaseLoader;
-import org.bianmin.knowledge.application.KnowledgeSearch;
+import org.bianmin.knowledge.KnowledgeSearch;
 import org.bianmin.knowledge.infrastructure.ElasticsearchKnowledgeIndex;
 import org.bianmin.knowledge.infrastructure.LuceneKnowledgeIndex;
 

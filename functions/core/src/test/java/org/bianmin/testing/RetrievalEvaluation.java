@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.bianmin.knowledge.application.KnowledgeSearch;
-import org.bianmin.knowledge.search.RankedEntry;
+import org.bianmin.knowledge.KnowledgeSearch;
+import org.bianmin.knowledge.RankedEntry;
 
 /** Top-1 accuracy and MRR@5 of one engine over the evaluation set, with every miss listed. */
 public record RetrievalEvaluation(String engine, int questions, double top1, double mrrAt5, List<String> misses,

@@ -27,6 +27,7 @@ import org.bianmin.approval.sources.FixtureDataSource;
 import org.bianmin.approval.sources.HttpDataSource;
 import org.bianmin.approval.sources.SyntheticPopulation;
 import org.bianmin.queue.Queues;
+import org.bianmin.platform.RuntimeProperties;
 import org.bianmin.queue.QueueBackend;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,18 +46,38 @@ public class ApprovalConfiguration {
     }
 
     @Bean
-    ApprovalSources approvalSources(ApprovalProperties properties) {
+    ApprovalSources approvalSources(ApprovalProperties properties, RuntimeProperties runtime) {
         SyntheticPopulation population = new SyntheticPopulation(1200, 20261121L, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         Map<String, DataSource> sources = new LinkedHashMap<>();
         long seed = 1;
         for (String name : SyntheticPopulation.SOURCES) {
-            String url = properties.sourceUrls().get(name);
-            sources.put(name, url == null || url.isBlank()
-                    ? new FixtureDataSource(name, population, Duration.ofMillis(20), Duration.ofMillis(80), 0, seed++)
-                    : new HttpDataSource(name, URI.create(url.endsWith("/") ? url : url + "/"),
-                            properties.checkTimeout().dividedBy(3), 3, Duration.ofSeconds(30)));
+            String url = sourceUrl(properties, name);
+            if (url != null) {
+                sources.put(name, new HttpDataSource(name, URI.create(url), properties.checkTimeout().dividedBy(3), 3,
+                        Duration.ofSeconds(30)));
+            } else if (runtime.local()) {
+                sources.put(name, new FixtureDataSource(name, population, Duration.ofMillis(20), Duration.ofMillis(80), 0, seed++));
+            } else {
+                // a deployment must never decide real applications against the synthetic population
+                throw new IllegalStateException("approval data source '" + name + "' has no URL: set BIANMIN_APPROVAL_SOURCEBASEURL"
+                        + " (the data-sharing gateway, template parameter ApprovalSourcesUrl) or BIANMIN_APPROVAL_SOURCEURLS_"
+                        + name.toUpperCase(java.util.Locale.ROOT) + "; the synthetic fixtures run only in the local runtime");
+            }
         }
         return new ApprovalSources(sources);
+    }
+
+    /** The source's own URL, else the gateway's URL for it, else null; always ending in "/". */
+    static String sourceUrl(ApprovalProperties properties, String name) {
+        String own = properties.sourceUrls().get(name);
+        if (own != null && !own.isBlank()) {
+            return own.endsWith("/") ? own : own + "/";
+        }
+        String base = properties.sourceBaseUrl();
+        if (base != null && !base.isBlank()) {
+            return (base.endsWith("/") ? base : base + "/") + name + "/";
+        }
+        return null;
     }
 
     @Bean

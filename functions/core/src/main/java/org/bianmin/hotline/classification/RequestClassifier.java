@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
-import org.bianmin.knowledge.application.KnowledgeBase;
 import org.bianmin.knowledge.model.Domain;
 import org.bianmin.knowledge.model.KnowledgeEntry;
 
@@ -46,7 +45,10 @@ public final class RequestClassifier {
     private final NaiveBayes<String> leaves = new NaiveBayes<>();
     private final Set<String> stopWords;
 
-    public RequestClassifier(Taxonomy taxonomy, KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer) {
+    /**
+     * @param entries the knowledge base's entries: their wording teaches the domain step (KnowledgeEntries)
+     */
+    public RequestClassifier(Taxonomy taxonomy, java.util.Collection<KnowledgeEntry> entries, ChineseAnalyzer analyzer) {
         this.taxonomy = taxonomy;
         this.analyzer = analyzer;
         this.stopWords = loadStopWords();
@@ -61,7 +63,7 @@ public final class RequestClassifier {
                 trainLeaf(leaf, tokens(example), 1);
             }
         }
-        for (KnowledgeEntry entry : knowledgeBase.entries()) {
+        for (KnowledgeEntry entry : entries) {
             String text = Stream.concat(Stream.of(entry.title(), entry.question(), entry.category()),
                     Stream.concat(entry.variants().stream(), entry.tags().stream())).collect(Collectors.joining(" "));
             domains.train(entry.domain(), tokens(text), 1);

@@ -35,7 +35,7 @@ import org.bianmin.hotline.classification.GridRegistry;
 import org.bianmin.hotline.classification.RequestClassifier;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
-import org.bianmin.knowledge.application.KnowledgeBase;
+import org.bianmin.knowledge.KnowledgeEntries;
 import org.bianmin.store.DynamoIdempotency;
 import org.bianmin.queue.Queues;
 import org.bianmin.store.StoreProperties;
@@ -56,8 +56,8 @@ public class HotlineConfiguration {
     }
 
     @Bean
-    RequestClassifier requestClassifier(Taxonomy taxonomy, KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer) {
-        return new RequestClassifier(taxonomy, knowledgeBase, analyzer);
+    RequestClassifier requestClassifier(Taxonomy taxonomy, KnowledgeEntries knowledge, ChineseAnalyzer analyzer) {
+        return new RequestClassifier(taxonomy, knowledge.entries(), analyzer);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package org.bianmin.inquiry.application;
 
 import java.util.List;
-import org.bianmin.knowledge.search.RankedEntry;
+import org.bianmin.knowledge.RankedEntry;
 
 /**
  * Decides ANSWER / CLARIFY / HANDOFF from ranked candidates. Two measures, both documented in

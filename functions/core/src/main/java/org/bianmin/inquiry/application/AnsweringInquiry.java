@@ -14,11 +14,11 @@ import org.bianmin.inquiry.model.InquiryReply.EntryReference;
 import org.bianmin.inquiry.model.InquiryReply.Handoff;
 import org.bianmin.inquiry.model.InquiryReply.HandoffReason;
 import org.bianmin.inquiry.model.InquiryReply.Suggestion;
-import org.bianmin.knowledge.application.KnowledgeSearch;
+import org.bianmin.knowledge.KnowledgeSearch;
 import org.bianmin.knowledge.model.AnswerSection;
 import org.bianmin.knowledge.model.EntryKind;
 import org.bianmin.knowledge.model.KnowledgeEntry;
-import org.bianmin.knowledge.search.RankedEntry;
+import org.bianmin.knowledge.RankedEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,7 +137,7 @@ public final class AnsweringInquiry {
             return followUpToClarify(text, section, conversation.clarifyOptions(), sessionId);
         }
         Optional<KnowledgeEntry> previous = Optional.ofNullable(conversation.lastEntryId())
-                .flatMap(id -> knowledge.knowledgeBase().find(id));
+                .flatMap(id -> knowledge.find(id));
         if (previous.isEmpty() || namesAnotherTopic(text, previous.get())) {
             return Optional.empty();
         }
@@ -161,7 +161,7 @@ public final class AnsweringInquiry {
     private Optional<InquiryReply> followUpToClarify(String text, AnswerSection section, List<String> options,
                                                      String sessionId) {
         List<KnowledgeEntry> offered = options.stream()
-                .flatMap(id -> knowledge.knowledgeBase().find(id).stream()).toList();
+                .flatMap(id -> knowledge.find(id).stream()).toList();
         if (offered.isEmpty()) {
             return Optional.empty();
         }

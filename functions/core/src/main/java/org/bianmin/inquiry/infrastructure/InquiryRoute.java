@@ -10,7 +10,7 @@ import org.bianmin.http.Json;
 import org.bianmin.inquiry.application.AnsweringInquiry;
 import org.bianmin.inquiry.model.Channel;
 import org.bianmin.inquiry.model.Inquiry;
-import org.bianmin.knowledge.infrastructure.KnowledgeIndexUnavailableException;
+import org.bianmin.knowledge.KnowledgeIndexUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import tools.jackson.databind.JsonNode;
 

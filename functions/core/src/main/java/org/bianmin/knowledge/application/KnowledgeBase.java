@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bianmin.knowledge.KnowledgeEntries;
 import org.bianmin.knowledge.model.KnowledgeEntry;
 
 /** All entries, by id, in the order they were loaded. Immutable: a reload builds a new one. */
-public final class KnowledgeBase {
+public final class KnowledgeBase implements KnowledgeEntries {
 
     private final Map<String, KnowledgeEntry> byId;
     private final List<KnowledgeEntry> ordered;
@@ -24,6 +25,7 @@ public final class KnowledgeBase {
         this.ordered = List.copyOf(map.values());
     }
 
+    @Override
     public Optional<KnowledgeEntry> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }
@@ -32,6 +34,7 @@ public final class KnowledgeBase {
         return find(id).orElseThrow(() -> new IllegalStateException("no entry '" + id + "'"));
     }
 
+    @Override
     public Collection<KnowledgeEntry> entries() {
         return ordered;
     }

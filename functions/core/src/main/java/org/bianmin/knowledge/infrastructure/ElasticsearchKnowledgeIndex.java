@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.bianmin.knowledge.KnowledgeIndexUnavailableException;
 import org.bianmin.knowledge.search.IndexHealth;
 import org.bianmin.knowledge.search.IndexedEntry;
 import org.bianmin.knowledge.search.KnowledgeIndex;

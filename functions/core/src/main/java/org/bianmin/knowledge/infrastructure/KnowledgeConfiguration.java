@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import org.bianmin.http.DependencyCheck;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
-import org.bianmin.knowledge.application.KnowledgeSearch;
+import org.bianmin.knowledge.KnowledgeSearch;
 import org.bianmin.knowledge.search.IndexHealth;
 import org.bianmin.knowledge.search.KnowledgeIndex;
 import org.springframework.context.annotation.Bean;

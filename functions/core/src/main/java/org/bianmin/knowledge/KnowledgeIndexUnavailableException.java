@@ -1,4 +1,4 @@
-package org.bianmin.knowledge.infrastructure;
+package org.bianmin.knowledge;
 
 /** The search engine cannot answer right now: a 503 for the caller, never a guess. */
 public class KnowledgeIndexUnavailableException extends RuntimeException {

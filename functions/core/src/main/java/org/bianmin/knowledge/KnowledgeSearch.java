@@ -1,17 +1,20 @@
-package org.bianmin.knowledge.application;
+package org.bianmin.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
+import org.bianmin.knowledge.application.KnowledgeBase;
+import org.bianmin.knowledge.model.KnowledgeEntry;
 import org.bianmin.knowledge.search.IndexedEntry;
 import org.bianmin.knowledge.search.KnowledgeIndex;
-import org.bianmin.knowledge.search.RankedEntry;
 import org.bianmin.knowledge.search.SearchHit;
 import org.bianmin.knowledge.search.TokenStatistics;
 
 /**
- * The public face of the knowledge capability: analyze a question, rank entries in whichever engine is
- * configured, and return the entries with score and coverage. Other capabilities use only this class.
+ * The knowledge capability's published port: analyze a question, rank entries in whichever engine is configured,
+ * and return the entries with score and coverage; look entries up by id. Other capabilities use only this class,
+ * its result types ({@link RankedEntry}, {@code knowledge.model}) and the shared Chinese analyzer
+ * ({@code knowledge.analysis}); ArchitectureTest holds them to it.
  */
 public final class KnowledgeSearch {
 
@@ -59,6 +62,16 @@ public final class KnowledgeSearch {
                     new RankedEntry(entry, hit.score(), statistics.coverage(entry.id(), tokens))));
         }
         return ranked;
+    }
+
+    /** The entry with this id, if the knowledge base has it. */
+    public java.util.Optional<KnowledgeEntry> find(String id) {
+        return knowledgeBase.find(id);
+    }
+
+    /** Every entry. */
+    public java.util.Collection<KnowledgeEntry> entries() {
+        return knowledgeBase.entries();
     }
 
     public KnowledgeBase knowledgeBase() {

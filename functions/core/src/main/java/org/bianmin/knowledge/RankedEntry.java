@@ -1,4 +1,4 @@
-package org.bianmin.knowledge.search;
+package org.bianmin.knowledge;
 
 import org.bianmin.knowledge.model.KnowledgeEntry;
 
