@@ -18,6 +18,7 @@ import org.bianmin.queue.QueueDefinition;
 import org.bianmin.queue.Queues;
 import org.bianmin.store.TableDefinition;
 import org.bianmin.store.Tables;
+import org.bianmin.knowledge.infrastructure.KnowledgePreloader;
 import org.bianmin.testing.DynamoDbTestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class TemplateTest {
 
     /** What starting one function's definition showed: the routes its bean serves (null if not HTTP) and what it uses. */
     private record StartedFunction(String definition, Set<String> declaredRoutes, Set<String> servedRoutes,
-                                   ResourceAccess uses) {
+                                   ResourceAccess uses, boolean usesKnowledge, int memorySize) {
     }
 
     private static final Map<String, StartedFunction> functions = new TreeMap<>();
@@ -72,8 +73,12 @@ class TemplateTest {
                         served.add(route(r.method(), r.pathTemplate()));
                     }
                 }
+                // the context is lazy: these singletons exist only if the function's beans needed them
+                boolean usesKnowledge = context.getBeanFactory().containsSingleton("knowledgeBase")
+                        || context.getBeanFactory().containsSingleton("chineseAnalyzer");
+                Object memory = properties.getOrDefault("MemorySize", template.globalFunction().get("MemorySize"));
                 functions.put(name, new StartedFunction(definition, httpEvents(properties), served,
-                        CodeUses.of(context, DEPLOYED_PREFIX)));
+                        CodeUses.of(context, DEPLOYED_PREFIX), usesKnowledge, Integer.parseInt(String.valueOf(memory))));
             }
         });
     }
@@ -105,6 +110,37 @@ class TemplateTest {
         });
         assertThat(templateRoutes).isEqualTo(servedRoutes);
         assertThat(servedRoutes).containsAll(allRoutesOfTheLocalRuntime());
+    }
+
+    /** The knowledge preload (a cold-start cost) runs in exactly the functions whose beans use knowledge. */
+    @Test
+    void theKnowledgePreloadRunsExactlyWhereKnowledgeIsUsed() {
+        assertThat(functions).isNotEmpty();
+        Map<String, Boolean> expected = new TreeMap<>();
+        Map<String, Boolean> preloaded = new TreeMap<>();
+        functions.forEach((name, function) -> {
+            expected.put(function.definition(), function.usesKnowledge());
+            preloaded.put(function.definition(), KnowledgePreloader.preloads(function.definition()));
+        });
+        assertThat(preloaded).isEqualTo(expected);
+    }
+
+    /**
+     * Memory follows the measured sizing (docs/benchmarks.md, "Memory per function": every function's resident set
+     * after its cold start is under 256 MB): 2048 MB where knowledge is loaded, for the 2 vCPUs that analyze it beside
+     * the Spring start-up; 1024 MB for the other HTTP functions, whose cold start a caller waits for; 512 MB for
+     * background jobs.
+     */
+    @Test
+    void everyFunctionGetsTheMemoryOfItsKind() {
+        assertThat(functions).isNotEmpty();
+        Map<String, Integer> expected = new TreeMap<>();
+        Map<String, Integer> actual = new TreeMap<>();
+        functions.forEach((name, function) -> {
+            expected.put(name, function.usesKnowledge() ? 2048 : function.servedRoutes() != null ? 1024 : 512);
+            actual.put(name, function.memorySize());
+        });
+        assertThat(actual).isEqualTo(expected);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.bianmin.knowledge.infrastructure;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
@@ -16,7 +17,8 @@ import org.springframework.boot.SpringApplicationRunListener;
  * application starts, while Spring builds the rest of the context on the main thread. Loading, validating and
  * analyzing the entries is about two thirds of a Lambda cold start; overlapping it with the context start-up
  * takes it off the critical path. The beans in {@link KnowledgeConfiguration} wait for the result (or compute it
- * themselves when no Spring application started the preload, as in plain unit tests).
+ * themselves when no Spring application started the preload, as in plain unit tests). Functions that never touch
+ * knowledge do not preload ({@link #FUNCTIONS_USING_KNOWLEDGE}).
  */
 public final class KnowledgePreloader implements SpringApplicationRunListener {
 
@@ -30,9 +32,30 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
         // required constructor signature for run listeners
     }
 
+    /**
+     * The Lambda functions whose beans use the knowledge base or the analyzer; the others (the staff API, scheduled
+     * jobs, approval, device registry ...) never load it. TemplateTest holds this set to what each function's beans
+     * actually create, so it cannot drift from the code.
+     */
+    public static final Set<String> FUNCTIONS_USING_KNOWLEDGE = Set.of("inquiryApi", "knowledgeReindex", "hotlineApi",
+            "open311", "deviceApi", "deviceEvents");
+
+    /**
+     * Whether a context for {@code functionDefinition} preloads: every function that uses knowledge, and any context
+     * without a function definition (the local runtime, which serves all of them).
+     */
+    public static boolean preloads(String functionDefinition) {
+        return functionDefinition == null || functionDefinition.isBlank()
+                || FUNCTIONS_USING_KNOWLEDGE.contains(functionDefinition);
+    }
+
     @Override
     public void starting(ConfigurableBootstrapContext bootstrapContext) {
-        start();
+        String definition = System.getProperty("spring.cloud.function.definition",
+                System.getenv("SPRING_CLOUD_FUNCTION_DEFINITION"));
+        if (preloads(definition)) {
+            start();
+        }
     }
 
     static synchronized void start() {

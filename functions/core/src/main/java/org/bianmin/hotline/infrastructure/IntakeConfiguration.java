@@ -1,0 +1,64 @@
+package org.bianmin.hotline.infrastructure;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.RatingTicket;
+import org.bianmin.hotline.classification.RequestClassifier;
+import org.bianmin.http.ApiGatewayHttpFunction;
+import org.bianmin.http.HttpApi;
+import org.bianmin.http.RateLimiter;
+import org.bianmin.store.DynamoIdempotency;
+import org.bianmin.store.StoreProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Citizen intake: filing with idempotency, classification preview, status lookup and rating (the hotlineApi Lambda).
+ */
+@Configuration(proxyBeanMethods = false)
+public class IntakeConfiguration {
+
+    @Bean
+    ClassifyRoute classifyRoute(RequestClassifier classifier) {
+        return new ClassifyRoute(classifier);
+    }
+
+    @Bean
+    DynamoIdempotency idempotency(DynamoDbClient dynamo, StoreProperties store, Clock clock) {
+        return new DynamoIdempotency(dynamo, store.tablePrefix(), clock);
+    }
+
+    @Bean
+    IntakeRoute intakeRoute(FilingRequest filing, DynamoIdempotency idempotency) {
+        return new IntakeRoute(filing, idempotency);
+    }
+
+    /** Citizen lookups and ratings share one limit per client address: 30 attempts in 10 minutes. */
+    @Bean
+    RateLimiter citizenLimiter(Clock clock) {
+        return new RateLimiter(30, Duration.ofMinutes(10), clock);
+    }
+
+    @Bean
+    RequestStatusRoute requestStatusRoute(DynamoTicketStore tickets, RateLimiter citizenLimiter) {
+        return new RequestStatusRoute(tickets, citizenLimiter);
+    }
+
+    @Bean
+    RatingRoute ratingRoute(DynamoTicketStore tickets, RateLimiter citizenLimiter, Clock clock) {
+        return new RatingRoute(tickets, citizenLimiter, new RatingTicket(tickets, clock));
+    }
+
+    /** The hotline intake Lambda: request intake, status lookup and routing behind API Gateway. */
+    @Bean
+    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> hotlineApi(IntakeRoute intake, RequestStatusRoute status,
+                                                                        RatingRoute rating, ClassifyRoute classify) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating)));
+    }
+}

@@ -1,0 +1,72 @@
+package org.bianmin.hotline.infrastructure;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import org.bianmin.hotline.application.DeliveringDispatchNotification;
+import org.bianmin.hotline.application.DispatchQueue;
+import org.bianmin.hotline.application.TransitioningTicket;
+import org.bianmin.http.ApiGatewayHttpFunction;
+import org.bianmin.http.HttpApi;
+import org.bianmin.queue.QueueBackend;
+import org.bianmin.queue.Queues;
+import org.bianmin.queue.SqsConsumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Staff work on tickets: queues, transitions, statistics and dispatch notifications (the staffApi and
+ * dispatchNotifications Lambdas).
+ */
+@Configuration(proxyBeanMethods = false)
+public class StaffConfiguration {
+
+    @Bean
+    StaffRequestsRoute staffRequestsRoute(DynamoTicketStore tickets) {
+        return new StaffRequestsRoute(tickets);
+    }
+
+    @Bean
+    StaffTransitionRoute staffTransitionRoute(TransitioningTicket transitions) {
+        return new StaffTransitionRoute(transitions);
+    }
+
+    @Bean
+    StaffStatsRoute staffStatsRoute(DynamoTicketStore tickets) {
+        return new StaffStatsRoute(tickets);
+    }
+
+    @Bean
+    TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue, Clock clock) {
+        return new TransitioningTicket(tickets, clock, dispatchQueue);
+    }
+
+    @Bean(destroyMethod = "")
+    DispatchQueue dispatchQueue(HotlineProperties properties, QueueBackend queues, DeliveringDispatchNotification delivery) {
+        return queues.choose(properties.dispatchQueueUrl(), "BIANMIN_HOTLINE_DISPATCHQUEUEURL",
+                sqs -> new SqsDispatchQueue(sqs, properties.dispatchQueueUrl()), () -> new InProcessDispatchQueue(delivery));
+    }
+
+    @Bean
+    DeliveringDispatchNotification deliveringDispatchNotification(DynamoTicketStore tickets, Clock clock) {
+        return new DeliveringDispatchNotification(tickets, clock);
+    }
+
+    /** The dispatch-notification consumer Lambda (SQS trigger with partial batch failure reporting). */
+    @Bean
+    Function<SQSEvent, SQSBatchResponse> dispatchNotifications(DeliveringDispatchNotification delivery) {
+        return new SqsConsumer(Queues.DISPATCH, event -> SqsDispatchQueue.consume(event, delivery));
+    }
+
+    /** The staff/workflow Lambda: ticket queues and transitions behind API Gateway's JWT authorizer. */
+    @Bean
+    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> staffApi(StaffRequestsRoute requests,
+                                                                      StaffTransitionRoute transitions,
+                                                                      StaffStatsRoute stats) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(requests, transitions, stats)));
+    }
+}
