@@ -12,6 +12,7 @@ import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
 import org.bianmin.http.Json;
+import org.bianmin.approval.application.ApplyingForApproval;
 import org.bianmin.approval.application.DecidingApplication;
 import org.bianmin.approval.application.ServiceCatalog;
 import org.bianmin.approval.model.ApprovalDecision;
@@ -29,13 +30,11 @@ public final class ApprovalRoutes implements HttpRouteGroup {
     private static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9_-]{6,64}");
 
     private final ServiceCatalog catalog;
-    private final DecidingApplication deciding;
-    private final DynamoApprovalStore store;
+    private final ApplyingForApproval applying;
 
     public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, DynamoApprovalStore store) {
         this.catalog = catalog;
-        this.deciding = deciding;
-        this.store = store;
+        this.applying = new ApplyingForApproval(deciding, store);
     }
 
     @Override
@@ -84,22 +83,11 @@ public final class ApprovalRoutes implements HttpRouteGroup {
         ResidentId id = ResidentId.parse(idNumber);
         String fingerprint = fingerprint(request.body());
 
-        Optional<DynamoApprovalStore.Stored> existing = store.find(applicationId);
-        if (existing.isPresent()) {
-            return replay(existing.get(), fingerprint);
-        }
-        ApprovalDecision decision = deciding.decide(applicationId, item, id);
-        if (!store.create(decision, fingerprint, id.masked())) {
-            return replay(store.find(applicationId).orElseThrow(), fingerprint);
-        }
-        return HttpResponse.json(200, decision);
-    }
-
-    private static HttpResponse replay(DynamoApprovalStore.Stored stored, String fingerprint) {
-        if (!stored.fingerprint().equals(fingerprint)) {
+        try {
+            return HttpResponse.json(200, applying.apply(applicationId, item, id, fingerprint));
+        } catch (ApplyingForApproval.ApplicationIdReusedException e) {
             throw new ApiException(409, "APPLICATION_ID_REUSED", "该申请编号已用于另一份申请。");
         }
-        return HttpResponse.json(200, stored.decision());
     }
 
     private static void validateFields(ServiceItem item, JsonNode fields) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bianmin.http.Json;
+import org.bianmin.approval.application.ApprovalRecords;
 import org.bianmin.approval.model.ApprovalDecision;
 import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
@@ -16,11 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Decision records in the {@code approvals} table: written once per application id (conditional put), with the
  * fingerprint of the request that produced it and the applicant's masked ID number only.
  */
-public final class DynamoApprovalStore implements UsesTables {
-
-    /** A stored decision and the fingerprint of the request it answered. */
-    public record Stored(ApprovalDecision decision, String fingerprint) {
-    }
+public final class DynamoApprovalStore implements ApprovalRecords, UsesTables {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -30,6 +27,7 @@ public final class DynamoApprovalStore implements UsesTables {
         this.tableName = Tables.APPROVALS.tableName(tablePrefix);
     }
 
+    @Override
     public Optional<Stored> find(String applicationId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tableName).consistentRead(true)
                 .key(Map.of("applicationId", AttributeValue.fromS(applicationId)))).item();
@@ -41,6 +39,7 @@ public final class DynamoApprovalStore implements UsesTables {
     }
 
     /** Stores the decision unless one exists for the id; false when another request stored first. */
+    @Override
     public boolean create(ApprovalDecision decision, String fingerprint, String applicantMasked) {
         try {
             dynamo.putItem(p -> p.tableName(tableName).conditionExpression("attribute_not_exists(applicationId)")

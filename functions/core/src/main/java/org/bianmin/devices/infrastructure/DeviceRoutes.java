@@ -10,6 +10,7 @@ import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
 import org.bianmin.http.Json;
+import org.bianmin.devices.application.ActingOnAlarm;
 import org.bianmin.devices.application.AlarmStore;
 import org.bianmin.devices.application.DeadLetters;
 import org.bianmin.devices.application.DeviceRegistry;
@@ -34,12 +35,14 @@ public final class DeviceRoutes implements HttpRouteGroup {
     private final AlarmStore alarms;
     private final DeadLetters deadLetters;
     private final ProcessingDeviceEvent processing;
+    private final ActingOnAlarm actingOnAlarm;
 
     public DeviceRoutes(DeviceRegistry devices, AlarmStore alarms, DeadLetters deadLetters, ProcessingDeviceEvent processing) {
         this.devices = devices;
         this.alarms = alarms;
         this.deadLetters = deadLetters;
         this.processing = processing;
+        this.actingOnAlarm = new ActingOnAlarm(alarms, devices);
     }
 
     @Override
@@ -64,29 +67,16 @@ public final class DeviceRoutes implements HttpRouteGroup {
      */
     private HttpResponse act(HttpRequest request) {
         request.claim("sub").orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "请先登录（需要有效的工作人员令牌）。"));
-        AlarmType type;
-        try {
-            type = AlarmType.valueOf(request.pathParameter("type"));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(404, "NOT_FOUND", "没有这个告警。");
-        }
-        String deviceId = request.pathParameter("deviceId");
-        Alarm alarm = alarms.find(deviceId, type).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "没有这个告警。"));
         String action = String.valueOf(Json.optionalString(Json.objectBody(request), "action"));
-        Alarm.AlarmStatus next = switch (action) {
-            case "acknowledge" -> Alarm.AlarmStatus.ACKNOWLEDGED;
-            case "resolve" -> Alarm.AlarmStatus.RESOLVED;
-            case "false_positive" -> Alarm.AlarmStatus.FALSE_POSITIVE;
-            default -> throw ApiException.badRequest("INVALID_ACTION", "action 只能是 acknowledge、resolve 或 false_positive。");
-        };
-        if (alarm.status() == Alarm.AlarmStatus.RESOLVED || alarm.status() == Alarm.AlarmStatus.FALSE_POSITIVE) {
-            throw new ApiException(409, "ALARM_CLOSED", "该告警已关闭。");
+        try {
+            return HttpResponse.json(200, actingOnAlarm.act(request.pathParameter("deviceId"), request.pathParameter("type"), action));
+        } catch (ActingOnAlarm.AlarmActionRefusedException e) {
+            throw switch (e.refusal()) {
+                case NO_SUCH_ALARM -> new ApiException(404, "NOT_FOUND", "没有这个告警。");
+                case UNKNOWN_ACTION -> ApiException.badRequest("INVALID_ACTION", "action 只能是 acknowledge、resolve 或 false_positive。");
+                case ALARM_CLOSED -> new ApiException(409, "ALARM_CLOSED", "该告警已关闭。");
+            };
         }
-        alarms.setStatus(deviceId, type, next);
-        if (next == Alarm.AlarmStatus.FALSE_POSITIVE) {
-            devices.countFalsePositive(deviceId);
-        }
-        return HttpResponse.json(200, alarms.find(deviceId, type).orElseThrow());
     }
 
     private HttpResponse importDevices(HttpRequest request) {
