@@ -10,7 +10,7 @@
 // The parent learns the port from one JSON line on stdout: {"event":"listening","port":N}. The server binds to
 // 127.0.0.1 only, and it stops when its parent dies, even by kill -9: the parent holds our stdin open, the
 // kernel closes it when the parent goes, and we exit on end of input (and, as a fallback, when we are
-// re-parented).
+// re-parented). A SIGTERM from the parent closes the server and LevelDB gracefully.
 
 const MIN_NODE_MAJOR = 20
 const major = Number(process.versions.node.split('.')[0])
@@ -88,14 +88,18 @@ function refuse (res) {
   res.end(body)
 }
 
+// When the parent is gone nobody waits for an answer, so there is nothing to finish gracefully: every acknowledged
+// write is already in LevelDB's log (written before its answer was sent), and exiting at once frees the
+// directory's LevelDB lock for the next runtime without delay.
 function watchParent () {
-  process.stdin.on('end', stop)
-  process.stdin.on('error', stop)
+  const orphaned = () => process.exit(0)
+  process.stdin.on('end', orphaned)
+  process.stdin.on('error', orphaned)
   process.stdin.resume()
   const parent = process.ppid
   setInterval(() => {
-    if (process.ppid !== parent) stop()
-  }, 1000).unref()
+    if (process.ppid !== parent) orphaned()
+  }, 500).unref()
 }
 
 // Closing the server lets dynalite finish pending writes and close LevelDB cleanly; LevelDB's log makes even an
