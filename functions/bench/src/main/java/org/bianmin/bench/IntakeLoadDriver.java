@@ -13,7 +13,7 @@ import org.bianmin.http.HttpRequest;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.infrastructure.DynamoTicketStore;
-import org.bianmin.hotline.infrastructure.IntakeRoute;
+import org.bianmin.hotline.web.IntakeRoute;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.WorkingCalendar;
 import org.bianmin.hotline.classification.GridRegistry;

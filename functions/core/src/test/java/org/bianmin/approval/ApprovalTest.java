@@ -17,7 +17,7 @@ import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.approval.application.DecidingApplication;
 import org.bianmin.approval.application.ServiceCatalog;
-import org.bianmin.approval.infrastructure.ApprovalRoutes;
+import org.bianmin.approval.web.ApprovalRoutes;
 import org.bianmin.approval.infrastructure.DynamoApprovalStore;
 import org.bianmin.approval.model.ApprovalDecision;
 import org.bianmin.approval.model.CheckOutcome;

@@ -24,7 +24,7 @@ import org.bianmin.approval.application.ReverifyingRecipients;
 import org.bianmin.approval.application.ServiceCatalog;
 import org.bianmin.approval.infrastructure.DynamoBatchStore;
 import org.bianmin.approval.infrastructure.InProcessReverificationQueue;
-import org.bianmin.approval.infrastructure.ReverificationRoutes;
+import org.bianmin.approval.web.ReverificationRoutes;
 import org.bianmin.approval.infrastructure.SqsReverificationQueue;
 import org.bianmin.approval.model.CheckOutcome;
 import org.bianmin.approval.model.ResidentId;

@@ -60,6 +60,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void routesUseApplicationServicesNotAdapters() {
+        noClasses().that().resideInAPackage("org.bianmin..web..")
+                .should().dependOnClassesThat().resideInAPackage("org.bianmin..infrastructure..")
+                .as("web routes parse and render; they reach DynamoDB, SQS or Elasticsearch only through application ports")
+                .check(CORE);
+    }
+
+    @Test
     void capabilitiesFormNoCycles() {
         slices().matching("org.bianmin.(*)..").should().beFreeOfCycles()
                 .as("top-level packages (capabilities and kernels) form no cycle").check(CORE);

@@ -18,7 +18,7 @@ import org.bianmin.devices.application.DetectingOfflineDevices;
 import org.bianmin.devices.application.DeviceRules;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.devices.application.ProcessingDeviceEvent.Outcome;
-import org.bianmin.devices.infrastructure.DeviceRoutes;
+import org.bianmin.devices.web.DeviceRoutes;
 import org.bianmin.devices.model.Alarm;
 import org.bianmin.devices.model.AlarmType;
 import org.bianmin.devices.infrastructure.DynamoAlarmStore;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.bianmin.approval.web.ApprovalRoutes;
+import org.bianmin.approval.web.ReverificationRoutes;
 import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRoute;

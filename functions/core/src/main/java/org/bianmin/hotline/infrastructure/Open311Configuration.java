@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.function.Function;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.classification.Taxonomy;
+import org.bianmin.hotline.web.Open311Api;
 import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
 import org.springframework.context.annotation.Bean;

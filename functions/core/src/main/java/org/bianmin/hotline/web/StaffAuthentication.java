@@ -1,4 +1,4 @@
-package org.bianmin.hotline.infrastructure;
+package org.bianmin.hotline.web;
 
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;

@@ -1,4 +1,4 @@
-package org.bianmin.devices.infrastructure;
+package org.bianmin.devices.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

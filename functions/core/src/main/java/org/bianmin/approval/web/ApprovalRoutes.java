@@ -1,4 +1,4 @@
-package org.bianmin.approval.infrastructure;
+package org.bianmin.approval.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
 import org.bianmin.http.Json;
 import org.bianmin.approval.application.ApplyingForApproval;
+import org.bianmin.approval.application.ApprovalRecords;
 import org.bianmin.approval.application.DecidingApplication;
 import org.bianmin.approval.application.ServiceCatalog;
 import org.bianmin.approval.model.ApprovalDecision;
@@ -32,7 +33,7 @@ public final class ApprovalRoutes implements HttpRouteGroup {
     private final ServiceCatalog catalog;
     private final ApplyingForApproval applying;
 
-    public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, DynamoApprovalStore store) {
+    public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, ApprovalRecords store) {
         this.catalog = catalog;
         this.applying = new ApplyingForApproval(deciding, store);
     }

@@ -1,4 +1,4 @@
-package org.bianmin.hotline.infrastructure;
+package org.bianmin.hotline.web;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;

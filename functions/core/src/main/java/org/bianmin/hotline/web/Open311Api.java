@@ -1,4 +1,4 @@
-package org.bianmin.hotline.infrastructure;
+package org.bianmin.hotline.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.bianmin.approval.infrastructure;
+package org.bianmin.approval.web;
 
 import java.util.ArrayList;
 import java.util.List;
