@@ -175,6 +175,30 @@ class DeviceEventsTest {
     }
 
     @Test
+    void racingFalsePositiveMarksCloseTheAlarmOnceAndCountOnce() throws Exception {
+        String id = register("smoke_detector");
+        processing.process("test", "{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}");
+        String path = "/v1/staff/alarms/" + id + "/SMOKE/actions";
+        Map<String, String> staff = Map.of("content-type", "application/json", HttpRequest.CLAIM_PREFIX + "sub", "cg-1");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(pool.submit(() -> api.handle(new HttpRequest("POST", path, staff, Map.of(),
+                    "{\"action\":\"false_positive\"}", "t", Map.of())).status()));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> call : calls) {
+            statuses.add(call.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(DynamoDbTestServer.client().getItem(g -> g.tableName(org.bianmin.store.Tables.DEVICES.tableName(P))
+                .key(Map.of("deviceId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id)))).item()
+                .get("falsePositives").n()).isEqualTo("1");
+    }
+
+    @Test
     void registrationAndImportValidateEveryDevice() {
         assertThat(post("/v1/devices", "{\"deviceId\":\"A-1\",\"type\":\"toaster\",\"owner\":\"x\",\"ownerPhone\":\"13800009999\",\"address\":\"桂花路\"}").status()).isEqualTo(400);
         assertThat(post("/v1/devices", "{\"deviceId\":\"A-1\",\"type\":\"camera\",\"owner\":\"x\",\"ownerPhone\":\"123\",\"address\":\"桂花路\"}").status()).isEqualTo(400);

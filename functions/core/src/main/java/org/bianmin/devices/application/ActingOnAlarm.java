@@ -28,6 +28,8 @@ public final class ActingOnAlarm {
         }
     }
 
+    private static final int ATTEMPTS = 5;
+
     private final AlarmStore alarms;
     private final DeviceRegistry devices;
 
@@ -39,21 +41,27 @@ public final class ActingOnAlarm {
     /** @return the alarm after the action */
     public Alarm act(String deviceId, String typeName, String action) {
         AlarmType type = parseType(typeName).orElseThrow(() -> new AlarmActionRefusedException(Refusal.NO_SUCH_ALARM));
-        Alarm alarm = alarms.find(deviceId, type).orElseThrow(() -> new AlarmActionRefusedException(Refusal.NO_SUCH_ALARM));
         Alarm.AlarmStatus next = switch (action == null ? "" : action) {
             case "acknowledge" -> Alarm.AlarmStatus.ACKNOWLEDGED;
             case "resolve" -> Alarm.AlarmStatus.RESOLVED;
             case "false_positive" -> Alarm.AlarmStatus.FALSE_POSITIVE;
             default -> throw new AlarmActionRefusedException(Refusal.UNKNOWN_ACTION);
         };
-        if (alarm.status() == Alarm.AlarmStatus.RESOLVED || alarm.status() == Alarm.AlarmStatus.FALSE_POSITIVE) {
-            throw new AlarmActionRefusedException(Refusal.ALARM_CLOSED);
+        // The change is conditional on the status we read: two agents acting at once cannot both close the alarm,
+        // and a false positive is counted once.
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Alarm alarm = alarms.find(deviceId, type).orElseThrow(() -> new AlarmActionRefusedException(Refusal.NO_SUCH_ALARM));
+            if (alarm.status() == Alarm.AlarmStatus.RESOLVED || alarm.status() == Alarm.AlarmStatus.FALSE_POSITIVE) {
+                throw new AlarmActionRefusedException(Refusal.ALARM_CLOSED);
+            }
+            if (alarms.changeStatus(deviceId, type, alarm.status(), next)) {
+                if (next == Alarm.AlarmStatus.FALSE_POSITIVE) {
+                    devices.countFalsePositive(deviceId);
+                }
+                return alarms.find(deviceId, type).orElseThrow();
+            }
         }
-        alarms.setStatus(deviceId, type, next);
-        if (next == Alarm.AlarmStatus.FALSE_POSITIVE) {
-            devices.countFalsePositive(deviceId);
-        }
-        return alarms.find(deviceId, type).orElseThrow();
+        throw new AlarmActionRefusedException(Refusal.ALARM_CLOSED);
     }
 
     private static Optional<AlarmType> parseType(String name) {

@@ -23,5 +23,8 @@ public interface AlarmStore {
 
     void setStatus(String deviceId, AlarmType type, Alarm.AlarmStatus status);
 
+    /** Moves the alarm from {@code from} to {@code to}; false when its status is no longer {@code from}. */
+    boolean changeStatus(String deviceId, AlarmType type, Alarm.AlarmStatus from, Alarm.AlarmStatus to);
+
     List<Alarm> byStatus(Alarm.AlarmStatus status, int limit);
 }

@@ -99,6 +99,19 @@ public final class DynamoAlarmStore implements AlarmStore, UsesTables {
     }
 
     @Override
+    public boolean changeStatus(String deviceId, AlarmType type, AlarmStatus from, AlarmStatus to) {
+        try {
+            dynamo.updateItem(u -> u.tableName(tableName).key(key(deviceId + "#" + type.name()))
+                    .updateExpression("SET #s = :to").conditionExpression("#s = :from")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":to", AttributeValue.fromS(to.name()), ":from", AttributeValue.fromS(from.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    @Override
     public List<Alarm> byStatus(AlarmStatus status, int limit) {
         return dynamo.query(q -> q.tableName(tableName).indexName("byStatus").scanIndexForward(false).limit(limit)
                         .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "status"))
