@@ -15,6 +15,7 @@ import org.bianmin.inquiry.application.ConversationStore;
 import org.bianmin.inquiry.application.SafetyCheck;
 import org.bianmin.inquiry.application.SafetyRules;
 import org.bianmin.inquiry.application.SmallTalk;
+import org.bianmin.inquiry.web.InquiryRoute;
 import org.bianmin.knowledge.KnowledgeSearch;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.bianmin.inquiry.infrastructure;
+package org.bianmin.inquiry.web;
 
 import java.util.regex.Pattern;
 import org.bianmin.http.ApiException;
