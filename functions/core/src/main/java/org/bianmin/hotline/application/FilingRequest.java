@@ -32,7 +32,8 @@ public final class FilingRequest {
     private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(WorkingCalendar.ZONE);
     private static final Logger log = LoggerFactory.getLogger(FilingRequest.class);
 
-    private final RequestClassifier classifier;
+    /** Built on first use: a caller that always names the category (devices, Open311) never loads the classifier. */
+    private final java.util.function.Supplier<RequestClassifier> classifier;
     private final GridRegistry grids;
     private final Deadlines deadlines;
     private final TicketStore tickets;
@@ -42,6 +43,11 @@ public final class FilingRequest {
 
     public FilingRequest(RequestClassifier classifier, GridRegistry grids, Deadlines deadlines, TicketStore tickets,
                          PhoneProtector phones, Clock clock) {
+        this(() -> classifier, grids, deadlines, tickets, phones, clock);
+    }
+
+    public FilingRequest(java.util.function.Supplier<RequestClassifier> classifier, GridRegistry grids, Deadlines deadlines,
+                         TicketStore tickets, PhoneProtector phones, Clock clock) {
         this.classifier = classifier;
         this.grids = grids;
         this.deadlines = deadlines;
@@ -51,7 +57,7 @@ public final class FilingRequest {
     }
 
     public IntakeReceipt file(NewRequest request) {
-        return file(request, classifier.classify(request.text()));
+        return file(request, classifier.get().classify(request.text()));
     }
 
     /** Files a request whose category the caller chose (Open311's service_code): no classification, no triage. */

@@ -20,6 +20,7 @@ import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.store.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -82,10 +83,11 @@ public class HotlineConfiguration {
         return keys;
     }
 
+    /** The classifier is resolved on first use, so functions that file only with a named category never load it. */
     @Bean
-    FilingRequest filingRequest(RequestClassifier classifier, GridRegistry grids, DynamoTicketStore tickets,
+    FilingRequest filingRequest(ObjectProvider<RequestClassifier> classifier, GridRegistry grids, DynamoTicketStore tickets,
                                 PhoneProtector phones, Clock clock) {
-        return new FilingRequest(classifier, grids, new Deadlines(HolidayFile.loadDefault()), tickets, phones,
+        return new FilingRequest(classifier::getObject, grids, new Deadlines(HolidayFile.loadDefault()), tickets, phones,
                 clock);
     }
 
