@@ -7,7 +7,9 @@ import org.bianmin.knowledge.application.KnowledgeBase;
 import org.bianmin.knowledge.model.KnowledgeEntry;
 import org.bianmin.knowledge.search.IndexedEntry;
 import org.bianmin.knowledge.search.KnowledgeIndex;
+import org.bianmin.knowledge.search.SearchField;
 import org.bianmin.knowledge.search.SearchHit;
+import org.bianmin.knowledge.search.SearchQuery;
 import org.bianmin.knowledge.search.TokenStatistics;
 
 /**
@@ -18,7 +20,10 @@ import org.bianmin.knowledge.search.TokenStatistics;
  */
 public final class KnowledgeSearch {
 
-    /** Longer questions keep their first distinct tokens: a query never exceeds the engines' clause limits. */
+    /**
+     * A query never exceeds the engines' clause limits: a longer question (a caller's story) keeps the distinct
+     * tokens that say most about the topic, the rarest in the knowledge base, in their original order.
+     */
     public static final int MAX_QUERY_TOKENS = 64;
 
     private final KnowledgeBase knowledgeBase;
@@ -26,6 +31,7 @@ public final class KnowledgeSearch {
     private final KnowledgeIndex index;
     private final List<IndexedEntry> indexedEntries;
     private final TokenStatistics statistics;
+    private final TokenStatistics pinyinStatistics;
 
     public KnowledgeSearch(KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer, KnowledgeIndex index) {
         this(knowledgeBase, analyzer, index, IndexedEntry.analyzeAll(knowledgeBase.entries(), analyzer));
@@ -39,6 +45,7 @@ public final class KnowledgeSearch {
         this.index = index;
         this.indexedEntries = List.copyOf(indexedEntries);
         this.statistics = new TokenStatistics(indexedEntries);
+        this.pinyinStatistics = new TokenStatistics(indexedEntries, SearchField.Tokens.PINYIN);
     }
 
     /** Rebuilds the engine's index from the loaded entries (no downtime: both engines swap when done). */
@@ -46,22 +53,47 @@ public final class KnowledgeSearch {
         index.rebuild(indexedEntries);
     }
 
+    /** The question's distinct words, at most {@link #MAX_QUERY_TOKENS}. */
     public List<String> analyze(String text) {
-        List<String> tokens = analyzer.tokens(text).stream().distinct().toList();
-        return tokens.size() > MAX_QUERY_TOKENS ? tokens.subList(0, MAX_QUERY_TOKENS) : tokens;
+        return QueryTokens.mostTelling(analyzer.tokens(text), statistics, MAX_QUERY_TOKENS);
+    }
+
+    /** The question as the engines receive it: its words and its pinyin pairs. */
+    public SearchQuery query(String text) {
+        List<String> words = analyze(text);
+        List<String> pinyin = QueryTokens.mostTelling(analyzer.pinyinTokens(text), pinyinStatistics, MAX_QUERY_TOKENS);
+        String asking = QuestionFocus.askingClause(text, words.size());
+        if (asking == null) {
+            return new SearchQuery(words, pinyin);
+        }
+        return new SearchQuery(words, pinyin, java.util.Set.copyOf(analyzer.tokens(asking)), QuestionFocus.WEIGHT);
     }
 
     public List<RankedEntry> search(String text, int limit) {
-        return searchTokens(analyze(text), limit);
+        return search(query(text), limit);
     }
 
+    /** By words only (no pinyin): for the few words left of a follow-up around its cue. */
     public List<RankedEntry> searchTokens(List<String> tokens, int limit) {
+        return search(SearchQuery.ofWords(tokens), limit);
+    }
+
+    public List<RankedEntry> search(SearchQuery query, int limit) {
         List<RankedEntry> ranked = new ArrayList<>();
-        for (SearchHit hit : index.search(tokens, limit)) {
+        for (SearchHit hit : index.search(query, limit)) {
             knowledgeBase.find(hit.entryId()).ifPresent(entry -> ranked.add(
-                    new RankedEntry(entry, hit.score(), statistics.coverage(entry.id(), tokens))));
+                    new RankedEntry(entry, hit.score(), coverage(entry.id(), query))));
         }
         return ranked;
+    }
+
+    /**
+     * How much of the question the entry covers: by its words, or, when that is more, by its sounds (a misheard
+     * question covers little by words and much by pinyin).
+     */
+    private double coverage(String entryId, SearchQuery query) {
+        double words = statistics.coverage(entryId, query.words());
+        return query.pinyin().isEmpty() ? words : Math.max(words, pinyinStatistics.coverage(entryId, query.pinyin()));
     }
 
     /** The entry with this id, if the knowledge base has it. */

@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * The one analyzer of the project, used to index and to query by both engines: dictionary-first segmentation
@@ -22,6 +23,7 @@ public final class ChineseAnalyzer extends Analyzer {
 
     private final AnalysisResources resources;
     private final CharArraySet stopWords;
+    private final PinyinTranscriber pinyin = new PinyinTranscriber();
 
     public ChineseAnalyzer(AnalysisResources resources) {
         this.resources = resources;
@@ -54,6 +56,30 @@ public final class ChineseAnalyzer extends Analyzer {
             throw new UncheckedIOException(e);
         }
         return tokens;
+    }
+
+    /**
+     * The folded pinyin syllable pairs of the text's content words ({@link PinyinTranscriber}): the tokens of
+     * the pinyin field, so a misheard 公鸡金 meets 公积金. In order, duplicates kept.
+     */
+    public List<String> pinyinTokens(String text) {
+        List<int[]> spans = new ArrayList<>();
+        try (TokenStream stream = tokenStream("text", text)) {
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                spans.add(new int[] {offset.startOffset(), offset.endOffset()});
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pinyin.bigrams(TextNormalizer.normalize(text), spans);
+    }
+
+    /** {@link #pinyinTokens} joined by single spaces. */
+    public String pinyinText(String text) {
+        return String.join(" ", pinyinTokens(text));
     }
 
     /** The tokens joined by single spaces: what a whitespace-analyzed field receives. */
