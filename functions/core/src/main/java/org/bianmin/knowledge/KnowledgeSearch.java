@@ -25,6 +25,8 @@ public final class KnowledgeSearch {
      * tokens that say most about the topic, the rarest in the knowledge base, in their original order.
      */
     public static final int MAX_QUERY_TOKENS = 64;
+    /** Below this word coverage of the best entry the question is ranked again with its pinyin pairs. */
+    static final double SOUNDS_BELOW_COVERAGE = 0.7;
 
     private final KnowledgeBase knowledgeBase;
     private final ChineseAnalyzer analyzer;
@@ -58,6 +60,14 @@ public final class KnowledgeSearch {
         return QueryTokens.mostTelling(analyzer.tokens(text), statistics, MAX_QUERY_TOKENS);
     }
 
+    /**
+     * Whether the text is a caller's story rather than a question: long enough that its asking clause is weighted
+     * up and its coverage counts only the words the knowledge base knows (the rest is about the caller).
+     */
+    public boolean isStory(String text) {
+        return analyze(text).size() >= QuestionFocus.MIN_STORY_WORDS;
+    }
+
     /** The question as the engines receive it: its words and its pinyin pairs. */
     public SearchQuery query(String text) {
         List<String> words = analyze(text);
@@ -78,7 +88,24 @@ public final class KnowledgeSearch {
         return search(SearchQuery.ofWords(tokens), limit);
     }
 
+    /**
+     * Words first; by words and sounds together only when the words leave the question mostly uncovered (a misheard
+     * 公鸡金 covers little by words). An ordinary question is ranked exactly as without pinyin, so its top entry and
+     * its separation from the runner-up (what decides ANSWER against CLARIFY) do not move; the fusion was measured
+     * both ways (docs/knowledge-base.md).
+     */
     public List<RankedEntry> search(SearchQuery query, int limit) {
+        if (query.pinyin().isEmpty()) {
+            return rank(query, limit);
+        }
+        List<RankedEntry> byWords = rank(query.withoutPinyin(), limit);
+        if (!byWords.isEmpty() && byWords.get(0).coverage() >= SOUNDS_BELOW_COVERAGE) {
+            return byWords;
+        }
+        return rank(query, limit);
+    }
+
+    private List<RankedEntry> rank(SearchQuery query, int limit) {
         List<RankedEntry> ranked = new ArrayList<>();
         for (SearchHit hit : index.search(query, limit)) {
             knowledgeBase.find(hit.entryId()).ifPresent(entry -> ranked.add(
@@ -92,7 +119,9 @@ public final class KnowledgeSearch {
      * question covers little by words and much by pinyin).
      */
     private double coverage(String entryId, SearchQuery query) {
-        double words = statistics.coverage(entryId, query.words());
+        List<String> counted = query.words().size() < QuestionFocus.MIN_STORY_WORDS ? query.words()
+                : query.words().stream().filter(statistics::isKnown).toList();
+        double words = statistics.coverage(entryId, counted);
         return query.pinyin().isEmpty() ? words : Math.max(words, pinyinStatistics.coverage(entryId, query.pinyin()));
     }
 

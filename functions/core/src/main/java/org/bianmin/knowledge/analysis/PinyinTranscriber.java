@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns Chinese text into folded pinyin syllable bigrams ("公积金提取" -> gon_ji ji_jin jin_ti ti_qu), the tokens of
+ * Turns Chinese text into folded pinyin syllable bigrams ("公积金提取" -> gong_ji ji_jin jin_ti ti_qu), the tokens of
  * the pinyin search field. A recognizer that hears 公积金 and writes 公鸡金, 社保卡 as 设保卡 or 护照 as 户照 gets the
  * words wrong and the sounds right, so the sounds are matched too.
  *

@@ -15,7 +15,7 @@ public enum SearchField {
     QUESTIONS("questions", 3.0f, Tokens.WORDS),
     KEYWORDS("keywords", 1.0f, Tokens.WORDS),
     ANSWER("answer", 0.4f, Tokens.WORDS),
-    PINYIN("pinyin", Float.parseFloat(System.getProperty("bianmin.pinyinBoost", "1.0")), Tokens.PINYIN);
+    PINYIN("pinyin", 2.0f, Tokens.PINYIN);
 
     /** Which of the query's token lists a field is matched with. */
     public enum Tokens { WORDS, PINYIN }

@@ -26,6 +26,11 @@ public record SearchQuery(List<String> words, List<String> pinyin, Set<String> f
         return new SearchQuery(words, List.of());
     }
 
+    /** The same query without its pinyin pairs: words only. */
+    public SearchQuery withoutPinyin() {
+        return new SearchQuery(words, List.of(), focus, focusWeight);
+    }
+
     /** The boost of the clause for this token in this field. */
     public float boost(SearchField field, String token) {
         return focus.contains(token) ? field.boost() * focusWeight : field.boost();
