@@ -70,39 +70,55 @@ public final class KnowledgeSearch {
 
     /** The question as the engines receive it: its words and its pinyin pairs. */
     public SearchQuery query(String text) {
+        return wordQuery(text).withPinyin(pinyin(text));
+    }
+
+    /** The question's words and, for a story, the words of its asking clause; no pinyin yet. */
+    private SearchQuery wordQuery(String text) {
         List<String> words = analyze(text);
-        List<String> pinyin = QueryTokens.mostTelling(analyzer.pinyinTokens(text), pinyinStatistics, MAX_QUERY_TOKENS);
         String asking = QuestionFocus.askingClause(text, words.size());
         if (asking == null) {
-            return new SearchQuery(words, pinyin);
+            return SearchQuery.ofWords(words);
         }
-        return new SearchQuery(words, pinyin, java.util.Set.copyOf(analyzer.tokens(asking)), QuestionFocus.WEIGHT);
+        return new SearchQuery(words, List.of(), java.util.Set.copyOf(analyzer.tokens(asking)), QuestionFocus.WEIGHT);
     }
 
-    public List<RankedEntry> search(String text, int limit) {
-        return search(query(text), limit);
-    }
-
-    /** By words only (no pinyin): for the few words left of a follow-up around its cue. */
-    public List<RankedEntry> searchTokens(List<String> tokens, int limit) {
-        return search(SearchQuery.ofWords(tokens), limit);
+    private List<String> pinyin(String text) {
+        return QueryTokens.mostTelling(analyzer.pinyinTokens(text), pinyinStatistics, MAX_QUERY_TOKENS);
     }
 
     /**
      * Words first; by words and sounds together only when the words leave the question mostly uncovered (a misheard
      * 公鸡金 covers little by words). An ordinary question is ranked exactly as without pinyin, so its top entry and
-     * its separation from the runner-up (what decides ANSWER against CLARIFY) do not move; the fusion was measured
-     * both ways (docs/knowledge-base.md).
+     * its separation from the runner-up (what decides ANSWER against CLARIFY) do not move, and its pinyin is never
+     * computed. The fusion was measured both ways (docs/knowledge-base.md).
      */
+    public List<RankedEntry> search(String text, int limit) {
+        SearchQuery words = wordQuery(text);
+        List<RankedEntry> byWords = rank(words, limit);
+        if (coveredByWords(byWords)) {
+            return byWords;
+        }
+        SearchQuery withPinyin = words.withPinyin(pinyin(text));
+        return withPinyin.pinyin().isEmpty() ? byWords : rank(withPinyin, limit);
+    }
+
+    /** By words only (no pinyin): for the few words left of a follow-up around its cue. */
+    public List<RankedEntry> searchTokens(List<String> tokens, int limit) {
+        return rank(SearchQuery.ofWords(tokens), limit);
+    }
+
+    /** An analyzed query, with the same two passes as {@link #search(String, int)}. */
     public List<RankedEntry> search(SearchQuery query, int limit) {
         if (query.pinyin().isEmpty()) {
             return rank(query, limit);
         }
         List<RankedEntry> byWords = rank(query.withoutPinyin(), limit);
-        if (!byWords.isEmpty() && byWords.get(0).coverage() >= SOUNDS_BELOW_COVERAGE) {
-            return byWords;
-        }
-        return rank(query, limit);
+        return coveredByWords(byWords) ? byWords : rank(query, limit);
+    }
+
+    private static boolean coveredByWords(List<RankedEntry> byWords) {
+        return !byWords.isEmpty() && byWords.get(0).coverage() >= SOUNDS_BELOW_COVERAGE;
     }
 
     private List<RankedEntry> rank(SearchQuery query, int limit) {

@@ -31,6 +31,11 @@ public record SearchQuery(List<String> words, List<String> pinyin, Set<String> f
         return new SearchQuery(words, List.of(), focus, focusWeight);
     }
 
+    /** The same query with these pinyin pairs. */
+    public SearchQuery withPinyin(List<String> pairs) {
+        return new SearchQuery(words, pairs, focus, focusWeight);
+    }
+
     /** The boost of the clause for this token in this field. */
     public float boost(SearchField field, String token) {
         return focus.contains(token) ? field.boost() * focusWeight : field.boost();
