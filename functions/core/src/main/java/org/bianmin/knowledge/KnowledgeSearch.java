@@ -57,7 +57,11 @@ public final class KnowledgeSearch {
 
     /** The question's distinct words, at most {@link #MAX_QUERY_TOKENS}. */
     public List<String> analyze(String text) {
-        return QueryTokens.mostTelling(analyzer.tokens(text), statistics, MAX_QUERY_TOKENS);
+        return words(analyzer.analysis(text));
+    }
+
+    private List<String> words(ChineseAnalyzer.Analysis analysis) {
+        return QueryTokens.mostTelling(analysis.tokens(), statistics, MAX_QUERY_TOKENS);
     }
 
     /**
@@ -70,36 +74,39 @@ public final class KnowledgeSearch {
 
     /** The question as the engines receive it: its words and its pinyin pairs. */
     public SearchQuery query(String text) {
-        return wordQuery(text).withPinyin(pinyin(text));
+        ChineseAnalyzer.Analysis analysis = analyzer.analysis(text);
+        return wordQuery(analysis).withPinyin(pinyin(analysis));
     }
 
     /** The question's words and, for a story, the words of its asking clause; no pinyin yet. */
-    private SearchQuery wordQuery(String text) {
-        List<String> words = analyze(text);
-        String asking = QuestionFocus.askingClause(text, words.size());
+    private SearchQuery wordQuery(ChineseAnalyzer.Analysis analysis) {
+        List<String> words = words(analysis);
+        int[] asking = QuestionFocus.askingClause(analysis.text(), words.size());
         if (asking == null) {
             return SearchQuery.ofWords(words);
         }
-        return new SearchQuery(words, List.of(), java.util.Set.copyOf(analyzer.tokens(asking)), QuestionFocus.WEIGHT);
+        return new SearchQuery(words, List.of(), java.util.Set.copyOf(analysis.tokensWithin(asking[0], asking[1])),
+                QuestionFocus.WEIGHT);
     }
 
-    private List<String> pinyin(String text) {
-        return QueryTokens.mostTelling(analyzer.pinyinTokens(text), pinyinStatistics, MAX_QUERY_TOKENS);
+    private List<String> pinyin(ChineseAnalyzer.Analysis analysis) {
+        return QueryTokens.mostTelling(analyzer.pinyinTokens(analysis), pinyinStatistics, MAX_QUERY_TOKENS);
     }
 
     /**
      * Words first; by words and sounds together only when the words leave the question mostly uncovered (a misheard
      * 公鸡金 covers little by words). An ordinary question is ranked exactly as without pinyin, so its top entry and
      * its separation from the runner-up (what decides ANSWER against CLARIFY) do not move, and its pinyin is never
-     * computed. The fusion was measured both ways (docs/knowledge-base.md).
+     * computed. One analysis serves both passes. The fusion was measured both ways (docs/knowledge-base.md).
      */
     public List<RankedEntry> search(String text, int limit) {
-        SearchQuery words = wordQuery(text);
+        ChineseAnalyzer.Analysis analysis = analyzer.analysis(text);
+        SearchQuery words = wordQuery(analysis);
         List<RankedEntry> byWords = rank(words, limit);
         if (coveredByWords(byWords)) {
             return byWords;
         }
-        SearchQuery withPinyin = words.withPinyin(pinyin(text));
+        SearchQuery withPinyin = words.withPinyin(pinyin(analysis));
         return withPinyin.pinyin().isEmpty() ? byWords : rank(withPinyin, limit);
     }
 

@@ -1,6 +1,8 @@
 package org.bianmin.knowledge;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,15 +24,30 @@ final class QuestionFocus {
     private QuestionFocus() {
     }
 
-    /** The asking clause of a story: the last clause with a question word, else the last clause; null for a short question. */
-    static String askingClause(String text, int words) {
+    /**
+     * Where the asking clause of a story is in the text ({start, end}): the last clause with a question word, else
+     * the last clause; null for a short question.
+     */
+    static int[] askingClause(String text, int words) {
         if (words < MIN_STORY_WORDS) {
             return null;
         }
-        List<String> clauses = List.of(CLAUSES.split(text.strip()));
+        List<int[]> clauses = new ArrayList<>();
+        Matcher separators = CLAUSES.matcher(text);
+        int start = 0;
+        while (separators.find()) {
+            if (separators.start() > start) {
+                clauses.add(new int[] {start, separators.start()});
+            }
+            start = separators.end();
+        }
+        if (start < text.length()) {
+            clauses.add(new int[] {start, text.length()});
+        }
         for (int i = clauses.size() - 1; i >= 0; i--) {
-            if (ASKS.matcher(clauses.get(i)).find()) {
-                return clauses.get(i);
+            int[] clause = clauses.get(i);
+            if (ASKS.matcher(text).region(clause[0], clause[1]).find()) {
+                return clause;
             }
         }
         return clauses.isEmpty() ? null : clauses.get(clauses.size() - 1);
