@@ -6,9 +6,9 @@ package org.bianmin.knowledge.search;
  * {@code index-mappings/knowledge.json} (a test checks).
  *
  * <p>The word fields are queried with the question's words, the {@link #PINYIN} field with its folded pinyin
- * syllable pairs ({@link SearchQuery}). The pinyin boost is low: an ordinary question matches its sounds wherever
- * it matches its words, so the pinyin clauses mostly add the same entries' score again; they decide only when the
- * words do not match (a misheard 公鸡金), and then the sounds are all there is.
+ * syllable pairs ({@link SearchQuery}). Pinyin is queried only in the second pass, for a question its words leave
+ * mostly uncovered (a misheard 公鸡金); there the sounds are the best evidence there is, hence a boost as high as
+ * the title's. Boosts 0.5 to 3 were measured (docs/knowledge-base.md).
  */
 public enum SearchField {
     TITLE("title", 2.0f, Tokens.WORDS),
