@@ -22,12 +22,13 @@ final class SyntheticEntries {
         if (size <= real.size()) {
             return real.subList(0, size);
         }
-        List<String> vocabulary = new ArrayList<>();
+        // words replace words and pinyin pairs replace pinyin pairs
+        Map<SearchField.Tokens, List<String>> vocabulary = new EnumMap<>(SearchField.Tokens.class);
         for (IndexedEntry entry : real) {
             for (SearchField field : SearchField.values()) {
                 for (String token : entry.field(field).split(" ")) {
                     if (!token.isEmpty()) {
-                        vocabulary.add(token);
+                        vocabulary.computeIfAbsent(field.tokens(), k -> new ArrayList<>()).add(token);
                     }
                 }
             }
@@ -39,9 +40,10 @@ final class SyntheticEntries {
             Map<SearchField, String> fields = new EnumMap<>(SearchField.class);
             for (SearchField field : SearchField.values()) {
                 String[] tokens = base.field(field).split(" ");
+                List<String> kind = vocabulary.getOrDefault(field.tokens(), List.of());
                 for (int t = 0; t < tokens.length; t++) {
-                    if (random.nextInt(3) == 0) {
-                        tokens[t] = vocabulary.get(random.nextInt(vocabulary.size()));
+                    if (random.nextInt(3) == 0 && !kind.isEmpty()) {
+                        tokens[t] = kind.get(random.nextInt(kind.size()));
                     }
                 }
                 fields.put(field, String.join(" ", tokens));

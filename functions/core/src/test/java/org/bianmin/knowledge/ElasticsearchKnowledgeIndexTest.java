@@ -10,6 +10,7 @@ import java.util.Set;
 import org.bianmin.knowledge.infrastructure.ElasticsearchKnowledgeIndex;
 import org.bianmin.knowledge.search.IndexedEntry;
 import org.bianmin.knowledge.search.SearchField;
+import org.bianmin.knowledge.search.SearchQuery;
 import org.bianmin.testing.ElasticsearchTestNode;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +29,12 @@ class ElasticsearchKnowledgeIndexTest {
 
         index.rebuild(List.of(entry("one", "护照")));
         assertThat(client.indices().getAlias(a -> a.name("kb-swap")).result().keySet()).containsExactly("kb-swap-v1");
-        assertThat(index.search(List.of("护照"), 5)).extracting(h -> h.entryId()).containsExactly("one");
+        assertThat(index.search(SearchQuery.ofWords(List.of("护照")), 5)).extracting(h -> h.entryId()).containsExactly("one");
 
         index.rebuild(List.of(entry("two", "护照"), entry("three", "低保")));
         assertThat(client.indices().getAlias(a -> a.name("kb-swap")).result().keySet()).containsExactly("kb-swap-v2");
         assertThat(client.indices().exists(e -> e.index("kb-swap-v1")).value()).isFalse();
-        assertThat(index.search(List.of("护照"), 5)).extracting(h -> h.entryId()).containsExactly("two");
+        assertThat(index.search(SearchQuery.ofWords(List.of("护照")), 5)).extracting(h -> h.entryId()).containsExactly("two");
         assertThat(index.health().up()).isTrue();
         assertThat(index.health().documents()).isEqualTo(2);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.bianmin.knowledge.infrastructure.LuceneKnowledgeIndex;
 import org.bianmin.knowledge.search.IndexedEntry;
 import org.bianmin.knowledge.search.SearchField;
+import org.bianmin.knowledge.search.SearchQuery;
 import org.bianmin.knowledge.search.SearchHit;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +30,11 @@ class LuceneKnowledgeIndexTest {
                     entry("a-question", "出国", "护照"),
                     entry("c-same", "出国", "护照"),
                     entry("d-other", "低保", "申请")));
-            List<SearchHit> hits = index.search(List.of("护照"), 10);
+            List<SearchHit> hits = index.search(SearchQuery.ofWords(List.of("护照")), 10);
             // the title boost (3) beats the questions boost (2); equal scores come back in id order
             assertThat(hits).extracting(SearchHit::entryId).containsExactly("b-title", "a-question", "c-same");
-            assertThat(index.search(List.of(), 10)).isEmpty();
-            assertThat(index.search(List.of("不存在"), 10)).isEmpty();
+            assertThat(index.search(SearchQuery.ofWords(List.of()), 10)).isEmpty();
+            assertThat(index.search(SearchQuery.ofWords(List.of("不存在")), 10)).isEmpty();
         }
     }
 
@@ -45,7 +46,7 @@ class LuceneKnowledgeIndexTest {
             Future<Integer> failures = pool.submit(() -> {
                 int failed = 0;
                 for (int i = 0; i < 5_000; i++) {
-                    if (index.search(List.of("护照"), 1).isEmpty()) {
+                    if (index.search(SearchQuery.ofWords(List.of("护照")), 1).isEmpty()) {
                         failed++;
                     }
                 }

@@ -12,6 +12,11 @@ final class AnswerPolicy {
 
     /** Below this coverage the best entry is not about the question: hand off rather than guess. */
     static final double MIN_COVERAGE = 0.35;
+    /**
+     * The same for a caller's story (long message): most of a story is about the caller, not the service, so even
+     * the right entry covers a smaller share of it (measured on the narrative group: 0.2 to 0.5 for the right entry).
+     */
+    static final double MIN_STORY_COVERAGE = 0.25;
     /** A runner-up scoring at least this share of the best is "close": ask which one was meant. */
     static final double CLOSE_SCORE_RATIO = 0.97;
     /** Suggestions shown on CLARIFY score at least this share of the best. */
@@ -21,21 +26,35 @@ final class AnswerPolicy {
     enum Decision { ANSWER, CLARIFY, NO_MATCH }
 
     Decision decide(List<RankedEntry> candidates) {
-        if (candidates.isEmpty() || candidates.get(0).coverage() < MIN_COVERAGE) {
+        return decide(candidates, false);
+    }
+
+    /** {@code story}: the question is a long message ({@link org.bianmin.knowledge.KnowledgeSearch#isStory}). */
+    Decision decide(List<RankedEntry> candidates, boolean story) {
+        if (candidates.isEmpty() || candidates.get(0).coverage() < minCoverage(story)) {
             return Decision.NO_MATCH;
         }
-        return close(candidates).size() > 1 ? Decision.CLARIFY : Decision.ANSWER;
+        return close(candidates, story).size() > 1 ? Decision.CLARIFY : Decision.ANSWER;
+    }
+
+    static double minCoverage(boolean story) {
+        return story ? MIN_STORY_COVERAGE : MIN_COVERAGE;
+    }
+
+    List<RankedEntry> close(List<RankedEntry> candidates) {
+        return close(candidates, false);
     }
 
     /** The best candidate plus the runners-up close enough to be what was meant. */
-    List<RankedEntry> close(List<RankedEntry> candidates) {
+    List<RankedEntry> close(List<RankedEntry> candidates, boolean story) {
         RankedEntry best = candidates.get(0);
+        double min = minCoverage(story);
         if (candidates.size() < 2 || candidates.get(1).score() < best.score() * CLOSE_SCORE_RATIO
-                || candidates.get(1).coverage() < MIN_COVERAGE) {
+                || candidates.get(1).coverage() < min) {
             return List.of(best);
         }
         return candidates.stream()
-                .filter(c -> c.score() >= best.score() * SUGGESTION_SCORE_RATIO && c.coverage() >= MIN_COVERAGE)
+                .filter(c -> c.score() >= best.score() * SUGGESTION_SCORE_RATIO && c.coverage() >= min)
                 .limit(MAX_SUGGESTIONS)
                 .toList();
     }

@@ -233,7 +233,8 @@ public final class AnsweringInquiry {
         }
         boolean problem = problems.isProblemReport(text);
         double confidence = policy.confidence(candidates);
-        AnswerPolicy.Decision decision = policy.decide(candidates);
+        boolean story = knowledge.isStory(text);
+        AnswerPolicy.Decision decision = policy.decide(candidates, story);
         if (decision == AnswerPolicy.Decision.NO_MATCH && !problem) {
             // nothing answers it and it names nothing the hotline handles: say so rather than offer a request
             Optional<SmallTalk.Reply> outOfScope = smallTalk.unanswered(text);
@@ -253,7 +254,7 @@ public final class AnsweringInquiry {
                     new Handoff(HandoffReason.PROBLEM_REPORT, text, best.domain().label(), best.department()));
         }
         if (decision == AnswerPolicy.Decision.CLARIFY) {
-            List<Suggestion> suggestions = policy.close(candidates).stream()
+            List<Suggestion> suggestions = policy.close(candidates, story).stream()
                     .map(c -> new Suggestion(c.entry().id(), c.entry().title())).toList();
             return new InquiryReply(InquiryAction.CLARIFY, CLARIFY_TEXT, null, confidence, suggestions, sessionId,
                     false, null);

@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * The one analyzer of the project, used to index and to query by both engines: dictionary-first segmentation
@@ -22,6 +23,7 @@ public final class ChineseAnalyzer extends Analyzer {
 
     private final AnalysisResources resources;
     private final CharArraySet stopWords;
+    private final PinyinTranscriber pinyin = new PinyinTranscriber();
 
     public ChineseAnalyzer(AnalysisResources resources) {
         this.resources = resources;
@@ -54,6 +56,60 @@ public final class ChineseAnalyzer extends Analyzer {
             throw new UncheckedIOException(e);
         }
         return tokens;
+    }
+
+    /**
+     * A text's tokens with where each was said: one pass of the analyzer gives the words, the pinyin pairs
+     * ({@link #pinyinTokens(Analysis)}) and the words of a part of the text ({@link Analysis#tokensWithin}).
+     */
+    public record Analysis(String text, List<String> tokens, List<int[]> spans) {
+
+        /** The tokens said within {@code [start, end)} of the text. */
+        public List<String> tokensWithin(int start, int end) {
+            List<String> within = new ArrayList<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                if (spans.get(i)[0] >= start && spans.get(i)[1] <= end) {
+                    within.add(tokens.get(i));
+                }
+            }
+            return within;
+        }
+    }
+
+    public Analysis analysis(String text) {
+        List<String> tokens = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        try (TokenStream stream = tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+                spans.add(new int[] {offset.startOffset(), offset.endOffset()});
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Analysis(text, tokens, spans);
+    }
+
+    /**
+     * The folded pinyin syllable pairs of the text's content words ({@link PinyinTranscriber}): the tokens of
+     * the pinyin field, so a misheard 公鸡金 meets 公积金. In order, duplicates kept.
+     */
+    public List<String> pinyinTokens(String text) {
+        return pinyinTokens(analysis(text));
+    }
+
+    /** The same, from an analysis already made (the analyzer's segmentation is most of the cost). */
+    public List<String> pinyinTokens(Analysis analysis) {
+        return pinyin.bigrams(TextNormalizer.normalize(analysis.text()), analysis.spans());
+    }
+
+    /** {@link #pinyinTokens} joined by single spaces. */
+    public String pinyinText(String text) {
+        return String.join(" ", pinyinTokens(text));
     }
 
     /** The tokens joined by single spaces: what a whitespace-analyzed field receives. */

@@ -29,6 +29,7 @@ import org.bianmin.knowledge.search.IndexedEntry;
 import org.bianmin.knowledge.search.KnowledgeIndex;
 import org.bianmin.knowledge.search.SearchField;
 import org.bianmin.knowledge.search.SearchHit;
+import org.bianmin.knowledge.search.SearchQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +79,8 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
     }
 
     @Override
-    public List<SearchHit> search(List<String> queryTokens, int limit) {
-        if (queryTokens.isEmpty() || limit <= 0) {
+    public List<SearchHit> search(SearchQuery searchQuery, int limit) {
+        if (searchQuery.isEmpty() || limit <= 0) {
             return List.of();
         }
         try {
@@ -89,7 +90,7 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
                     .trackTotalHits(t -> t.enabled(false))
                     .trackScores(true)
                     .source(src -> src.fetch(false))
-                    .query(query(queryTokens))
+                    .query(query(searchQuery))
                     .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), Void.class);
             List<SearchHit> hits = new ArrayList<>();
@@ -103,12 +104,12 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
     }
 
     /** The same shape as {@link LuceneKnowledgeIndex#query}: one boosted term clause per (field, token). */
-    static Query query(List<String> queryTokens) {
+    static Query query(SearchQuery searchQuery) {
         return Query.of(q -> q.bool(b -> {
-            for (String token : new LinkedHashSet<>(queryTokens)) {
-                for (SearchField field : SearchField.values()) {
+            for (SearchField field : SearchField.values()) {
+                for (String token : new LinkedHashSet<>(searchQuery.tokensFor(field))) {
                     b.should(s -> s.term(t -> t.field(field.fieldName()).value(FieldValue.of(token))
-                            .boost(field.boost())));
+                            .boost(searchQuery.boost(field, token))));
                 }
             }
             return b;

@@ -35,6 +35,7 @@ import org.bianmin.knowledge.search.IndexedEntry;
 import org.bianmin.knowledge.search.KnowledgeIndex;
 import org.bianmin.knowledge.search.SearchField;
 import org.bianmin.knowledge.search.SearchHit;
+import org.bianmin.knowledge.search.SearchQuery;
 
 /**
  * The embedded engine: an in-memory Lucene index of the pre-analyzed entries. Rebuilding writes a new
@@ -80,16 +81,16 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
 
     @Override
-    public List<SearchHit> search(List<String> queryTokens, int limit) {
+    public List<SearchHit> search(SearchQuery searchQuery, int limit) {
         Generation generation = current;
-        if (generation == null || queryTokens.isEmpty() || limit <= 0) {
+        if (generation == null || searchQuery.isEmpty() || limit <= 0) {
             return List.of();
         }
         if (!generation.reader.tryIncRef()) {
-            return search(queryTokens, limit);
+            return search(searchQuery, limit);
         }
         try {
-            TopFieldDocs top = generation.searcher.search(query(queryTokens), limit, BY_SCORE_THEN_ID, true);
+            TopFieldDocs top = generation.searcher.search(query(searchQuery), limit, BY_SCORE_THEN_ID, true);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             StoredFields storedFields = generation.searcher.storedFields();
             for (ScoreDoc doc : top.scoreDocs) {
@@ -108,13 +109,16 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         }
     }
 
-    /** Every (field, token) pair as a boosted SHOULD clause: the same shape the Elasticsearch adapter sends. */
-    static Query query(List<String> queryTokens) {
+    /**
+     * Every (field, token) pair as a boosted SHOULD clause, the word fields with the words and the pinyin field
+     * with the pinyin pairs: the same shape the Elasticsearch adapter sends.
+     */
+    static Query query(SearchQuery searchQuery) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        for (String token : new LinkedHashSet<>(queryTokens)) {
-            for (SearchField field : SearchField.values()) {
+        for (SearchField field : SearchField.values()) {
+            for (String token : new LinkedHashSet<>(searchQuery.tokensFor(field))) {
                 Query term = new TermQuery(new Term(field.fieldName(), token));
-                builder.add(new BoostQuery(term, field.boost()), BooleanClause.Occur.SHOULD);
+                builder.add(new BoostQuery(term, searchQuery.boost(field, token)), BooleanClause.Occur.SHOULD);
             }
         }
         return builder.build();

@@ -26,6 +26,11 @@ public record IndexedEntry(String id, String title, String domain, String catego
                         .collect(Collectors.joining("\n"))));
         fields.put(SearchField.ANSWER, analyzer.analyzedText(
                 entry.answer().section(AnswerSection.SUMMARY) + "\n" + entry.answer().section(AnswerSection.STEPS)));
+        // How the entry sounds: title, questions and keywords (what a caller says), not the answer's prose.
+        fields.put(SearchField.PINYIN, analyzer.pinyinText(
+                Stream.of(Stream.of(entry.title(), entry.question()), entry.variants().stream(),
+                                Stream.of(entry.category()), entry.tags().stream())
+                        .flatMap(s -> s).collect(Collectors.joining("\n"))));
         return new IndexedEntry(entry.id(), entry.title(), entry.domain().label(), entry.category(), Map.copyOf(fields));
     }
 

@@ -12,8 +12,8 @@ public interface KnowledgeIndex extends AutoCloseable {
     /** Replaces the whole index with these entries; searches keep being served from the old one until done. */
     void rebuild(List<IndexedEntry> entries);
 
-    /** The best {@code limit} entries for the distinct query tokens, best first; empty for no tokens. */
-    List<SearchHit> search(List<String> queryTokens, int limit);
+    /** The best {@code limit} entries for the query's distinct tokens, best first; empty for no tokens. */
+    List<SearchHit> search(SearchQuery query, int limit);
 
     /** Short engine name for health and logs: "lucene" or "elasticsearch". */
     String engine();

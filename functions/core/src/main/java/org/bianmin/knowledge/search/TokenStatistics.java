@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which tokens each entry contains and how rare each token is across the knowledge base. Computed from the
- * same analyzed text the engines index, so coverage means the same whichever engine ranked the entries.
+ * Which tokens each entry contains and how rare each token is across the knowledge base, for one kind of token
+ * (the words of the word fields, or the pinyin pairs of the pinyin field). Computed from the same analyzed text
+ * the engines index, so coverage means the same whichever engine ranked the entries.
  */
 public final class TokenStatistics {
 
@@ -18,10 +19,18 @@ public final class TokenStatistics {
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final int documents;
 
+    /** Statistics of the words. */
     public TokenStatistics(Collection<IndexedEntry> entries) {
+        this(entries, SearchField.Tokens.WORDS);
+    }
+
+    public TokenStatistics(Collection<IndexedEntry> entries, SearchField.Tokens kind) {
         for (IndexedEntry entry : entries) {
             Set<String> tokens = new HashSet<>();
             for (SearchField field : SearchField.values()) {
+                if (field.tokens() != kind) {
+                    continue;
+                }
                 for (String token : entry.field(field).split(" ")) {
                     if (!token.isEmpty()) {
                         tokens.add(token);
