@@ -2,15 +2,11 @@ package org.bianmin.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,12 +14,9 @@ import java.util.TreeMap;
 import org.bianmin.hotline.classification.Classification;
 import org.bianmin.hotline.classification.RequestClassifier;
 import org.bianmin.hotline.classification.Taxonomy;
+import org.bianmin.testing.JsonLinesResources;
 import org.bianmin.testing.Knowledge;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Routing quality on the labeled hotline messages ({@code src/test/resources/hotline/labeled-messages-*.jsonl},
@@ -98,23 +91,10 @@ class ClassifierQualityTest {
         assertThat(automaticAccuracy).as(report.toString()).isGreaterThanOrEqualTo(0.95);
     }
 
-    static List<Labeled> load() throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:hotline/labeled-messages-*.jsonl");
-        Arrays.sort(files, Comparator.comparing(Resource::getFilename));
-        List<Labeled> set = new ArrayList<>();
-        for (Resource file : files) {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (!line.isBlank()) {
-                        JsonNode node = json.readTree(line);
-                        set.add(new Labeled(node.get("text").stringValue(), node.get("domain").stringValue(),
-                                node.get("leaf").stringValue()));
-                    }
-                }
-            }
-        }
-        return set;
+    static List<Labeled> load() {
+        return JsonLinesResources.read("hotline/labeled-messages-*.jsonl").stream()
+                .map(node -> new Labeled(node.get("text").stringValue(), node.get("domain").stringValue(),
+                        node.get("leaf").stringValue()))
+                .toList();
     }
 }

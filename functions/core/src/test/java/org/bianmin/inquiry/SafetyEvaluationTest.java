@@ -2,11 +2,6 @@ package org.bianmin.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +11,9 @@ import java.util.TreeMap;
 import org.bianmin.inquiry.application.EmergencyKind;
 import org.bianmin.inquiry.application.SafetyCheck;
 import org.bianmin.inquiry.application.SafetyRules;
+import org.bianmin.testing.JsonLinesResources;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The safety check on its own labeled set ({@code evaluation/safety-messages.jsonl}): emergencies typed, spoken
@@ -85,22 +80,10 @@ class SafetyEvaluationTest {
     }
 
     static List<Message> load() {
-        JsonMapper json = JsonMapper.builder().build();
-        List<Message> messages = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                SafetyEvaluationTest.class.getResourceAsStream("/evaluation/safety-messages.jsonl"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    JsonNode node = json.readTree(line);
-                    JsonNode kind = node.get("emergency");
-                    messages.add(new Message(node.get("text").stringValue(), kind.isNull() ? null : kind.stringValue(),
-                            node.get("group").stringValue()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return messages;
+        return JsonLinesResources.read("evaluation/safety-messages.jsonl").stream().map(node -> {
+            JsonNode kind = node.get("emergency");
+            return new Message(node.get("text").stringValue(), kind.isNull() ? null : kind.stringValue(),
+                    node.get("group").stringValue());
+        }).toList();
     }
 }

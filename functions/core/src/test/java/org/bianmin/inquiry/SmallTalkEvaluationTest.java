@@ -2,11 +2,6 @@ package org.bianmin.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +17,9 @@ import org.bianmin.inquiry.model.Inquiry;
 import org.bianmin.inquiry.model.InquiryAction;
 import org.bianmin.inquiry.model.InquiryReply;
 import org.bianmin.testing.DynamoDbTestServer;
+import org.bianmin.testing.JsonLinesResources;
 import org.bianmin.testing.Knowledge;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Small talk through the real inquiry on its own labeled set ({@code evaluation/small-talk.jsonl}): greetings,
@@ -94,21 +88,9 @@ class SmallTalkEvaluationTest {
     }
 
     static List<Message> load() {
-        JsonMapper json = JsonMapper.builder().build();
-        List<Message> messages = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                SmallTalkEvaluationTest.class.getResourceAsStream("/evaluation/small-talk.jsonl"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    JsonNode node = json.readTree(line);
-                    messages.add(new Message(node.get("text").stringValue(), node.get("expected").stringValue(),
-                            node.get("group").stringValue()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return messages;
+        return JsonLinesResources.read("evaluation/small-talk.jsonl").stream()
+                .map(node -> new Message(node.get("text").stringValue(), node.get("expected").stringValue(),
+                        node.get("group").stringValue()))
+                .toList();
     }
 }
