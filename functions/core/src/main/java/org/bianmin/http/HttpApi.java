@@ -43,6 +43,10 @@ public final class HttpApi {
                     continue;
                 }
                 if (route.method().equalsIgnoreCase(request.method())) {
+                    ApiException refused = route.access().refusal(request);
+                    if (refused != null) {
+                        throw refused;
+                    }
                     return route.handle(request.withPathParameters(parameters.get()));
                 }
                 allowed.add(route.method());
@@ -55,7 +59,13 @@ public final class HttpApi {
             }
             return error(404, "NOT_FOUND", "没有这个接口：" + request.path());
         } catch (ApiException e) {
-            return error(e.status(), e.code(), e.getMessage());
+            HttpResponse response = error(e.status(), e.code(), e.getMessage());
+            if (e.headers().isEmpty()) {
+                return response;
+            }
+            Map<String, String> headers = new HashMap<>(response.headers());
+            headers.putAll(e.headers());
+            return new HttpResponse(response.status(), headers, response.body());
         } catch (DependencyUnavailableException e) {
             log.warn("dependency unavailable requestId={} path={}: {}", request.requestId(), request.path(), e.getMessage());
             return error(503, "SERVICE_UNAVAILABLE", "服务暂时不可用，请稍后再试，或拨打12345。");
@@ -63,6 +73,12 @@ public final class HttpApi {
             log.error("request failed requestId={} method={} path={}", request.requestId(), request.method(), request.path(), e);
             return error(500, "INTERNAL_ERROR", "系统内部错误，请稍后再试。请求编号：" + request.requestId());
         }
+    }
+
+    /** The route that serves this method and path, if any (the local runtime picks the token check from it). */
+    public Optional<HttpRoute> route(String method, String path) {
+        return routes.stream().filter(r -> r.method().equalsIgnoreCase(method) && match(r.pathTemplate(), path).isPresent())
+                .findFirst();
     }
 
     /** 413, for transports that stop reading a body once it passes {@link #MAX_BODY_BYTES}. */

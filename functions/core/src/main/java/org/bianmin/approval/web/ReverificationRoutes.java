@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bianmin.http.ApiException;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -21,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /v1/approvals/batches} {@code {"item","idNumbers":[...]}} -> 202 {@code {"batchId"}}, and
  * {@code GET /v1/approvals/batches/{batchId}} -> progress and summary. Every ID number is validated before
- * anything is queued; the first invalid one is named in the 400.
+ * anything is queued; the first invalid one is named in the 400. Staff only: a batch is started by staff of the
+ * item's approving department, and its progress (counts, no personal data) is shown to any staff member.
  */
 public final class ReverificationRoutes implements HttpRouteGroup {
 
@@ -42,8 +44,8 @@ public final class ReverificationRoutes implements HttpRouteGroup {
 
     @Override
     public List<HttpRoute> routes() {
-        return List.of(HttpRoute.of("POST", "/v1/approvals/batches", this::start),
-                HttpRoute.of("GET", "/v1/approvals/batches/{batchId}", request -> batches.progress(request.pathParameter("batchId"))
+        return List.of(HttpRoute.of("POST", "/v1/approvals/batches", Access.staff(), this::start),
+                HttpRoute.of("GET", "/v1/approvals/batches/{batchId}", Access.staff(), request -> batches.progress(request.pathParameter("batchId"))
                         .map(progress -> HttpResponse.json(200, progress))
                         .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "没有这个核验批次。"))));
     }
@@ -53,6 +55,9 @@ public final class ReverificationRoutes implements HttpRouteGroup {
         String code = Json.optionalString(body, "item");
         ServiceItem item = catalog.item(code == null ? "" : code).orElseThrow(() ->
                 ApiException.badRequest("UNKNOWN_ITEM", "没有这个事项：" + code + "。"));
+        if (!request.claim("department").map(item.department()::equals).orElse(false)) {
+            throw new ApiException(403, "FORBIDDEN", "只有“" + item.department() + "”的工作人员可以发起该事项的批量核验。");
+        }
         JsonNode ids = body.get("idNumbers");
         if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_RECIPIENTS) {
             throw ApiException.badRequest("INVALID_RECIPIENTS", "idNumbers 须为1到" + MAX_RECIPIENTS + "个身份证号码的数组。");

@@ -2,6 +2,7 @@ package org.bianmin.hotline.web;
 
 import org.bianmin.hotline.IntakeCommand;
 import org.bianmin.http.ApiException;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -21,6 +22,11 @@ public final class ClassifyRoute implements HttpRoute {
 
     public ClassifyRoute(RequestClassifier classifier) {
         this.classifier = classifier;
+    }
+
+    @Override
+    public Access access() {
+        return Access.anyone();
     }
 
     @Override

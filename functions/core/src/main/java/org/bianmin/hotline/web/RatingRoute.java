@@ -1,6 +1,7 @@
 package org.bianmin.hotline.web;
 
 import org.bianmin.http.ApiException;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -8,6 +9,7 @@ import org.bianmin.http.Json;
 import org.bianmin.http.RateLimiter;
 import org.bianmin.hotline.application.RatingTicket;
 import org.bianmin.hotline.application.TicketStore;
+import org.bianmin.hotline.application.TrackingCodeLockout;
 import org.bianmin.hotline.application.TransitionRefusedException;
 import tools.jackson.databind.JsonNode;
 
@@ -20,9 +22,15 @@ public final class RatingRoute implements HttpRoute {
     private final CitizenAccess access;
     private final RatingTicket rating;
 
-    public RatingRoute(TicketStore tickets, RateLimiter limiter, RatingTicket rating) {
-        this.access = new CitizenAccess(tickets, limiter);
+    public RatingRoute(TicketStore tickets, RateLimiter limiter, TrackingCodeLockout lockout, RatingTicket rating) {
+        this.access = new CitizenAccess(tickets, limiter, lockout);
         this.rating = rating;
+    }
+
+    /** Public: a tracking code is the credential, checked by the route. */
+    @Override
+    public Access access() {
+        return Access.anyone();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.bianmin.inquiry.web;
 import java.util.regex.Pattern;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.DependencyUnavailableException;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -28,6 +29,11 @@ public final class InquiryRoute implements HttpRoute {
 
     public InquiryRoute(AnsweringInquiry inquiries) {
         this.inquiries = inquiries;
+    }
+
+    @Override
+    public Access access() {
+        return Access.anyone();
     }
 
     @Override

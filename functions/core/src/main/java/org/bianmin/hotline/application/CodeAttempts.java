@@ -1,0 +1,23 @@
+package org.bianmin.hotline.application;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Wrong tracking-code guesses per ticket, kept on the ticket's item in the tickets table so that every Lambda
+ * instance (and every client address) counts against the same number. See {@link TrackingCodeLockout}.
+ */
+public interface CodeAttempts {
+
+    /** The ticket's current lock, if one is set (it may have run out). */
+    Optional<Instant> lockedUntil(String trackingNumber);
+
+    /** Counts a wrong code; returns the count including this one. */
+    int failed(String trackingNumber);
+
+    /** Locks the ticket until the given time and starts counting from zero again. */
+    void lock(String trackingNumber, Instant until);
+
+    /** A right code: forgets the earlier wrong ones. */
+    void succeeded(String trackingNumber);
+}
