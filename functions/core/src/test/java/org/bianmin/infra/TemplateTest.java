@@ -139,6 +139,40 @@ class TemplateTest {
                 org.bianmin.http.Access.CITIZEN_AUTHORIZER);
     }
 
+    /**
+     * IoT Core holds devices to the local broker's topic policy ({@link org.bianmin.devices.application.DeviceTopics}):
+     * connect under their own thing name, publish only to their own topics of the two families, nothing else.
+     */
+    @Test
+    void theIotPolicyGivesDevicesTheBrokersTopicPolicy() {
+        Map<String, Object> policy = SamTemplate.map(template.resources("AWS::IoT::Policy").get("DevicePolicy"),
+                "Properties", "PolicyDocument");
+        Map<String, List<String>> granted = new TreeMap<>();
+        for (Object statement : SamTemplate.list(policy.get("Statement"))) {
+            Map<String, Object> s = SamTemplate.map(statement);
+            assertThat(s.get("Effect")).isEqualTo("Allow");
+            List<String> resources = new ArrayList<>();
+            Object resource = s.get("Resource");
+            for (Object one : resource instanceof List<?> list ? list : List.of(resource)) {
+                String sub = String.valueOf(((SamTemplate.Intrinsic) one).argument());
+                String prefix = "arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:";
+                assertThat(sub).startsWith(prefix);
+                resources.add(sub.substring(prefix.length()).replace("${!", "${"));
+            }
+            granted.put(String.valueOf(s.get("Action")), resources);
+        }
+        String thing = "${iot:Connection.Thing.ThingName}";
+        List<String> ownTopics = new ArrayList<>();
+        for (String filter : List.of(org.bianmin.devices.application.DeviceTopics.SENSOR_EVENTS,
+                org.bianmin.devices.application.DeviceTopics.CAMERA_DETECTIONS)) {
+            String[] levels = filter.split("/");
+            levels[1] = "*";
+            levels[3] = thing;
+            ownTopics.add("topic/" + String.join("/", levels));
+        }
+        assertThat(granted).isEqualTo(Map.of("iot:Connect", List.of("client/" + thing), "iot:Publish", ownTopics));
+    }
+
     @Test
     void everyFunctionServesExactlyItsRoutesAndEveryRouteIsDeployed() {
         Set<String> templateRoutes = new TreeSet<>();
