@@ -9,8 +9,12 @@ import java.util.Optional;
  */
 public interface CodeAttempts {
 
-    /** The ticket's current lock, if one is set (it may have run out). */
-    Optional<Instant> lockedUntil(String trackingNumber);
+    /** Wrong codes counted so far, and the lock if one is set (it may have run out). */
+    record State(int failures, Optional<Instant> lockedUntil) {
+    }
+
+    /** The ticket's count and lock, read in one go. */
+    State state(String trackingNumber);
 
     /** Counts a wrong code; returns the count including this one. */
     int failed(String trackingNumber);
@@ -18,6 +22,6 @@ public interface CodeAttempts {
     /** Locks the ticket until the given time and starts counting from zero again. */
     void lock(String trackingNumber, Instant until);
 
-    /** A right code: forgets the earlier wrong ones. */
+    /** A right code after wrong ones: forgets them. */
     void succeeded(String trackingNumber);
 }

@@ -31,10 +31,15 @@ public final class TrackingCodeLockout {
         this.lockFor = lockFor;
     }
 
+    /** The ticket's attempts so far: read once per lookup, then given to the other methods. */
+    public CodeAttempts.State state(String trackingNumber) {
+        return attempts.state(trackingNumber);
+    }
+
     /** How long the ticket stays locked, if it is locked now. */
-    public Optional<Duration> remainingLock(String trackingNumber) {
+    public Optional<Duration> remainingLock(CodeAttempts.State state) {
         Instant now = clock.instant();
-        return attempts.lockedUntil(trackingNumber).filter(now::isBefore).map(until -> Duration.between(now, until));
+        return state.lockedUntil().filter(now::isBefore).map(until -> Duration.between(now, until));
     }
 
     /** Counts a wrong code; returns the lock it caused, if this one reached the limit. */
@@ -46,7 +51,10 @@ public final class TrackingCodeLockout {
         return Optional.of(lockFor);
     }
 
-    public void rightCode(String trackingNumber) {
-        attempts.succeeded(trackingNumber);
+    /** A right code: forgets earlier wrong ones (a write only when there were any). */
+    public void rightCode(String trackingNumber, CodeAttempts.State state) {
+        if (state.failures() > 0) {
+            attempts.succeeded(trackingNumber);
+        }
     }
 }

@@ -32,11 +32,13 @@ public final class DynamoCodeAttempts implements CodeAttempts, UsesTables {
     }
 
     @Override
-    public Optional<Instant> lockedUntil(String trackingNumber) {
+    public State state(String trackingNumber) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tableName).key(key(trackingNumber))
-                .consistentRead(true).projectionExpression(LOCKED_UNTIL)).item();
+                .consistentRead(true).projectionExpression(FAILURES + ", " + LOCKED_UNTIL)).item();
+        AttributeValue failures = item == null ? null : item.get(FAILURES);
         AttributeValue until = item == null ? null : item.get(LOCKED_UNTIL);
-        return until == null ? Optional.empty() : Optional.of(Instant.parse(until.s()));
+        return new State(failures == null ? 0 : Integer.parseInt(failures.n()),
+                until == null ? Optional.empty() : Optional.of(Instant.parse(until.s())));
     }
 
     @Override

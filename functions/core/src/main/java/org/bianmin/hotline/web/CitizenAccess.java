@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.RateLimiter;
+import org.bianmin.hotline.application.CodeAttempts;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.application.TicketStore;
 import org.bianmin.hotline.application.TrackingCodeLockout;
@@ -47,7 +48,8 @@ final class CitizenAccess {
         if (ticket.isEmpty()) {
             throw notFound();
         }
-        lockout.remainingLock(trackingNumber).ifPresent(remaining -> {
+        CodeAttempts.State attempts = lockout.state(trackingNumber);
+        lockout.remainingLock(attempts).ifPresent(remaining -> {
             throw locked(remaining);
         });
         if (!MessageDigest.isEqual(ticket.get().verificationHash().getBytes(StandardCharsets.UTF_8),
@@ -57,7 +59,7 @@ final class CitizenAccess {
             });
             throw notFound();
         }
-        lockout.rightCode(trackingNumber);
+        lockout.rightCode(trackingNumber, attempts);
         return ticket.get();
     }
 
