@@ -169,6 +169,33 @@ class LocalRuntimeTest {
         assertThat(error.get("message").stringValue()).isNotBlank().doesNotContain("Exception");
     }
 
+    /**
+     * The development sign-in hands out the tokens the pages and a newcomer need: a device administrator's (opens
+     * the alarm feed, not the ticket queue) and a resident's for instant approval (a malformed ID number is a 400).
+     */
+    @Test
+    void theDevelopmentSignInIssuesDeviceAdministratorAndCitizenTokens() throws Exception {
+        String admin = json.readTree(post("/local/sign-in", "{\"role\":\"device-admin\"}", "application/json").body())
+                .get("token").stringValue();
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/v1/alarms")).header("authorization", "Bearer " + admin)
+                .GET().build()).statusCode()).isEqualTo(200);
+        assertError(send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests")).header("authorization", "Bearer " + admin)
+                .GET().build()), 403, "FORBIDDEN");
+        assertError(get("/v1/alarms"), 401, "UNAUTHENTICATED");
+
+        assertError(post("/local/sign-in", "{\"idNumber\":\"123\"}", "application/json"), 400, "INVALID_ID_NUMBER");
+        HttpResponse<String> citizen = post("/local/sign-in", "{\"idNumber\":\"11010519491231002x\"}", "application/json");
+        assertThat(citizen.statusCode()).as(citizen.body()).isEqualTo(200);
+        assertThat(citizen.body()).doesNotContain("11010519491231002");
+        String token = json.readTree(citizen.body()).get("token").stringValue();
+        HttpResponse<String> applied = send(HttpRequest.newBuilder(URI.create(base + "/v1/approvals"))
+                .header("authorization", "Bearer " + token).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"applicationId\":\"signin-" + java.util.UUID.randomUUID()
+                        + "\",\"item\":\"elderly-allowance\",\"applicant\":{\"idNumber\":\"11010519491231002X\",\"name\":\"王某某\"},"
+                        + "\"fields\":{\"bankAccount\":\"6217000000000000000\"}}")).build());
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+    }
+
     private static HttpResponse<String> postJson(String body) throws Exception {
         return post("/v1/inquiries", body, "application/json");
     }
