@@ -72,6 +72,18 @@
     return state.claims && state.claims.role === 'dispatch';
   }
 
+  function isDeviceAdmin() {
+    return state.claims && state.claims.role === 'device-admin';
+  }
+
+  // What the API lets this account do: tickets and statistics for the dispatch centre and departments, the alarm
+  // feed for the dispatch centre and device administrators. Tabs it may not use are hidden, not left to fail.
+  function allowedTabs() {
+    const tickets = isDispatch() || !!(state.claims && state.claims.department);
+    const alarms = isDispatch() || isDeviceAdmin();
+    return tabs.filter((id) => (id === 'tab-alarms' ? alarms : tickets));
+  }
+
   function signIn(token) {
     const claims = decodeClaims(token);
     if (!claims || !claims.sub) {
@@ -88,13 +100,15 @@
     if (claims.department) {
       state.departments.add(claims.department);
     }
-    $('identity-name').textContent = isDispatch() ? '12345热线分拨中心' : claims.department || claims.sub;
+    $('identity-name').textContent = isDispatch() ? '12345热线分拨中心' : isDeviceAdmin() ? '设备管理员' : claims.department || claims.sub;
     $('identity').hidden = false;
     $('sign-in').hidden = true;
     $('workspace').hidden = false;
     $('filter-department-field').hidden = !isDispatch();
     fillDepartmentFilter();
-    selectTab('tab-queue');
+    const allowed = allowedTabs();
+    tabs.forEach((id) => { $(id).hidden = !allowed.includes(id); });
+    selectTab(allowed[0] || 'tab-queue');
     return true;
   }
 
@@ -123,6 +137,9 @@
       const options = await response.json();
       const select = B.clear($('sign-in-role'));
       select.appendChild(el('option', { value: '__dispatch' }, options.dispatchCentre + '（派单、督办、归档）'));
+      if (options.deviceAdministrator) {
+        select.appendChild(el('option', { value: '__device-admin' }, options.deviceAdministrator + '（设备告警）'));
+      }
       options.departments.forEach((d) => {
         state.departments.add(d);
         select.appendChild(el('option', { value: d }, d));
@@ -140,7 +157,8 @@
     try {
       const response = await fetch('../local/sign-in', {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, cache: 'no-store',
-        body: JSON.stringify(value === '__dispatch' ? { dispatch: true } : { department: value })
+        body: JSON.stringify(value === '__dispatch' ? { dispatch: true }
+          : value === '__device-admin' ? { role: 'device-admin' } : { department: value })
       });
       const body = await response.json();
       if (!response.ok) {
@@ -191,12 +209,13 @@
     }
   }
 
-  tabs.forEach((id, index) => {
+  tabs.forEach((id) => {
     $(id).addEventListener('click', () => selectTab(id));
     $(id).addEventListener('keydown', (event) => {
       const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-      if (step) {
-        const next = tabs[(index + step + tabs.length) % tabs.length];
+      const shown = allowedTabs();
+      if (step && shown.length) {
+        const next = shown[(shown.indexOf(id) + step + shown.length) % shown.length];
         selectTab(next);
         $(next).focus();
       }

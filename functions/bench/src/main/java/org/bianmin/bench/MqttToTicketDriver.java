@@ -44,15 +44,16 @@ public final class MqttToTicketDriver {
         try {
             String base = "http://127.0.0.1:" + httpPort;
             String token = run("dev-token", "--dispatch").strip();
-            measure("steady, 10 events/s", base, token, mqttPort, "S", 100, 100);
-            measure("burst, 100 events/s (10x)", base, token, mqttPort, "B", 100, 10);
+            String admin = run("dev-token", "--device-admin").strip();
+            measure("steady, 10 events/s", base, token, admin, mqttPort, "S", 100, 100);
+            measure("burst, 100 events/s (10x)", base, token, admin, mqttPort, "B", 100, 10);
         } finally {
             server.destroy();
             server.waitFor();
         }
     }
 
-    static void measure(String label, String base, String token, int mqttPort, String prefix, int devices, long gapMs) throws Exception {
+    static void measure(String label, String base, String token, String admin, int mqttPort, String prefix, int devices, long gapMs) throws Exception {
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < devices; i++) {
             batch.append(i == 0 ? "" : ",").append("{\"deviceId\":\"").append(prefix).append("-").append(i)
@@ -60,6 +61,7 @@ public final class MqttToTicketDriver {
                     .append("号\",\"owner\":\"物业\",\"ownerPhone\":\"13800009999\"}");
         }
         send(HttpRequest.newBuilder(URI.create(base + "/v1/devices/import")).header("content-type", "application/json")
+                .header("authorization", "Bearer " + admin)
                 .POST(HttpRequest.BodyPublishers.ofString(batch.append("]").toString())).build());
         List<MqttClient> clients = new ArrayList<>();
         for (int i = 0; i < devices; i++) {

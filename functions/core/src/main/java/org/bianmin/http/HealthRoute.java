@@ -14,6 +14,11 @@ public final class HealthRoute implements HttpRoute {
     }
 
     @Override
+    public Access access() {
+        return Access.anyone();
+    }
+
+    @Override
     public String method() {
         return "GET";
     }

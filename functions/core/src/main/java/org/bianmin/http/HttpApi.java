@@ -60,6 +60,10 @@ public final class HttpApi {
                     continue;
                 }
                 if (route.method().equalsIgnoreCase(request.method())) {
+                    ApiException refused = route.access().refusal(request);
+                    if (refused != null) {
+                        throw refused;
+                    }
                     return route.handle(request.withPathParameters(parameters.get()));
                 }
                 allowed.add(route.method());
@@ -72,7 +76,13 @@ public final class HttpApi {
             }
             return problem(404, "NOT_FOUND", "没有这个接口：" + request.path(), request);
         } catch (ApiException e) {
-            return problem(e.status(), e.code(), e.getMessage(), request);
+            HttpResponse response = problem(e.status(), e.code(), e.getMessage(), request);
+            if (e.headers().isEmpty()) {
+                return response;
+            }
+            Map<String, String> headers = new HashMap<>(response.headers());
+            headers.putAll(e.headers());
+            return new HttpResponse(response.status(), headers, response.body());
         } catch (DependencyUnavailableException e) {
             log.warn("dependency unavailable path={}: {}", request.path(), e.getMessage());
             return problem(503, "SERVICE_UNAVAILABLE", "服务暂时不可用，请稍后再试，或拨打12345。", request);
@@ -95,6 +105,12 @@ public final class HttpApi {
             headers.putIfAbsent("retry-after", response.status() == 429 ? RETRY_AFTER_TOO_MANY : RETRY_AFTER_UNAVAILABLE);
         }
         return new HttpResponse(response.status(), headers, response.body());
+    }
+
+    /** The route that serves this method and path, if any (the local runtime picks the token check from it). */
+    public Optional<HttpRoute> route(String method, String path) {
+        return routes.stream().filter(r -> r.method().equalsIgnoreCase(method) && match(r.pathTemplate(), path).isPresent())
+                .findFirst();
     }
 
     /** 413, for transports that stop reading a body once it passes {@link #MAX_BODY_BYTES}. */

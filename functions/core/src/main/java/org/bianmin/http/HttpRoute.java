@@ -10,10 +10,14 @@ public interface HttpRoute {
 
     String pathTemplate();
 
+    /** Who may call it: decides the authorizer in the template and the token the local runtime accepts. */
+    Access access();
+
     HttpResponse handle(HttpRequest request);
 
     /** A route from a method, a template and a handler, for adapters with many small routes (Open311). */
-    static HttpRoute of(String method, String pathTemplate, java.util.function.Function<HttpRequest, HttpResponse> handler) {
+    static HttpRoute of(String method, String pathTemplate, Access access,
+                        java.util.function.Function<HttpRequest, HttpResponse> handler) {
         return new HttpRoute() {
             @Override
             public String method() {
@@ -23,6 +27,11 @@ public interface HttpRoute {
             @Override
             public String pathTemplate() {
                 return pathTemplate;
+            }
+
+            @Override
+            public Access access() {
+                return access;
             }
 
             @Override

@@ -160,8 +160,86 @@ class ApprovalTest {
         assertThat(items.get("items").findValuesAsString("code")).contains("talent-rent-subsidy", "elderly-allowance");
     }
 
+    /** Applies as the applicant named in the body, signed in with a citizen token for that ID number. */
     private static HttpResponse post(HttpApi api, String body) {
-        return api.handle(new HttpRequest("POST", "/v1/approvals", Map.of("content-type", "application/json"), Map.of(),
-                body, "t", Map.of()));
+        String idNumber;
+        try {
+            idNumber = json.readTree(body).path("applicant").path("idNumber").asString("");
+        } catch (RuntimeException notJson) {
+            idNumber = "";
+        }
+        return post(api, "/v1/approvals", body, citizen(idNumber));
+    }
+
+    private static HttpResponse post(HttpApi api, String path, String body, Map<String, String> claims) {
+        Map<String, String> headers = new java.util.HashMap<>(claims);
+        headers.put("content-type", "application/json");
+        return api.handle(new HttpRequest("POST", path, headers, Map.of(), body, "t", Map.of()));
+    }
+
+    /** The claims the citizen authorizer passes on for a signed-in resident. */
+    private static Map<String, String> citizen(String idNumber) {
+        return Map.of(HttpRequest.CLAIM_PREFIX + "sub", "citizen-" + idNumber.hashCode(),
+                HttpRequest.CLAIM_PREFIX + org.bianmin.http.Access.CITIZEN_ID_CLAIM, idNumber);
+    }
+
+    private static Map<String, String> staff(String department) {
+        return Map.of(HttpRequest.CLAIM_PREFIX + "sub", "staff-1", HttpRequest.CLAIM_PREFIX + "department", department);
+    }
+
+    /**
+     * Only the applicant (a citizen token for their own ID number) or staff of the approving department may apply;
+     * nobody else learns anything, and the applicant reads outcomes and reasons, never the sources' values.
+     */
+    @Test
+    void onlyTheApplicantOrTheApprovingDepartmentApplyAndTheReplyHoldsNoEvidenceValues() {
+        ServiceItem item = catalog.item("elderly-allowance").orElseThrow();
+        ResidentId refused = person(item, false);
+        ResidentId other = person(catalog.item("elderly-allowance").orElseThrow(), true);
+        DynamoApprovalStore store = new DynamoApprovalStore(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX);
+        HttpApi api = new HttpApi(new ApprovalRoutes(catalog, deciding(sources(Duration.ofMillis(1), Duration.ofMillis(5), null, null)),
+                store).routes());
+        java.util.function.Function<String, String> body = applicationId -> "{\"applicationId\":\"" + applicationId
+                + "\",\"item\":\"elderly-allowance\",\"applicant\":{\"idNumber\":\"" + refused.value()
+                + "\",\"name\":\"王某某\"},\"fields\":{\"bankAccount\":\"6217000000000000000\"}}";
+
+        String anonymous = "app-" + UUID.randomUUID();
+        assertThat(post(api, "/v1/approvals", body.apply(anonymous), Map.of()).status()).isEqualTo(401);
+        String someoneElse = "app-" + UUID.randomUUID();
+        HttpResponse notSelf = post(api, "/v1/approvals", body.apply(someoneElse), citizen(other.value()));
+        assertThat(notSelf.status()).as(notSelf.body()).isEqualTo(403);
+        String otherDepartment = "app-" + UUID.randomUUID();
+        assertThat(post(api, "/v1/staff/approvals", body.apply(otherDepartment), staff("市城市管理局")).status()).isEqualTo(403);
+        // (the staff authorizer refuses a citizen token outright; past it, a claim set without a department is still refused)
+        assertThat(post(api, "/v1/staff/approvals", body.apply(otherDepartment), citizen(refused.value())).status()).isEqualTo(403);
+        for (String id : List.of(anonymous, someoneElse, otherDepartment)) {
+            assertThat(store.find(id)).as(id).isEmpty();
+        }
+
+        String own = "app-" + UUID.randomUUID();
+        HttpResponse reply = post(api, "/v1/approvals", body.apply(own), citizen(refused.value()));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode decision = json.readTree(reply.body());
+        assertThat(decision.get("decision").stringValue()).isEqualTo("REJECTED");
+        ApprovalDecision stored = store.find(own).orElseThrow().decision();
+        for (JsonNode check : decision.get("checks")) {
+            assertThat(check.has("evidence")).isFalse();
+            assertThat(check.get("explanation").stringValue()).isNotBlank();
+            if (check.get("outcome").stringValue().equals("FAIL")) {
+                String rule = check.get("check").stringValue();
+                assertThat(check.get("explanation").stringValue()).isEqualTo(item.checks().stream()
+                        .filter(c -> c.id().equals(rule)).findFirst().orElseThrow().failReason());
+            }
+        }
+        // the audit record keeps what the sources said; none of it reaches the applicant
+        for (ApprovalDecision.CheckResult check : stored.checks()) {
+            assertThat(check.evidence()).isNotBlank();
+            assertThat(reply.body()).doesNotContain(check.evidence());
+        }
+
+        String byStaff = "app-" + UUID.randomUUID();
+        HttpResponse onBehalf = post(api, "/v1/staff/approvals", body.apply(byStaff), staff(item.department()));
+        assertThat(onBehalf.status()).as(onBehalf.body()).isEqualTo(200);
+        assertThat(onBehalf.body()).doesNotContain("evidence");
     }
 }

@@ -56,6 +56,12 @@ class ReverificationTest {
                 Clock.systemUTC()), batches, Clock.systemUTC());
     }
 
+    /** Staff claims as the staff authorizer passes them on. */
+    private static Map<String, String> staff(String department) {
+        return Map.of("content-type", "application/json", HttpRequest.CLAIM_PREFIX + "sub", "staff-1",
+                HttpRequest.CLAIM_PREFIX + "department", department);
+    }
+
     @Test
     void aBatchIsCheckedInChunksWithProgressAndASummary() throws Exception {
         ServiceItem item = catalog.item("elderly-allowance").orElseThrow();
@@ -66,16 +72,20 @@ class ReverificationTest {
         try (InProcessReverificationQueue queue = new InProcessReverificationQueue(reverifying, 4)) {
             HttpApi api = new HttpApi(new ReverificationRoutes(catalog, reverifying, queue, batches).routes());
             String body = "{\"item\":\"elderly-allowance\",\"idNumbers\":" + Json.write(recipients.stream().map(ResidentId::value).toList()) + "}";
+            assertThat(api.handle(new HttpRequest("POST", "/v1/approvals/batches",
+                    Map.of("content-type", "application/json"), Map.of(), body, "t", Map.of())).status()).isEqualTo(401);
+            assertThat(api.handle(new HttpRequest("POST", "/v1/approvals/batches", staff("市城市管理局"), Map.of(), body, "t",
+                    Map.of())).status()).isEqualTo(403);
             HttpResponse started = api.handle(new HttpRequest("POST", "/v1/approvals/batches",
-                    Map.of("content-type", "application/json"), Map.of(), body, "t", Map.of()));
+                    staff(item.department()), Map.of(), body, "t", Map.of()));
             assertThat(started.status()).as(started.body()).isEqualTo(202);
             String batchId = json.readTree(started.body()).get("batchId").stringValue();
 
             JsonNode progress = null;
             Instant deadline = Instant.now().plusSeconds(30);
             while (Instant.now().isBefore(deadline)) {
-                progress = json.readTree(api.handle(new HttpRequest("GET", "/v1/approvals/batches/" + batchId, Map.of(),
-                        Map.of(), "", "t", Map.of())).body());
+                progress = json.readTree(api.handle(new HttpRequest("GET", "/v1/approvals/batches/" + batchId,
+                        staff("市民政局"), Map.of(), "", "t", Map.of())).body());
                 if (progress.get("status").stringValue().equals("DONE")) {
                     break;
                 }
@@ -89,7 +99,7 @@ class ReverificationTest {
 
             String bad = body.replace(recipients.get(5).value(), "123");
             HttpResponse rejected = api.handle(new HttpRequest("POST", "/v1/approvals/batches",
-                    Map.of("content-type", "application/json"), Map.of(), bad, "t", Map.of()));
+                    staff(item.department()), Map.of(), bad, "t", Map.of()));
             assertThat(rejected.status()).isEqualTo(400);
             assertThat(rejected.body()).contains("第6个");
         }

@@ -11,10 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bianmin.hotline.infrastructure.HolidayFile;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.devices.application.DetectingOfflineDevices;
+import org.bianmin.devices.application.DeviceCredentials;
 import org.bianmin.devices.application.DeviceRules;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.devices.application.ProcessingDeviceEvent.Outcome;
@@ -61,10 +63,76 @@ class DeviceEventsTest {
             DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
             alarms, deadLetters, hotline, new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()));
     private final HttpApi api = new HttpApi(new DeviceRoutes(new DynamoDeviceStore(DynamoDbTestServer.client(), P), alarms,
-            deadLetters, processing).routes());
+            deadLetters, processing, DeviceCredentials.development()).routes());
+    /** A device administrator's verified claims, as the staff authorizer passes them on. */
+    private static final Map<String, String> ADMIN = Map.of(HttpRequest.CLAIM_PREFIX + "sub", "admin-1",
+            HttpRequest.CLAIM_PREFIX + "role", Access.DEVICE_ADMIN_ROLE);
 
+    /** A registry call by a device administrator. */
     private HttpResponse post(String path, String body) {
-        return api.handle(new HttpRequest("POST", path, Map.of("content-type", "application/json"), Map.of(), body, "t", Map.of()));
+        return post(path, body, ADMIN);
+    }
+
+    private HttpResponse post(String path, String body, Map<String, String> claims) {
+        Map<String, String> headers = new java.util.HashMap<>(claims);
+        headers.put("content-type", "application/json");
+        return api.handle(new HttpRequest("POST", path, headers, Map.of(), body, "t", Map.of()));
+    }
+
+    private HttpResponse get(String path, Map<String, String> claims, Map<String, String> query) {
+        return api.handle(new HttpRequest("GET", path, claims, query, "", "t", Map.of()));
+    }
+
+    /** An event over HTTP, sent with the credentials of {@code sender} (as for MQTT). */
+    private HttpResponse event(String sender, String body) {
+        return eventWith(basic(sender, DeviceCredentials.development().passwordFor(sender)), body);
+    }
+
+    private HttpResponse eventWith(String authorization, String body) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("content-type", "application/json"));
+        if (authorization != null) {
+            headers.put("authorization", authorization);
+        }
+        return api.handle(new HttpRequest("POST", "/v1/devices/events", headers, Map.of(), body, "t", Map.of()));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void onlyDeviceAdministratorsRegisterImportAndListAlarms() {
+        String id = register("smoke_detector");
+        String takeover = "{\"deviceId\":\"" + id + "\",\"type\":\"smoke_detector\",\"address\":\"别处\","
+                + "\"owner\":\"冒充者\",\"ownerPhone\":\"13900001111\"}";
+        Map<String, String> departmentStaff = Map.of(HttpRequest.CLAIM_PREFIX + "sub", "cg-1",
+                HttpRequest.CLAIM_PREFIX + "department", "市城市管理局");
+        assertThat(post("/v1/devices", takeover, Map.of()).status()).isEqualTo(401);
+        assertThat(post("/v1/devices", takeover, departmentStaff).status()).isEqualTo(403);
+        assertThat(post("/v1/devices/import", "[" + takeover + "]", Map.of()).status()).isEqualTo(401);
+        assertThat(post("/v1/devices/import", "[" + takeover + "]", departmentStaff).status()).isEqualTo(403);
+        assertThat(new DynamoDeviceStore(DynamoDbTestServer.client(), P).find(id).orElseThrow().ownerPhone()).isEqualTo("13800009999");
+
+        assertThat(get("/v1/alarms", Map.of(), Map.of()).status()).isEqualTo(401);
+        assertThat(get("/v1/alarms", departmentStaff, Map.of()).status()).isEqualTo(403);
+        assertThat(get("/v1/alarms", ADMIN, Map.of()).status()).isEqualTo(200);
+        assertThat(get("/v1/alarms", Map.of(HttpRequest.CLAIM_PREFIX + "sub", "dispatcher",
+                HttpRequest.CLAIM_PREFIX + "role", Access.DISPATCH_ROLE), Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void httpEventsNeedTheDevicesOwnCredentialsAndOnlyForItself() {
+        String mine = register("smoke_detector");
+        String theirs = register("smoke_detector");
+        String smoke = "{\"deviceId\":\"" + theirs + "\",\"readings\":{\"smoke\":1}}";
+        assertThat(eventWith(null, smoke).status()).isEqualTo(401);
+        assertThat(eventWith(basic(theirs, "guessed"), smoke).status()).isEqualTo(401);
+        assertThat(eventWith("Basic !!!", smoke).status()).isEqualTo(401);
+        HttpResponse forged = event(mine, smoke);
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        assertThat(alarms.find(theirs, AlarmType.SMOKE)).isEmpty();
+        assertThat(event(theirs, smoke).status()).isEqualTo(202);
+        assertThat(alarms.find(theirs, AlarmType.SMOKE)).isPresent();
     }
 
     private String register(String type) {
@@ -78,7 +146,7 @@ class DeviceEventsTest {
     @Test
     void aSmokeAlarmFilesOneUrgentTicketForTheGridAndRepeatsUpdateTheSameAlarm() {
         String id = register("smoke_detector");
-        HttpResponse first = post("/v1/devices/events", "{\"deviceId\":\"" + id + "\",\"timestamp\":\"2026-11-21T08:00:00+08:00\",\"readings\":{\"smoke\":1}}");
+        HttpResponse first = event(id, "{\"deviceId\":\"" + id + "\",\"timestamp\":\"2026-11-21T08:00:00+08:00\",\"readings\":{\"smoke\":1}}");
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         JsonNode opened = json.readTree(first.body());
         assertThat(opened.get("outcome").stringValue()).isEqualTo("ALARM_OPENED");
@@ -89,7 +157,7 @@ class DeviceEventsTest {
         assertThat(ticket.grid().community()).isEqualTo("桂花社区");
         assertThat(ticket.text()).contains("烟感报警", id);
 
-        JsonNode repeated = json.readTree(post("/v1/devices/events",
+        JsonNode repeated = json.readTree(event(id,
                 "{\"deviceId\":\"" + id + "\",\"timestamp\":\"2026-11-21T08:05:00+08:00\",\"readings\":{\"smoke\":1}}").body());
         assertThat(repeated.get("outcome").stringValue()).isEqualTo("ALARM_REPEATED");
         assertThat(repeated.get("alarm").get("count").intValue()).isEqualTo(2);
@@ -121,9 +189,9 @@ class DeviceEventsTest {
         assertThat(processing.process("test", "{\"deviceId\":\"X\",\"readings\":{\"smoke\":\"" + "x".repeat(70_000) + "\"}}").reason())
                 .startsWith("TOO_LARGE");
         assertThat(deadLetters.count()).isEqualTo(before + 4);
-        HttpResponse rejected = post("/v1/devices/events", "[1,2,3]");
+        HttpResponse rejected = event("X", "[1,2,3]");
         assertThat(rejected.status()).isEqualTo(400);
-        assertThat(json.readTree(api.handle(new HttpRequest("GET", "/v1/devices/dead-letters", Map.of(), Map.of(), "", "t", Map.of()))
+        assertThat(json.readTree(get("/v1/devices/dead-letters", ADMIN, Map.of())
                 .body()).get("count").intValue()).isEqualTo(before + 5);
     }
 
@@ -161,7 +229,8 @@ class DeviceEventsTest {
         String id = register("smoke_detector");
         processing.process("test", "{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}");
         String path = "/v1/staff/alarms/" + id + "/SMOKE/actions";
-        Map<String, String> staff = Map.of("content-type", "application/json", HttpRequest.CLAIM_PREFIX + "sub", "cg-1");
+        Map<String, String> staff = Map.of("content-type", "application/json", HttpRequest.CLAIM_PREFIX + "sub", "dispatcher",
+                HttpRequest.CLAIM_PREFIX + "role", Access.DISPATCH_ROLE);
         assertThat(api.handle(new HttpRequest("POST", path, Map.of("content-type", "application/json"), Map.of(),
                 "{\"action\":\"resolve\"}", "t", Map.of())).status()).isEqualTo(401);
         assertThat(api.handle(new HttpRequest("POST", path, staff, Map.of(), "{\"action\":\"explode\"}", "t", Map.of())).status()).isEqualTo(400);
@@ -179,7 +248,8 @@ class DeviceEventsTest {
         String id = register("smoke_detector");
         processing.process("test", "{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}");
         String path = "/v1/staff/alarms/" + id + "/SMOKE/actions";
-        Map<String, String> staff = Map.of("content-type", "application/json", HttpRequest.CLAIM_PREFIX + "sub", "cg-1");
+        Map<String, String> staff = Map.of("content-type", "application/json", HttpRequest.CLAIM_PREFIX + "sub", "dispatcher",
+                HttpRequest.CLAIM_PREFIX + "role", Access.DISPATCH_ROLE);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {

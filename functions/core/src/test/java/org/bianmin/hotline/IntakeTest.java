@@ -33,6 +33,8 @@ import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.store.DynamoIdempotency;
 import org.bianmin.store.Tables;
 import org.bianmin.testing.DynamoDbTestServer;
+import org.bianmin.hotline.application.TrackingCodeLockout;
+import org.bianmin.hotline.infrastructure.DynamoCodeAttempts;
 import org.bianmin.testing.Knowledge;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -54,7 +56,13 @@ class IntakeTest {
     private final HttpApi api = new HttpApi(List.of(
             new IntakeRoute(filing, new DynamoIdempotency(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX, Clock.systemUTC())),
             new ClassifyRoute(classifier),
-            new RequestStatusRoute(tickets, new RateLimiter(5, Duration.ofMinutes(10), Clock.systemUTC()))));
+            statusRoute(new RateLimiter(5, Duration.ofMinutes(10), Clock.systemUTC()), Clock.systemUTC())));
+
+    /** The status route as one Lambda instance builds it: its own rate limiter, the shared tickets table. */
+    private static RequestStatusRoute statusRoute(RateLimiter limiter, Clock clock) {
+        return new RequestStatusRoute(tickets, limiter, new TrackingCodeLockout(
+                new DynamoCodeAttempts(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX), clock));
+    }
 
     private static final String BODY = """
             {"text":"桂花路上的路灯已经坏了一个星期，晚上漆黑一片，老人走路摔了一跤","phone":"138 1234 5678",
@@ -183,6 +191,56 @@ class IntakeTest {
         }
         assertError(lookup("BM000000000000", "123456", "198.51.100.7"), 429, "TOO_MANY_REQUESTS");
         assertThat(lookup("BM000000000000", "123456", "198.51.100.8").status()).isEqualTo(404);
+    }
+
+    /**
+     * Guesses from 24 addresses spread over two instances (each with its own per-address limiter) still count on the
+     * ticket: after {@value TrackingCodeLockout#MAX_FAILURES} wrong codes it locks for everyone, the right code
+     * included, with Retry-After; when the lock runs out the right code works again.
+     */
+    @Test
+    void wrongCodesFromManyAddressesAndInstancesLockTheTicket() {
+        JsonNode receipt = json.readTree(post(UUID.randomUUID().toString(), BODY).body());
+        String number = receipt.get("trackingNumber").stringValue();
+        String code = receipt.get("verificationCode").stringValue();
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        List<HttpApi> instances = List.of(
+                new HttpApi(List.of(statusRoute(new RateLimiter(30, Duration.ofMinutes(10), clock), clock))),
+                new HttpApi(List.of(statusRoute(new RateLimiter(30, Duration.ofMinutes(10), clock), clock))));
+        java.util.function.BiFunction<Integer, String, HttpResponse> guess = (i, tried) -> instances.get(i % 2).handle(
+                new HttpRequest("GET", "/v1/requests/" + number, Map.of(HttpRequest.SOURCE_IP, "192.0.2." + (i % 24)),
+                        Map.of("code", tried), "", "t", Map.of()));
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < TrackingCodeLockout.MAX_FAILURES - 1; i++) {
+            assertThat(guess.apply(i, wrong).status()).isEqualTo(404);
+        }
+        HttpResponse locking = guess.apply(TrackingCodeLockout.MAX_FAILURES, wrong);
+        assertError(locking, 429, "CODE_LOCKED");
+        for (int i = 0; i < 2; i++) {
+            HttpResponse right = guess.apply(i, code);
+            assertError(right, 429, "CODE_LOCKED");
+            assertThat(Long.parseLong(right.headers().get("retry-after")))
+                    .isBetween(1L, TrackingCodeLockout.LOCK_FOR.toSeconds());
+        }
+        now.set(now.get().plus(TrackingCodeLockout.LOCK_FOR).plusSeconds(1));
+        assertThat(guess.apply(3, code).status()).isEqualTo(200);
+        assertThat(guess.apply(4, wrong).status()).as("counting starts again").isEqualTo(404);
     }
 
     private static void assertError(HttpResponse response, int status, String code) {

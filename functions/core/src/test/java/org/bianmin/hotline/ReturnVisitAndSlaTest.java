@@ -34,6 +34,8 @@ import org.bianmin.hotline.classification.GridRegistry;
 import org.bianmin.hotline.classification.RequestClassifier;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.testing.DynamoDbTestServer;
+import org.bianmin.hotline.application.TrackingCodeLockout;
+import org.bianmin.hotline.infrastructure.DynamoCodeAttempts;
 import org.bianmin.testing.Knowledge;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +56,8 @@ class ReturnVisitAndSlaTest {
 
     private final HttpApi api = new HttpApi(List.of(
             new RatingRoute(tickets, new RateLimiter(100, Duration.ofMinutes(1), Clock.systemUTC()),
+                    new TrackingCodeLockout(new DynamoCodeAttempts(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX),
+                            Clock.systemUTC()),
                     new RatingTicket(tickets, Clock.systemUTC())),
             new StaffStatsRoute(tickets)));
 

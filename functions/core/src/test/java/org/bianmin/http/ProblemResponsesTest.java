@@ -19,17 +19,17 @@ class ProblemResponsesTest {
     private static final AtomicReference<String> idSeenByRoute = new AtomicReference<>();
 
     private static final HttpApi api = new HttpApi(List.of(
-            HttpRoute.of("GET", "/ok", request -> {
+            HttpRoute.of("GET", "/ok", Access.anyone(), request -> {
                 idSeenByRoute.set(MDC.get(HttpApi.REQUEST_ID));
                 return HttpResponse.json(200, Map.of("ok", true));
             }),
-            HttpRoute.of("GET", "/busy", request -> {
+            HttpRoute.of("GET", "/busy", Access.anyone(), request -> {
                 throw new ApiException(429, "TOO_MANY_REQUESTS", "查询过于频繁，请稍后再试。");
             }),
-            HttpRoute.of("GET", "/down", request -> {
+            HttpRoute.of("GET", "/down", Access.anyone(), request -> {
                 throw new DependencyUnavailableException("table not reachable", new RuntimeException());
             }),
-            HttpRoute.of("GET", "/broken", request -> {
+            HttpRoute.of("GET", "/broken", Access.anyone(), request -> {
                 throw new IllegalStateException("a bug");
             })));
 

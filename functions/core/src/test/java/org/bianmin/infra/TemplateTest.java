@@ -45,6 +45,7 @@ class TemplateTest {
 
     /** What starting one function's definition showed: the routes its bean serves (null if not HTTP) and what it uses. */
     private record StartedFunction(String definition, Set<String> declaredRoutes, Set<String> servedRoutes,
+                                   Map<String, String> declaredAuthorizers, Map<String, String> servedAuthorizers,
                                    ResourceAccess uses, boolean usesKnowledge, int memorySize) {
     }
 
@@ -67,10 +68,13 @@ class TemplateTest {
                 assertThat(context.containsBean(definition)).as(name + ": bean " + definition).isTrue();
                 Object bean = context.getBean(definition);
                 Set<String> served = null;
+                Map<String, String> servedAuthorizers = new TreeMap<>();
                 if (bean instanceof ApiGatewayHttpFunction http) {
                     served = new TreeSet<>();
                     for (HttpRoute r : http.api().routes()) {
                         served.add(route(r.method(), r.pathTemplate()));
+                        servedAuthorizers.put(route(r.method(), r.pathTemplate()), r.access().caller() + " -> "
+                                + r.access().authorizer().orElse(NO_AUTHORIZER));
                     }
                 }
                 // the context is lazy: these singletons exist only if the function's beans needed them
@@ -78,6 +82,7 @@ class TemplateTest {
                         || context.getBeanFactory().containsSingleton("chineseAnalyzer");
                 Object memory = properties.getOrDefault("MemorySize", template.globalFunction().get("MemorySize"));
                 functions.put(name, new StartedFunction(definition, httpEvents(properties), served,
+                        httpAuthorizers(properties, servedAuthorizers), servedAuthorizers,
                         CodeUses.of(context, DEPLOYED_PREFIX), usesKnowledge, Integer.parseInt(String.valueOf(memory))));
             }
         });
@@ -92,6 +97,80 @@ class TemplateTest {
             }
         });
         return declared;
+    }
+
+    private static final String NO_AUTHORIZER = "no authorizer";
+
+    /**
+     * The template's authorizer of each route, labelled with the caller the code declares for it so that a mismatch
+     * reads plainly ("STAFF -> StaffJwt" against "STAFF -> no authorizer").
+     */
+    private static Map<String, String> httpAuthorizers(Map<String, Object> properties, Map<String, String> served) {
+        Map<String, String> declared = new TreeMap<>();
+        SamTemplate.map(properties, "Events").values().forEach(event -> {
+            if ("HttpApi".equals(SamTemplate.map(event).get("Type"))) {
+                Map<String, Object> eventProperties = SamTemplate.map(event, "Properties");
+                String route = route(String.valueOf(eventProperties.get("Method")), String.valueOf(eventProperties.get("Path")));
+                Object authorizer = SamTemplate.map(eventProperties, "Auth").get("Authorizer");
+                String caller = served.getOrDefault(route, "?").split(" -> ")[0];
+                declared.put(route, caller + " -> " + (authorizer == null ? NO_AUTHORIZER : authorizer));
+            }
+        });
+        return declared;
+    }
+
+    /**
+     * Every route's authorizer in the template is the one its declared {@link org.bianmin.http.Access} asks for:
+     * staff routes behind the staff JWT authorizer, citizen routes behind the citizen one, public and device routes
+     * (whose device credentials the function checks) without. The local runtime picks its token check from the same
+     * declaration, so the two cannot drift apart.
+     */
+    @Test
+    void everyRouteHasTheAuthorizerOfWhoMayCallIt() {
+        assertThat(functions).isNotEmpty();
+        functions.forEach((name, function) -> {
+            if (function.servedRoutes() != null) {
+                assertThat(function.declaredAuthorizers()).as(name + " authorizers").isEqualTo(function.servedAuthorizers());
+            }
+        });
+        Set<String> authorizers = SamTemplate.map(template.resources("AWS::Serverless::HttpApi").get("HttpApi"),
+                "Properties", "Auth", "Authorizers").keySet();
+        assertThat(authorizers).containsExactlyInAnyOrder(org.bianmin.http.Access.STAFF_AUTHORIZER,
+                org.bianmin.http.Access.CITIZEN_AUTHORIZER);
+    }
+
+    /**
+     * IoT Core holds devices to the local broker's topic policy ({@link org.bianmin.devices.application.DeviceTopics}):
+     * connect under their own thing name, publish only to their own topics of the two families, nothing else.
+     */
+    @Test
+    void theIotPolicyGivesDevicesTheBrokersTopicPolicy() {
+        Map<String, Object> policy = SamTemplate.map(template.resources("AWS::IoT::Policy").get("DevicePolicy"),
+                "Properties", "PolicyDocument");
+        Map<String, List<String>> granted = new TreeMap<>();
+        for (Object statement : SamTemplate.list(policy.get("Statement"))) {
+            Map<String, Object> s = SamTemplate.map(statement);
+            assertThat(s.get("Effect")).isEqualTo("Allow");
+            List<String> resources = new ArrayList<>();
+            Object resource = s.get("Resource");
+            for (Object one : resource instanceof List<?> list ? list : List.of(resource)) {
+                String sub = String.valueOf(((SamTemplate.Intrinsic) one).argument());
+                String prefix = "arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:";
+                assertThat(sub).startsWith(prefix);
+                resources.add(sub.substring(prefix.length()).replace("${!", "${"));
+            }
+            granted.put(String.valueOf(s.get("Action")), resources);
+        }
+        String thing = "${iot:Connection.Thing.ThingName}";
+        List<String> ownTopics = new ArrayList<>();
+        for (String filter : List.of(org.bianmin.devices.application.DeviceTopics.SENSOR_EVENTS,
+                org.bianmin.devices.application.DeviceTopics.CAMERA_DETECTIONS)) {
+            String[] levels = filter.split("/");
+            levels[1] = "*";
+            levels[3] = thing;
+            ownTopics.add("topic/" + String.join("/", levels));
+        }
+        assertThat(granted).isEqualTo(Map.of("iot:Connect", List.of("client/" + thing), "iot:Publish", ownTopics));
     }
 
     @Test

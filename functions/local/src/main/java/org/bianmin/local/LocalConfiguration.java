@@ -6,7 +6,7 @@ import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.devices.infrastructure.DynamoDeviceStore;
-import org.bianmin.local.mqtt.DeviceCredentials;
+import org.bianmin.devices.application.DeviceCredentials;
 import org.bianmin.local.mqtt.EmbeddedMqttBroker;
 import org.bianmin.local.mqtt.MqttBridge;
 import org.bianmin.local.web.DevelopmentSignInServlet;
@@ -48,21 +48,21 @@ public class LocalConfiguration {
      * that everything else is left to the web pages.
      */
     @Bean
-    ServletRegistrationBean<LocalHttpServlet> localHttpServlet(HttpApi localHttpApi, LocalStaffTokens localStaffTokens) {
+    ServletRegistrationBean<LocalHttpServlet> localHttpServlet(HttpApi localHttpApi, LocalTokens localTokens) {
         String[] mappings = localHttpApi.routes().stream()
                 .map(route -> route.pathTemplate().split("/")[1])
                 .distinct()
                 .flatMap(segment -> java.util.stream.Stream.of("/" + segment, "/" + segment + "/*"))
                 .toArray(String[]::new);
         ServletRegistrationBean<LocalHttpServlet> registration =
-                new ServletRegistrationBean<>(new LocalHttpServlet(localHttpApi, localStaffTokens), mappings);
+                new ServletRegistrationBean<>(new LocalHttpServlet(localHttpApi, localTokens), mappings);
         registration.setName("bianmin");
         return registration;
     }
 
     @Bean
-    LocalStaffTokens localStaffTokens() {
-        return LocalStaffTokens.fromEnvironment();
+    LocalTokens localTokens() {
+        return LocalTokens.fromEnvironment();
     }
 
     /** The citizen chatbot ({@code /}) and the agent console ({@code /console/}); see {@link WebPagesServlet}. */
@@ -75,10 +75,10 @@ public class LocalConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<DevelopmentSignInServlet> developmentSignIn(LocalStaffTokens localStaffTokens, Taxonomy taxonomy) {
+    ServletRegistrationBean<DevelopmentSignInServlet> developmentSignIn(LocalTokens localTokens, Taxonomy taxonomy) {
         List<String> departments = taxonomy.leaves().stream().map(Leaf::department).distinct().sorted().toList();
         ServletRegistrationBean<DevelopmentSignInServlet> registration =
-                new ServletRegistrationBean<>(new DevelopmentSignInServlet(localStaffTokens, departments), "/local/sign-in");
+                new ServletRegistrationBean<>(new DevelopmentSignInServlet(localTokens, departments), "/local/sign-in");
         registration.setName("development-sign-in");
         return registration;
     }
@@ -100,12 +100,12 @@ public class LocalConfiguration {
 
     /** The embedded MQTT broker, unless {@code BIANMIN_LOCAL_MQTT_URL} points at an external one. */
     @Bean(destroyMethod = "close")
-    EmbeddedMqttBroker mqttBroker(Environment environment, DynamoDeviceStore devices) {
+    EmbeddedMqttBroker mqttBroker(Environment environment, DynamoDeviceStore devices, DeviceCredentials deviceCredentials) {
         if (!environment.getProperty("bianmin.local.mqtt.url", "").isBlank()) {
             return null;
         }
         return new EmbeddedMqttBroker(environment.getProperty("bianmin.local.mqtt.port", Integer.class, 1883),
-                DeviceCredentials.fromEnvironment(), id -> devices.find(id).isPresent(), BRIDGE_USER, BRIDGE_PASSWORD);
+                deviceCredentials, devices::find, BRIDGE_USER, BRIDGE_PASSWORD);
     }
 
     @Bean(destroyMethod = "close")

@@ -9,9 +9,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.bianmin.http.Access;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.FormEncoding;
 import org.bianmin.http.HttpApi;
+import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 
@@ -22,9 +24,9 @@ import org.bianmin.http.HttpResponse;
 final class LocalHttpServlet extends HttpServlet {
 
     private final transient HttpApi api;
-    private final transient LocalStaffTokens tokens;
+    private final transient LocalTokens tokens;
 
-    LocalHttpServlet(HttpApi api, LocalStaffTokens tokens) {
+    LocalHttpServlet(HttpApi api, LocalTokens tokens) {
         this.api = api;
         this.tokens = tokens;
     }
@@ -37,16 +39,24 @@ final class LocalHttpServlet extends HttpServlet {
         }
         headers = new HashMap<>(HttpRequest.withoutTransportHeaders(headers));
         headers.put(HttpRequest.SOURCE_IP, request.getRemoteAddr());
-        // Stand-in for API Gateway's JWT authorizer: a valid bearer token becomes claim headers.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Stand-in for API Gateway's JWT authorizers: the route's declared caller picks which token counts (staff or
+        // citizen), exactly as the template puts one authorizer in front of each route; public and device routes get
+        // no claims at all. A missing or wrong token then meets the route's own 401.
+        Access access = api.route(request.getMethod(), path).map(HttpRoute::access).orElse(Access.anyone());
         String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.startsWith("Bearer ")) {
+        LocalTokens.Audience audience = switch (access.caller()) {
+            case STAFF -> LocalTokens.Audience.STAFF;
+            case CITIZEN -> LocalTokens.Audience.CITIZEN;
+            case PUBLIC, DEVICE -> null;
+        };
+        if (audience != null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Map<String, String> target = headers;
-            tokens.verify(authorization.substring("Bearer ".length()).strip())
+            tokens.verify(authorization.substring("Bearer ".length()).strip(), audience)
                     .ifPresent(claims -> claims.forEach((name, value) -> target.put(HttpRequest.CLAIM_PREFIX + name, value)));
         }
         // Parsed from the raw query string: getParameterMap() would also consume a form-encoded body.
         String requestId = UUID.randomUUID().toString();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         Map<String, String> query;
         try {
             query = FormEncoding.decodeQuery(request.getQueryString());

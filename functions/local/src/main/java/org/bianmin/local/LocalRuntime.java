@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bianmin.BianminApplication;
+import org.bianmin.devices.application.DeviceCredentials;
+import org.bianmin.http.Access;
 import org.bianmin.local.data.LocalStore;
 import org.bianmin.local.data.TableExport;
 import org.bianmin.local.data.TableImport;
@@ -25,9 +27,11 @@ public final class LocalRuntime {
 
     /**
      * Starts the runtime, or runs one command and exits:
-     * {@code dev-token --department=市城市管理局 [--subject=zhang.san]} or {@code dev-token --dispatch} prints a
-     * development staff token; {@code device-password --device=<id>} prints a device's password for the local MQTT
-     * broker; {@code export --out FILE} and {@code import --in FILE} back up and restore the data directory.
+     * {@code dev-token --department=市城市管理局 [--subject=zhang.san]}, {@code dev-token --dispatch} or
+     * {@code dev-token --device-admin} prints a development staff token; {@code dev-token --citizen=<ID number>}
+     * prints a development citizen token for that resident; {@code device-password --device=<id>} prints a device's
+     * password for the local MQTT broker and HTTP events; {@code export --out FILE} and {@code import --in FILE} back
+     * up and restore the data directory.
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("dev-token")) {
@@ -35,8 +39,7 @@ public final class LocalRuntime {
             return;
         }
         if (args.length > 1 && args[0].equals("device-password") && args[1].startsWith("--device=")) {
-            System.out.println(org.bianmin.local.mqtt.DeviceCredentials.fromEnvironment()
-                    .passwordFor(args[1].substring("--device=".length())));
+            System.out.println(localDeviceCredentials().passwordFor(args[1].substring("--device=".length())));
             return;
         }
         if (args.length > 0 && (args[0].equals("export") || args[0].equals("import"))) {
@@ -46,26 +49,49 @@ public final class LocalRuntime {
         start(args);
     }
 
-    static String devToken(List<String> options) {
+    /** The same secret the running runtime uses (application-local.properties): the environment, else development. */
+    static DeviceCredentials localDeviceCredentials() {
+        for (String name : List.of("BIANMIN_DEVICES_CREDENTIALSECRET", "BIANMIN_LOCAL_MQTT_SECRET")) {
+            String secret = System.getenv(name);
+            if (secret != null && !secret.isBlank()) {
+                return new DeviceCredentials(secret);
+            }
+        }
+        return DeviceCredentials.development();
+    }
+
+    public static String devToken(List<String> options) {
         String department = null;
         String subject = "dev-user";
-        boolean dispatch = false;
+        String role = null;
+        String citizen = null;
         for (String option : options) {
             if (option.startsWith("--department=")) {
                 department = option.substring("--department=".length());
             } else if (option.startsWith("--subject=")) {
                 subject = option.substring("--subject=".length());
             } else if (option.equals("--dispatch")) {
-                dispatch = true;
+                role = Access.DISPATCH_ROLE;
+            } else if (option.equals("--device-admin")) {
+                role = Access.DEVICE_ADMIN_ROLE;
+            } else if (option.startsWith("--citizen=")) {
+                citizen = option.substring("--citizen=".length()).strip().toUpperCase(java.util.Locale.ROOT);
             } else {
                 throw new IllegalArgumentException("unknown option " + option
-                        + "; use --department=<部门>, --subject=<id> or --dispatch");
+                        + "; use --department=<部门>, --dispatch, --device-admin, --subject=<id> or --citizen=<身份证号码>");
             }
         }
-        if (department == null && !dispatch) {
-            throw new IllegalArgumentException("give --department=<部门> or --dispatch");
+        if (citizen != null) {
+            java.util.Optional<String> problem = org.bianmin.approval.model.ResidentId.problem(citizen);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException("--citizen: " + problem.get());
+            }
+            return LocalTokens.fromEnvironment().issueCitizen(citizen, java.time.Duration.ofHours(12));
         }
-        return LocalStaffTokens.fromEnvironment().issue(subject, department, dispatch, java.time.Duration.ofHours(12));
+        if (department == null && role == null) {
+            throw new IllegalArgumentException("give --department=<部门>, --dispatch, --device-admin or --citizen=<身份证号码>");
+        }
+        return LocalTokens.fromEnvironment().issueStaff(subject, department, role, java.time.Duration.ofHours(12));
     }
 
     /** Starts the runtime; closing the returned context also stops the embedded store. */

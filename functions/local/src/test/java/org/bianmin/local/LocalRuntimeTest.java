@@ -113,6 +113,40 @@ class LocalRuntimeTest {
                 .header("authorization", "Bearer " + token).GET().build());
         assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
         assertThat(json.readTree(queue.body()).get("count").intValue()).isGreaterThanOrEqualTo(0);
+        // a citizen token is for citizen routes only, as the two authorizers in AWS are
+        String citizen = LocalRuntime.devToken(java.util.List.of("--citizen=11010519491231002X"));
+        assertError(send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests"))
+                .header("authorization", "Bearer " + citizen).GET().build()), 401, "UNAUTHENTICATED");
+    }
+
+    /**
+     * Instant approval locally: no token is a 401, a staff token is not a citizen's, a citizen applies only for
+     * themselves, and the reply holds outcomes and reasons but no values from the data sources.
+     */
+    @Test
+    void approvalsNeedTheApplicantsOwnCitizenToken() throws Exception {
+        String self = "11010519491231002X";
+        String body = "{\"applicationId\":\"local-" + java.util.UUID.randomUUID() + "\",\"item\":\"elderly-allowance\","
+                + "\"applicant\":{\"idNumber\":\"" + self + "\",\"name\":\"王某某\"},\"fields\":{\"bankAccount\":\"6217000000000000000\"}}";
+        java.util.function.Function<String, HttpResponse<String>> apply = token -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/approvals"))
+                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            if (token != null) {
+                request.header("authorization", "Bearer " + token);
+            }
+            try {
+                return send(request.build());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertError(apply.apply(null), 401, "UNAUTHENTICATED");
+        assertError(apply.apply(LocalRuntime.devToken(java.util.List.of("--dispatch"))), 401, "UNAUTHENTICATED");
+        assertError(apply.apply(LocalRuntime.devToken(java.util.List.of("--citizen=110105194912310038"))), 403, "NOT_THE_APPLICANT");
+        HttpResponse<String> own = apply.apply(LocalRuntime.devToken(java.util.List.of("--citizen=" + self)));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(json.readTree(own.body()).get("checks").findValues("evidence")).isEmpty();
+        assertThat(json.readTree(own.body()).get("checks").findValues("explanation")).isNotEmpty();
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
@@ -139,6 +173,33 @@ class LocalRuntimeTest {
         JsonNode error = problem.get("error");
         assertThat(error.get("code").stringValue()).isEqualTo(code);
         assertThat(error.get("message").stringValue()).isNotBlank().doesNotContain("Exception");
+    }
+
+    /**
+     * The development sign-in hands out the tokens the pages and a newcomer need: a device administrator's (opens
+     * the alarm feed, not the ticket queue) and a resident's for instant approval (a malformed ID number is a 400).
+     */
+    @Test
+    void theDevelopmentSignInIssuesDeviceAdministratorAndCitizenTokens() throws Exception {
+        String admin = json.readTree(post("/local/sign-in", "{\"role\":\"device-admin\"}", "application/json").body())
+                .get("token").stringValue();
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/v1/alarms")).header("authorization", "Bearer " + admin)
+                .GET().build()).statusCode()).isEqualTo(200);
+        assertError(send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests")).header("authorization", "Bearer " + admin)
+                .GET().build()), 403, "FORBIDDEN");
+        assertError(get("/v1/alarms"), 401, "UNAUTHENTICATED");
+
+        assertError(post("/local/sign-in", "{\"idNumber\":\"123\"}", "application/json"), 400, "INVALID_ID_NUMBER");
+        HttpResponse<String> citizen = post("/local/sign-in", "{\"idNumber\":\"11010519491231002x\"}", "application/json");
+        assertThat(citizen.statusCode()).as(citizen.body()).isEqualTo(200);
+        assertThat(citizen.body()).doesNotContain("11010519491231002");
+        String token = json.readTree(citizen.body()).get("token").stringValue();
+        HttpResponse<String> applied = send(HttpRequest.newBuilder(URI.create(base + "/v1/approvals"))
+                .header("authorization", "Bearer " + token).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"applicationId\":\"signin-" + java.util.UUID.randomUUID()
+                        + "\",\"item\":\"elderly-allowance\",\"applicant\":{\"idNumber\":\"11010519491231002X\",\"name\":\"王某某\"},"
+                        + "\"fields\":{\"bankAccount\":\"6217000000000000000\"}}")).build());
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
     }
 
     private static HttpResponse<String> postJson(String body) throws Exception {

@@ -13,7 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-import org.bianmin.local.mqtt.DeviceCredentials;
+import org.bianmin.devices.application.DeviceCredentials;
+import org.bianmin.local.mqtt.MqttBridge;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -68,18 +69,13 @@ class MqttBridgeTest {
     }
 
     private static MqttClient connect(String deviceId, String password) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqttPort, deviceId, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setUserName(deviceId);
-        options.setPassword(password.toCharArray());
-        client.connect(options);
-        return client;
+        return connect(deviceId, deviceId, password);
     }
 
     @Test
     void aPublishedSmokeEventBecomesAnAlarmWithATicket() throws Exception {
         String id = register("smoke_detector");
-        MqttClient device = connect(id, new DeviceCredentials(null).passwordFor(id));
+        MqttClient device = connect(id, DeviceCredentials.development().passwordFor(id));
         device.publish("city/donghu/sensors/" + id + "/events",
                 ("{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8), 1, false);
         device.disconnect();
@@ -104,7 +100,7 @@ class MqttBridgeTest {
     void devicesNeedTheirOwnCredentials() throws Exception {
         String id = register("garbage_bin");
         assertThatThrownBy(() -> connect(id, "wrong")).isInstanceOf(MqttException.class);
-        assertThatThrownBy(() -> connect("NOT-REGISTERED", new DeviceCredentials(null).passwordFor("NOT-REGISTERED")))
+        assertThatThrownBy(() -> connect("NOT-REGISTERED", DeviceCredentials.development().passwordFor("NOT-REGISTERED")))
                 .isInstanceOf(MqttException.class);
     }
 
@@ -112,7 +108,7 @@ class MqttBridgeTest {
     void badPayloadsAreDeadLetteredAndTheBridgeKeepsWorking() throws Exception {
         int before = json.readTree(get("/v1/devices/dead-letters").body()).get("count").intValue();
         String id = register("water_level");
-        MqttClient device = connect(id, new DeviceCredentials(null).passwordFor(id));
+        MqttClient device = connect(id, DeviceCredentials.development().passwordFor(id));
         device.publish("city/donghu/sensors/" + id + "/events", "{not json".getBytes(StandardCharsets.UTF_8), 1, false);
         device.publish("city/donghu/sensors/" + id + "/events",
                 ("{\"deviceId\":\"" + id + "\",\"readings\":{\"waterLevelCm\":" + "9".repeat(70_000) + "}}").getBytes(StandardCharsets.UTF_8), 1, false);
@@ -131,13 +127,93 @@ class MqttBridgeTest {
         assertThat(alarmed).isTrue();
     }
 
+    /** Registry and alarm calls as a device administrator (development token). */
     private static HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
+                .header("authorization", "Bearer " + ADMIN_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("authorization", "Bearer " + ADMIN_TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static final String ADMIN_TOKEN = LocalRuntime.devToken(java.util.List.of("--device-admin"));
+
+    private static MqttClient connect(String clientId, String user, String password) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqttPort, clientId, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(user);
+        options.setPassword(password.toCharArray());
+        client.connect(options);
+        return client;
+    }
+
+    private static boolean openAlarm(String deviceId, String type) throws Exception {
+        return get("/v1/alarms?status=OPEN&type=" + type).body().contains("\"" + deviceId + "\"");
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.call() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(condition.call()).isTrue();
+    }
+
+    /**
+     * A device publishes only to its own topic and only for itself; what it sends anywhere else never becomes an
+     * alarm of another device. Its own next event still does, which also proves the forgeries had their turn first.
+     */
+    @Test
+    void aDeviceSpeaksOnlyForItself() throws Exception {
+        String mine = register("smoke_detector");
+        String theirs = register("smoke_detector");
+        MqttClient device = connect(mine, DeviceCredentials.development().passwordFor(mine));
+        byte[] theirSmoke = ("{\"deviceId\":\"" + theirs + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8);
+        // the other device's topic: the broker refuses the publish (Paho sees no error at QoS 0, so use it)
+        device.publish("city/donghu/sensors/" + theirs + "/events", theirSmoke, 0, false);
+        // its own topic, the other device's id in the payload: refused by the bridge
+        device.publish("city/donghu/sensors/" + mine + "/events", theirSmoke, 1, false);
+        // a camera topic for a smoke detector
+        device.publish("city/donghu/cameras/" + mine + "/detections",
+                ("{\"deviceId\":\"" + mine + "\",\"detection\":\"street_vendor\",\"confidence\":0.99}").getBytes(StandardCharsets.UTF_8), 0, false);
+        device.publish("city/donghu/sensors/" + mine + "/events",
+                ("{\"deviceId\":\"" + mine + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8), 1, false);
+        waitFor(() -> openAlarm(mine, "SMOKE"));
+        Thread.sleep(500);
+        assertThat(openAlarm(theirs, "SMOKE")).isFalse();
+        assertThat(get("/v1/alarms?status=OPEN&type=STREET_VENDOR").body()).doesNotContain(mine);
+        device.disconnect();
+    }
+
+    /** Devices read nothing: a subscription to everything is refused, and so is one to the device's own topic. */
+    @Test
+    void aDeviceSubscribesToNothing() throws Exception {
+        String id = register("water_level");
+        MqttClient device = connect(id, DeviceCredentials.development().passwordFor(id));
+        for (String filter : new String[] {"#", "city/+/sensors/+/events", "city/donghu/sensors/" + id + "/events"}) {
+            assertThatThrownBy(() -> device.subscribe(filter, 1)).as(filter).isInstanceOf(MqttException.class);
+        }
+        device.disconnect();
+    }
+
+    /**
+     * The bridge's client id is reserved: a device that logs in with it is refused, and the bridge keeps its session,
+     * so every acknowledged event after the attempt still becomes an alarm.
+     */
+    @Test
+    void aDeviceCannotTakeTheBridgesPlace() throws Exception {
+        String id = register("smoke_detector");
+        String password = DeviceCredentials.development().passwordFor(id);
+        assertThatThrownBy(() -> connect(MqttBridge.CLIENT_ID, id, password)).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> connect("another-client", id, password)).as("a device logs in under its own id")
+                .isInstanceOf(MqttException.class);
+        MqttClient device = connect(id, password);
+        device.publish("city/donghu/sensors/" + id + "/events",
+                ("{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8), 1, false);
+        device.disconnect();
+        waitFor(() -> openAlarm(id, "SMOKE"));
     }
 }

@@ -63,12 +63,46 @@ class Open311Test {
         JsonNode one = json.readTree(get("/requests/" + id + ".json").body()).get(0);
         assertThat(one.get("status").stringValue()).isEqualTo("open");
         assertThat(one.get("service_code").stringValue()).isEqualTo(code);
-        assertThat(one.get("description").stringValue()).doesNotContain("13812345678").contains("****5678");
+        assertThat(one.get("description").stringValue()).doesNotContain("13812345678").doesNotContain("5678")
+                .contains("路灯坏了");
+        assertThat(one.get("address").stringValue()).isEqualTo("东湖区桂花路");
         assertThat(one.get("requested_datetime").stringValue()).endsWith("+08:00");
 
         JsonNode listed = json.readTree(get("/requests.json?service_code=" + code + "&status=open").body());
         assertThat(listed.findValuesAsString("service_request_id")).contains(id);
         assertThat(json.readTree(get("/requests.json?service_request_id=" + id).body()).size()).isEqualTo(1);
+    }
+
+    /**
+     * What a citizen writes in the many ways people write it (spaces, dashes, dots, +86, full-width digits, an ID
+     * number with spaces, a name, a room) never reaches the public listing, and {@code requests/{id}.json} shows
+     * exactly the listing's view.
+     */
+    @Test
+    void thePublicViewsHidePersonalDataHoweverItIsWritten() throws Exception {
+        String code = json.readTree(get("/services.json").body()).get(0).get("service_code").stringValue();
+        String description = "我叫张三，住在柳汀新村3单元502室，楼道灯坏了。电话138 1234 5678，或 +86-139.8765.4321，"
+                + "座机０５７４－８７６５４３２１，身份证 330203 19900101 1234";
+        String form = "service_code=" + code + "&lat=29.874213&long=121.526847&address_string=" + enc("东湖区柳汀新村3单元502室")
+                + "&description=" + enc(description) + "&phone=13812345678";
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/requests.json"))
+                .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).get(0).get("service_request_id").stringValue();
+
+        JsonNode one = json.readTree(get("/requests/" + id + ".json").body()).get(0);
+        JsonNode listed = json.readTree(get("/requests.json?service_request_id=" + id).body()).get(0);
+        assertThat(one).isEqualTo(listed);
+        // (the description and address only: a tracking number or a timestamp may hold any four digits)
+        String shown = one.get("description").stringValue() + " " + one.get("address").stringValue();
+        assertThat(one.toString()).doesNotContain("张三").doesNotContain("502室");
+        for (String secret : new String[] {"张三", "502", "5678", "4321", "87654321", "８７６５", "1234", "19900101"}) {
+            assertThat(shown).as(secret).doesNotContain(secret);
+        }
+        assertThat(one.get("description").stringValue()).contains("楼道灯坏了");
+        assertThat(one.get("address").stringValue()).isEqualTo("东湖区柳汀新村");
+        assertThat(one.get("lat").doubleValue()).isEqualTo(29.874);
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.bianmin.devices.application.DeviceCredentials;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRoute;
 import org.junit.jupiter.api.AfterAll;
@@ -29,13 +31,13 @@ class RouteFuzzTest {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static ConfigurableApplicationContext runtime;
     private static String base;
-    private static String staffToken;
+    private static LocalTokens tokens;
 
     @BeforeAll
     static void start() {
         runtime = LocalRuntime.start("--in-memory", "--server.port=0", "--bianmin.local.mqtt.port=" + MqttBridgeTest.freePort());
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) runtime).getWebServer().getPort();
-        staffToken = runtime.getBean(LocalStaffTokens.class).issue("fuzz-tester", null, true, Duration.ofMinutes(30));
+        tokens = runtime.getBean(LocalTokens.class);
     }
 
     @AfterAll
@@ -57,7 +59,7 @@ class RouteFuzzTest {
                     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path(route)))
                             .header("content-type", contentType)
                             .header("idempotency-key", "fuzz-" + Integer.toHexString(body.hashCode()) + "-" + contentType.length())
-                            .headers(withToken ? new String[] {"authorization", "Bearer " + staffToken} : new String[] {"x-fuzz", "1"})
+                            .headers(withToken ? new String[] {"authorization", credentialsFor(route)} : new String[] {"x-fuzz", "1"})
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
                     check(route, body, response, failures);
                 }
@@ -82,7 +84,7 @@ class RouteFuzzTest {
         List<String> failures = new ArrayList<>();
         for (HttpRoute route : gets) {
             for (String query : queries) {
-                RawResponse response = rawGet(path(route) + "?" + query);
+                RawResponse response = rawGet(path(route) + "?" + query, credentialsFor(route));
                 String shown = query.length() > 60 ? query.substring(0, 60) + "…" : query;
                 if (response.status() >= 500 || response.status() >= 400 && !response.body().contains("\"code\"")) {
                     failures.add("GET " + route.pathTemplate() + " <- " + shown + " -> " + response.status() + " " + response.body());
@@ -94,9 +96,26 @@ class RouteFuzzTest {
 
     @Test
     void aBrokenPercentEscapeIsA400WithTheErrorBody() throws Exception {
-        RawResponse response = rawGet("/v1/staff/requests?status=%zz");
+        RawResponse response = rawGet("/v1/staff/requests?status=%zz",
+                "Bearer " + tokens.issueStaff("fuzz-tester", null, Access.DISPATCH_ROLE, Duration.ofMinutes(30)));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("MALFORMED_ENCODING");
+    }
+
+    /**
+     * Credentials that get past the route's caller check, so that the malformed body reaches its parsing: a token
+     * of a role the route accepts, a citizen token, or a device's own password.
+     */
+    private static String credentialsFor(HttpRoute route) {
+        Access access = route.access();
+        return switch (access.caller()) {
+            case CITIZEN -> "Bearer " + tokens.issueCitizen("11010519491231002X", Duration.ofMinutes(30));
+            case DEVICE -> "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    ("d-1:" + DeviceCredentials.development().passwordFor("d-1")).getBytes(StandardCharsets.UTF_8));
+            case STAFF, PUBLIC -> "Bearer " + tokens.issueStaff("fuzz-tester", null,
+                    access.roles().contains(Access.DEVICE_ADMIN_ROLE) ? Access.DEVICE_ADMIN_ROLE : Access.DISPATCH_ROLE,
+                    Duration.ofMinutes(30));
+        };
     }
 
     /** At least 40 bodies that no route accepts as they are. */
@@ -146,12 +165,12 @@ class RouteFuzzTest {
      * A GET written on a socket: Java's HTTP client refuses to send a URI with a broken percent escape, which is
      * exactly what a careless or hostile client sends.
      */
-    private static RawResponse rawGet(String target) throws Exception {
+    private static RawResponse rawGet(String target, String authorization) throws Exception {
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(30_000);
             String request = "GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nAuthorization: Bearer " + staffToken + "\r\nConnection: close\r\n\r\n";
+                    + "\r\nAuthorization: " + authorization + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bianmin.platform.Fingerprint;
+import org.bianmin.http.Access;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -25,7 +26,11 @@ import org.bianmin.approval.model.ServiceItem;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code GET /v1/approvals/items} and {@code POST /v1/approvals}. Input is validated before anything runs or is
+ * {@code GET /v1/approvals/items} (public), {@code POST /v1/approvals} (the applicant, with a citizen token whose
+ * {@value Access#CITIZEN_ID_CLAIM} claim is the applicant's ID number) and {@code POST /v1/staff/approvals} (staff of
+ * the item's approving department, applying on a resident's behalf). Anyone else would turn the data sources into an
+ * oracle for other people's records. The reply says which checks passed or failed and why, never the values the
+ * sources returned (those stay in the stored decision record, for the audit). Input is validated before anything runs or is
  * stored (resident ID format, birth date and checksum; the item's required fields and their types). The same
  * application id returns the same decision; a different request under a used id is a 409.
  */
@@ -41,9 +46,10 @@ public final class ApprovalRoutes implements HttpRouteGroup {
 
     @Override
     public List<HttpRoute> routes() {
-        return List.of(HttpRoute.of("GET", "/v1/approvals/items", request -> HttpResponse.json(200,
+        return List.of(HttpRoute.of("GET", "/v1/approvals/items", Access.anyone(), request -> HttpResponse.json(200,
                         Map.of("items", catalog.items().stream().map(ApprovalRoutes::describe).toList()))),
-                HttpRoute.of("POST", "/v1/approvals", this::apply));
+                HttpRoute.of("POST", "/v1/approvals", Access.citizen(), request -> apply(request, AppliedBy.CITIZEN)),
+                HttpRoute.of("POST", "/v1/staff/approvals", Access.staff(), request -> apply(request, AppliedBy.STAFF)));
     }
 
     private static Map<String, Object> describe(ServiceItem item) {
@@ -59,21 +65,43 @@ public final class ApprovalRoutes implements HttpRouteGroup {
         return view;
     }
 
-    private HttpResponse apply(HttpRequest request) {
+    private enum AppliedBy { CITIZEN, STAFF }
+
+    private HttpResponse apply(HttpRequest request, AppliedBy appliedBy) {
         ApplicationBody body = RequestBodies.bind(request, ApplicationBody.class);
         String code = body.item();
         ServiceItem item = catalog.item(code == null ? "" : code).orElseThrow(() ->
                 ApiException.badRequest("UNKNOWN_ITEM", "没有这个事项：" + code + "。可办事项见 GET /v1/approvals/items。"));
         String applicationId = body.applicationId();
         String idNumber = body.applicant().idNumber();
-        validateFields(item, body.fields());
         ResidentId id = ResidentId.parse(idNumber);
+        if (appliedBy == AppliedBy.CITIZEN) {
+            requireSelf(request, id);
+        } else {
+            requireApprovingDepartment(request, item);
+        }
+        validateFields(item, body.fields());
         String fingerprint = fingerprint(request.body());
 
         try {
-            return HttpResponse.json(200, applying.apply(applicationId, item, id, fingerprint));
+            return HttpResponse.json(200, ApplicantReply.of(applying.apply(applicationId, item, id, fingerprint), item));
         } catch (ApplyingForApproval.ApplicationIdReusedException e) {
             throw new ApiException(409, "APPLICATION_ID_REUSED", "该申请编号已用于另一份申请。");
+        }
+    }
+
+    /** A citizen applies only for themselves: the token's verified ID number must be the applicant's. */
+    private static void requireSelf(HttpRequest request, ResidentId applicant) {
+        String verified = request.claim(Access.CITIZEN_ID_CLAIM).orElse("");
+        if (ResidentId.problem(verified).isPresent() || !ResidentId.parse(verified).equals(applicant)) {
+            throw new ApiException(403, "NOT_THE_APPLICANT", "只能为本人申请：申请人身份证号码须与登录账号一致。");
+        }
+    }
+
+    /** Staff apply on a resident's behalf only for their own department's items. */
+    private static void requireApprovingDepartment(HttpRequest request, ServiceItem item) {
+        if (!request.claim("department").map(item.department()::equals).orElse(false)) {
+            throw new ApiException(403, "FORBIDDEN", "只有“" + item.department() + "”的工作人员可以代为申请该事项。");
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import org.bianmin.http.Access;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -41,8 +42,8 @@ public final class ReverificationRoutes implements HttpRouteGroup {
 
     @Override
     public List<HttpRoute> routes() {
-        return List.of(HttpRoute.of("POST", "/v1/approvals/batches", this::start),
-                HttpRoute.of("GET", "/v1/approvals/batches/{batchId}", request -> batches.progress(request.pathParameter("batchId"))
+        return List.of(HttpRoute.of("POST", "/v1/approvals/batches", Access.staff(), this::start),
+                HttpRoute.of("GET", "/v1/approvals/batches/{batchId}", Access.staff(), request -> batches.progress(request.pathParameter("batchId"))
                         .map(progress -> HttpResponse.json(200, progress))
                         .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "没有这个核验批次。"))));
     }
@@ -51,6 +52,9 @@ public final class ReverificationRoutes implements HttpRouteGroup {
         BatchBody body = RequestBodies.bind(request, BatchBody.class);
         ServiceItem item = catalog.item(body.item() == null ? "" : body.item()).orElseThrow(() ->
                 ApiException.badRequest("UNKNOWN_ITEM", "没有这个事项：" + body.item() + "。"));
+        if (!request.claim("department").map(item.department()::equals).orElse(false)) {
+            throw new ApiException(403, "FORBIDDEN", "只有“" + item.department() + "”的工作人员可以发起该事项的批量核验。");
+        }
         List<ResidentId> recipients = body.idNumbers().stream().map(ResidentId::parse).toList();
         return HttpResponse.json(202, Map.of("batchId", reverifying.start(item, recipients, queue), "total", recipients.size()));
     }

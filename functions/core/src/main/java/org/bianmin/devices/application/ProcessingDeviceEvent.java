@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProcessingDeviceEvent {
 
-    public enum Outcome { ALARM_OPENED, ALARM_REPEATED, NO_ALARM, BELOW_CONFIDENCE, DEAD_LETTER }
+    public enum Outcome { ALARM_OPENED, ALARM_REPEATED, NO_ALARM, BELOW_CONFIDENCE, DEAD_LETTER, REFUSED }
 
     /** What became of a payload. {@code alarm} is set for the alarm outcomes, {@code reason} for dead letters. */
     public record Result(Outcome outcome, Alarm alarm, String reason) {
@@ -94,6 +94,19 @@ public final class ProcessingDeviceEvent {
                 : event.readings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("，"));
         return "【设备告警】" + rule.label() + "：设备 " + device.deviceId() + "（" + where + "）上报，" + detail
                 + "。请尽快核实处置。";
+    }
+
+    /**
+     * A payload from an authenticated device (its MQTT login or HTTP credentials): one that names another device is
+     * refused (kept as a dead letter for the audit) instead of being processed as that device's.
+     */
+    public Result processFrom(String sender, String source, String payload) {
+        EventParser.Parsed parsed = parser.parse(payload);
+        if (parsed.event() != null && !parsed.event().deviceId().equals(sender)) {
+            Result refused = deadLetter(source, "DEVICE_MISMATCH: sent by " + sender + " for " + parsed.event().deviceId(), payload);
+            return new Result(Outcome.REFUSED, null, refused.reason());
+        }
+        return process(source, payload);
     }
 
     private Result deadLetter(String source, String reason, String payload) {

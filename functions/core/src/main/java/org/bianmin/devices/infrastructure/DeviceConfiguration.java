@@ -12,6 +12,9 @@ import org.bianmin.http.HttpApi;
 import org.bianmin.queue.SqsBatch;
 import org.bianmin.queue.SqsConsumer;
 import org.bianmin.devices.application.DetectingOfflineDevices;
+import org.bianmin.devices.application.DeviceCredentials;
+import org.bianmin.platform.RuntimeProperties;
+import org.springframework.core.env.Environment;
 import org.bianmin.devices.application.DeviceRules;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.hotline.HotlineDirectory;
@@ -52,10 +55,27 @@ class DeviceConfiguration {
         return new ProcessingDeviceEvent(rules, devices, alarms, deadLetters, hotline, directory);
     }
 
+    /**
+     * Device credentials (MQTT locally, HTTP everywhere). The secret is required in Lambda; only the local runtime
+     * falls back to the public development secret, so a deployment without it fails at start instead of accepting
+     * passwords anyone can compute.
+     */
+    @Bean
+    DeviceCredentials deviceCredentials(Environment environment, RuntimeProperties runtime) {
+        String secret = environment.getProperty("bianmin.devices.credentialsecret", "");
+        if (secret.isBlank()) {
+            if (!runtime.local()) {
+                throw new IllegalStateException("BIANMIN_DEVICES_CREDENTIALSECRET is not set (the device credential secret)");
+            }
+            return DeviceCredentials.development();
+        }
+        return new DeviceCredentials(secret);
+    }
+
     @Bean
     DeviceRoutes deviceRoutes(DynamoDeviceStore devices, DynamoAlarmStore alarms, DynamoDeadLetterStore deadLetters,
-                              ProcessingDeviceEvent processing) {
-        return new DeviceRoutes(devices, alarms, deadLetters, processing);
+                              ProcessingDeviceEvent processing, DeviceCredentials deviceCredentials) {
+        return new DeviceRoutes(devices, alarms, deadLetters, processing, deviceCredentials);
     }
 
     /** The heartbeat check (EventBridge, every 5 minutes in AWS): offline devices get an alarm. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bianmin.http.ApiException;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -18,6 +19,7 @@ import org.bianmin.http.RequestBodies;
 import org.bianmin.devices.application.ActingOnAlarm;
 import org.bianmin.devices.application.AlarmStore;
 import org.bianmin.devices.application.DeadLetters;
+import org.bianmin.devices.application.DeviceCredentials;
 import org.bianmin.devices.application.DeviceRegistry;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.devices.model.Alarm;
@@ -35,14 +37,19 @@ import tools.jackson.databind.JsonNode;
 public final class DeviceRoutes implements HttpRouteGroup {
 
     static final int MAX_IMPORT = 5000;
+    /** Who watches and acts on alarms: device administrators and the 12345 dispatch centre. */
+    private static final Access ALARM_WATCHERS = Access.staffWithRole(Access.DEVICE_ADMIN_ROLE, Access.DISPATCH_ROLE);
 
     private final DeviceRegistry devices;
     private final AlarmStore alarms;
     private final DeadLetters deadLetters;
     private final ProcessingDeviceEvent processing;
     private final ActingOnAlarm actingOnAlarm;
+    private final DeviceCredentials credentials;
 
-    public DeviceRoutes(DeviceRegistry devices, AlarmStore alarms, DeadLetters deadLetters, ProcessingDeviceEvent processing) {
+    public DeviceRoutes(DeviceRegistry devices, AlarmStore alarms, DeadLetters deadLetters, ProcessingDeviceEvent processing,
+                        DeviceCredentials credentials) {
+        this.credentials = credentials;
         this.devices = devices;
         this.alarms = alarms;
         this.deadLetters = deadLetters;
@@ -53,25 +60,24 @@ public final class DeviceRoutes implements HttpRouteGroup {
     @Override
     public List<HttpRoute> routes() {
         return List.of(
-                HttpRoute.of("POST", "/v1/devices", request -> {
+                HttpRoute.of("POST", "/v1/devices", Access.staffWithRole(Access.DEVICE_ADMIN_ROLE), request -> {
                     Device device = RequestBodies.bind(request, DeviceBody.class).toDevice();
                     devices.save(device);
                     return HttpResponse.json(201, Map.of("deviceId", device.deviceId(), "type", device.type()));
                 }),
-                HttpRoute.of("POST", "/v1/devices/import", this::importDevices),
-                HttpRoute.of("POST", "/v1/devices/events", this::ingest),
-                HttpRoute.of("GET", "/v1/alarms", this::listAlarms),
-                HttpRoute.of("GET", "/v1/devices/dead-letters", request ->
+                HttpRoute.of("POST", "/v1/devices/import", Access.staffWithRole(Access.DEVICE_ADMIN_ROLE), this::importDevices),
+                HttpRoute.of("POST", "/v1/devices/events", Access.device(), this::ingest),
+                HttpRoute.of("GET", "/v1/alarms", ALARM_WATCHERS, this::listAlarms),
+                HttpRoute.of("GET", "/v1/devices/dead-letters", ALARM_WATCHERS, request ->
                         HttpResponse.json(200, Map.of("count", deadLetters.count()))),
-                HttpRoute.of("POST", "/v1/staff/alarms/{deviceId}/{type}/actions", this::act));
+                HttpRoute.of("POST", "/v1/staff/alarms/{deviceId}/{type}/actions", ALARM_WATCHERS, this::act));
     }
 
     /**
      * Staff act on an alarm: {@code acknowledge}, {@code resolve} or {@code false_positive} (counted against the
-     * device, for tuning its thresholds). Needs a staff token.
+     * device, for tuning its thresholds). Needs a device administrator's or the dispatch centre's token.
      */
     private HttpResponse act(HttpRequest request) {
-        request.claim("sub").orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "请先登录（需要有效的工作人员令牌）。"));
         String action = String.valueOf(RequestBodies.bind(request, AlarmActionBody.class).action());
         try {
             return HttpResponse.json(200, actingOnAlarm.act(request.pathParameter("deviceId"), request.pathParameter("type"), action));
@@ -103,8 +109,17 @@ public final class DeviceRoutes implements HttpRouteGroup {
         return HttpResponse.json(200, Map.of("imported", parsed.size()));
     }
 
+    /**
+     * A device posts its own events with the credentials it uses for MQTT ({@code Authorization: Basic id:password});
+     * an event naming another device is refused before anything is processed.
+     */
     private HttpResponse ingest(HttpRequest request) {
-        ProcessingDeviceEvent.Result result = processing.process("http", request.body());
+        String sender = credentials.deviceOf(request.header("authorization").orElse(null)).orElseThrow(() ->
+                new ApiException(401, "UNAUTHENTICATED", "设备认证失败：请用设备编号和设备密码（与 MQTT 相同）进行 Basic 认证。"));
+        ProcessingDeviceEvent.Result result = processing.processFrom(sender, "http", request.body());
+        if (result.outcome() == ProcessingDeviceEvent.Outcome.REFUSED) {
+            throw new ApiException(403, "NOT_YOUR_DEVICE", "设备只能上报自己的事件。");
+        }
         if (result.outcome() == ProcessingDeviceEvent.Outcome.DEAD_LETTER) {
             throw ApiException.badRequest("REJECTED_EVENT", "设备事件无法处理（已记入死信）：" + result.reason());
         }

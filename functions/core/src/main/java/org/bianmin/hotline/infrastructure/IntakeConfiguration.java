@@ -11,6 +11,7 @@ import org.bianmin.hotline.application.RatingTicket;
 import org.bianmin.hotline.classification.RequestClassifier;
 import org.bianmin.hotline.web.ClassifyRoute;
 import org.bianmin.hotline.web.IntakeRoute;
+import org.bianmin.hotline.application.TrackingCodeLockout;
 import org.bianmin.hotline.web.RatingRoute;
 import org.bianmin.hotline.web.RequestStatusRoute;
 import org.bianmin.http.ApiGatewayHttpFunction;
@@ -49,14 +50,25 @@ class IntakeConfiguration {
         return new RateLimiter(30, Duration.ofMinutes(10), clock);
     }
 
+    /** Wrong tracking codes per ticket, shared by every instance through the tickets table. */
     @Bean
-    RequestStatusRoute requestStatusRoute(DynamoTicketStore tickets, RateLimiter citizenLimiter) {
-        return new RequestStatusRoute(tickets, citizenLimiter);
+    DynamoCodeAttempts codeAttempts(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoCodeAttempts(dynamo, store.tablePrefix());
     }
 
     @Bean
-    RatingRoute ratingRoute(DynamoTicketStore tickets, RateLimiter citizenLimiter, Clock clock) {
-        return new RatingRoute(tickets, citizenLimiter, new RatingTicket(tickets, clock));
+    TrackingCodeLockout trackingCodeLockout(DynamoCodeAttempts codeAttempts, Clock clock) {
+        return new TrackingCodeLockout(codeAttempts, clock);
+    }
+
+    @Bean
+    RequestStatusRoute requestStatusRoute(DynamoTicketStore tickets, RateLimiter citizenLimiter, TrackingCodeLockout trackingCodeLockout) {
+        return new RequestStatusRoute(tickets, citizenLimiter, trackingCodeLockout);
+    }
+
+    @Bean
+    RatingRoute ratingRoute(DynamoTicketStore tickets, RateLimiter citizenLimiter, TrackingCodeLockout trackingCodeLockout, Clock clock) {
+        return new RatingRoute(tickets, citizenLimiter, trackingCodeLockout, new RatingTicket(tickets, clock));
     }
 
     /** The hotline intake Lambda: request intake, status lookup and routing behind API Gateway. */

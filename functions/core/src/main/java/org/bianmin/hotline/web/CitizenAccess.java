@@ -2,18 +2,24 @@ package org.bianmin.hotline.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.RateLimiter;
+import org.bianmin.hotline.application.CodeAttempts;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.application.TicketStore;
+import org.bianmin.hotline.application.TrackingCodeLockout;
 import org.bianmin.hotline.model.Ticket;
 
 /**
  * A citizen proves access to a request with its tracking number and verification code. A wrong code answers
- * exactly like an unknown number (404), and attempts are rate limited per client address.
+ * exactly like an unknown number (404). Attempts are rate limited per client address (in this instance), and each
+ * ticket locks after too many wrong codes whatever their address or instance ({@link TrackingCodeLockout}): while
+ * locked it answers 429 with {@code Retry-After}, the right code included.
  */
 final class CitizenAccess {
 
@@ -21,10 +27,12 @@ final class CitizenAccess {
 
     private final TicketStore tickets;
     private final RateLimiter limiter;
+    private final TrackingCodeLockout lockout;
 
-    CitizenAccess(TicketStore tickets, RateLimiter limiter) {
+    CitizenAccess(TicketStore tickets, RateLimiter limiter, TrackingCodeLockout lockout) {
         this.tickets = tickets;
         this.limiter = limiter;
+        this.lockout = lockout;
     }
 
     Ticket require(HttpRequest request, String code) {
@@ -37,10 +45,31 @@ final class CitizenAccess {
         String trackingNumber = request.pathParameter("trackingNumber");
         Optional<Ticket> ticket = TRACKING_NUMBER.matcher(trackingNumber).matches()
                 ? tickets.find(trackingNumber) : Optional.empty();
-        if (ticket.isEmpty() || !MessageDigest.isEqual(ticket.get().verificationHash().getBytes(StandardCharsets.UTF_8),
-                FilingRequest.verificationHash(trackingNumber, code).getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(404, "NOT_FOUND", "未找到该诉求，请核对受理编号和查询码。");
+        if (ticket.isEmpty()) {
+            throw notFound();
         }
+        CodeAttempts.State attempts = lockout.state(trackingNumber);
+        lockout.remainingLock(attempts).ifPresent(remaining -> {
+            throw locked(remaining);
+        });
+        if (!MessageDigest.isEqual(ticket.get().verificationHash().getBytes(StandardCharsets.UTF_8),
+                FilingRequest.verificationHash(trackingNumber, code).getBytes(StandardCharsets.UTF_8))) {
+            lockout.wrongCode(trackingNumber).ifPresent(lock -> {
+                throw locked(lock);
+            });
+            throw notFound();
+        }
+        lockout.rightCode(trackingNumber, attempts);
         return ticket.get();
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, "NOT_FOUND", "未找到该诉求，请核对受理编号和查询码。");
+    }
+
+    private static ApiException locked(Duration remaining) {
+        long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
+        return new ApiException(429, "CODE_LOCKED", "查询码错误次数过多，该诉求已暂时锁定，请" + ((seconds + 59) / 60)
+                + "分钟后再试，或拨打12345。", Map.of("retry-after", Long.toString(seconds)));
     }
 }

@@ -2,6 +2,7 @@ package org.bianmin.hotline.web;
 
 import jakarta.validation.constraints.NotBlank;
 import org.bianmin.hotline.IntakeCommand;
+import org.bianmin.http.Access;
 import org.bianmin.http.CharacterCount;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -22,6 +23,11 @@ public final class ClassifyRoute implements HttpRoute {
 
     public ClassifyRoute(RequestClassifier classifier) {
         this.classifier = classifier;
+    }
+
+    @Override
+    public Access access() {
+        return Access.anyone();
     }
 
     @Override

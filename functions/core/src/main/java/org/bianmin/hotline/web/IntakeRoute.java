@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.DependencyUnavailableException;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -33,6 +34,11 @@ public final class IntakeRoute implements HttpRoute {
     public IntakeRoute(FilingRequest filing, DynamoIdempotency idempotency) {
         this.filing = filing;
         this.idempotency = idempotency;
+    }
+
+    @Override
+    public Access access() {
+        return Access.anyone();
     }
 
     @Override

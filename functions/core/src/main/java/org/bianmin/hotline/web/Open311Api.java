@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bianmin.http.Access;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.FormEncoding;
 import org.bianmin.http.HttpRequest;
@@ -25,6 +26,7 @@ import org.bianmin.hotline.InvalidIntakeCommandException;
 import org.bianmin.hotline.application.HotlineIntakeService;
 import org.bianmin.hotline.IntakeReceipt;
 import org.bianmin.hotline.application.TicketStore;
+import org.bianmin.hotline.model.PublicRedactor;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.WorkingCalendar;
@@ -36,8 +38,9 @@ import org.bianmin.hotline.classification.Taxonomy;
  * discovery, services (one per taxonomy leaf; the service code is the leaf code), service definitions, posting a
  * request (form-encoded, as the specification says), and reading requests. Errors use the specification's shape,
  * {@code [{"code":400,"description":"..."}]}. This jurisdiction requires {@code phone} (for the return visit) and
- * a {@code description} of 5-5000 characters. Public listings never show phone numbers, and digit runs that look
- * like phone or ID numbers in descriptions are masked.
+ * a {@code description} of 5-5000 characters. The public listing and {@code requests/{id}.json} show the same view:
+ * descriptions and notes through {@link PublicRedactor#text}, the address cut to the street or compound by
+ * {@link PublicRedactor#address}, coordinates to about 100 m, and never the phone number.
  */
 public final class Open311Api implements HttpRouteGroup {
 
@@ -58,12 +61,12 @@ public final class Open311Api implements HttpRouteGroup {
     @Override
     public List<HttpRoute> routes() {
         return List.of(
-                HttpRoute.of("GET", BASE + "/discovery.json", this::discovery),
-                HttpRoute.of("GET", BASE + "/services.json", request -> json(200, taxonomy.leaves().stream().map(Open311Api::service).toList())),
-                HttpRoute.of("GET", BASE + "/services/{service_code}.json", this::serviceDefinition),
-                HttpRoute.of("POST", BASE + "/requests.json", this::postRequest),
-                HttpRoute.of("GET", BASE + "/requests.json", this::listRequests),
-                HttpRoute.of("GET", BASE + "/requests/{service_request_id}.json", this::getRequest));
+                HttpRoute.of("GET", BASE + "/discovery.json", Access.anyone(), this::discovery),
+                HttpRoute.of("GET", BASE + "/services.json", Access.anyone(), request -> json(200, taxonomy.leaves().stream().map(Open311Api::service).toList())),
+                HttpRoute.of("GET", BASE + "/services/{service_code}.json", Access.anyone(), this::serviceDefinition),
+                HttpRoute.of("POST", BASE + "/requests.json", Access.anyone(), this::postRequest),
+                HttpRoute.of("GET", BASE + "/requests.json", Access.anyone(), this::listRequests),
+                HttpRoute.of("GET", BASE + "/requests/{service_request_id}.json", Access.anyone(), this::getRequest));
     }
 
     private HttpResponse discovery(HttpRequest request) {
@@ -194,20 +197,20 @@ public final class Open311Api implements HttpRouteGroup {
         view.put("service_request_id", ticket.trackingNumber());
         view.put("status", openOrClosed(ticket));
         TicketEvent last = ticket.events().get(ticket.events().size() - 1);
-        view.put("status_notes", last.note());
+        view.put("status_notes", PublicRedactor.text(last.note()));
         view.put("service_name", ticket.category());
         view.put("service_code", ticket.categoryCode());
-        view.put("description", maskNumbers(ticket.text()));
+        view.put("description", PublicRedactor.text(ticket.text()));
         view.put("agency_responsible", ticket.department());
         view.put("service_notice", null);
         view.put("requested_datetime", W3C.format(ticket.createdAt()));
         view.put("updated_datetime", W3C.format(last.at()));
         view.put("expected_datetime", W3C.format(ticket.dueAt()));
-        view.put("address", ticket.location() == null ? null : ticket.location().address());
+        view.put("address", ticket.location() == null ? null : PublicRedactor.address(ticket.location().address()));
         view.put("address_id", null);
         view.put("zipcode", null);
-        view.put("lat", ticket.location() == null ? null : ticket.location().lat());
-        view.put("long", ticket.location() == null ? null : ticket.location().lon());
+        view.put("lat", ticket.location() == null ? null : coarse(ticket.location().lat()));
+        view.put("long", ticket.location() == null ? null : coarse(ticket.location().lon()));
         view.put("media_url", null);
         return view;
     }
@@ -216,9 +219,9 @@ public final class Open311Api implements HttpRouteGroup {
         return ticket.status().isOpen() ? "open" : "closed";
     }
 
-    /** Runs of 7+ digits (phone, ID numbers typed into a description) keep only their last 4 digits. */
-    static String maskNumbers(String text) {
-        return text.replaceAll("\\d{3,}(\\d{4})", "****$1").replaceAll("(?<=\\*{4}\\d{4})[xX]", "");
+    /** Three decimals (about 100 m): enough to find the street, not the door. */
+    private static Double coarse(Double degrees) {
+        return degrees == null ? null : Math.round(degrees * 1000) / 1000.0;
     }
 
     private static HttpResponse json(int status, Object body) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.bianmin.http.ApiException;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -12,6 +13,7 @@ import org.bianmin.http.RateLimiter;
 import org.bianmin.http.RequestBodies;
 import org.bianmin.hotline.application.RatingTicket;
 import org.bianmin.hotline.application.TicketStore;
+import org.bianmin.hotline.application.TrackingCodeLockout;
 import org.bianmin.hotline.application.TransitionRefusedException;
 
 /**
@@ -23,9 +25,15 @@ public final class RatingRoute implements HttpRoute {
     private final CitizenAccess access;
     private final RatingTicket rating;
 
-    public RatingRoute(TicketStore tickets, RateLimiter limiter, RatingTicket rating) {
-        this.access = new CitizenAccess(tickets, limiter);
+    public RatingRoute(TicketStore tickets, RateLimiter limiter, TrackingCodeLockout lockout, RatingTicket rating) {
+        this.access = new CitizenAccess(tickets, limiter, lockout);
         this.rating = rating;
+    }
+
+    /** Public: a tracking code is the credential, checked by the route. */
+    @Override
+    public Access access() {
+        return Access.anyone();
     }
 
     @Override

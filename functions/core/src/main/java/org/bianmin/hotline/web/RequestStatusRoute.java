@@ -4,11 +4,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.RateLimiter;
 import org.bianmin.hotline.application.TicketStore;
+import org.bianmin.hotline.application.TrackingCodeLockout;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.WorkingCalendar;
 
@@ -22,8 +24,14 @@ public final class RequestStatusRoute implements HttpRoute {
 
     private final CitizenAccess access;
 
-    public RequestStatusRoute(TicketStore tickets, RateLimiter limiter) {
-        this.access = new CitizenAccess(tickets, limiter);
+    public RequestStatusRoute(TicketStore tickets, RateLimiter limiter, TrackingCodeLockout lockout) {
+        this.access = new CitizenAccess(tickets, limiter, lockout);
+    }
+
+    /** Public: a tracking code is the credential, checked by the route. */
+    @Override
+    public Access access() {
+        return Access.anyone();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.bianmin.http.ApiException;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -24,6 +25,11 @@ public final class StaffRequestsRoute implements HttpRoute {
 
     public StaffRequestsRoute(TicketStore tickets) {
         this.tickets = tickets;
+    }
+
+    @Override
+    public Access access() {
+        return Access.staff();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -13,6 +14,11 @@ public final class StaffStatsRoute implements HttpRoute {
 
     public StaffStatsRoute(TicketStore tickets) {
         this.statistics = new ComputingStatistics(tickets);
+    }
+
+    @Override
+    public Access access() {
+        return Access.staff();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.bianmin.hotline.web;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
 import org.bianmin.http.ApiException;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -23,6 +24,11 @@ public final class StaffTransitionRoute implements HttpRoute {
 
     public StaffTransitionRoute(TransitioningTicket transitions) {
         this.transitions = transitions;
+    }
+
+    @Override
+    public Access access() {
+        return Access.staff();
     }
 
     @Override

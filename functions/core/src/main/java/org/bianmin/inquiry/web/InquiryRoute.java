@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.bianmin.http.CharacterCount;
 import org.bianmin.http.DependencyUnavailableException;
+import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -27,6 +28,11 @@ public final class InquiryRoute implements HttpRoute {
 
     public InquiryRoute(AnsweringInquiry inquiries) {
         this.inquiries = inquiries;
+    }
+
+    @Override
+    public Access access() {
+        return Access.anyone();
     }
 
     @Override

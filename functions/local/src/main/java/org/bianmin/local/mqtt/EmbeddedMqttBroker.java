@@ -2,18 +2,30 @@ package org.bianmin.local.mqtt;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Predicate;
+import java.util.function.Function;
+import org.bianmin.devices.application.DeviceCredentials;
+import org.bianmin.devices.application.DeviceTopics;
+import org.bianmin.devices.model.Device;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local runtime's MQTT broker (Moquette), on 127.0.0.1. Devices log in with their own credentials
- * ({@link DeviceCredentials}) and must be registered; the bridge logs in with a password made at start.
- * Messages up to 1 MB are accepted so that oversized payloads reach the bridge and are dead-lettered with a reason.
+ * ({@link DeviceCredentials}), must be registered, and connect with their device id as client id; they may publish
+ * only to their own topics and subscribe to nothing ({@link DeviceTopics}). The bridge logs in with a password made
+ * at start, and its client id is reserved: a device that tries it is refused instead of taking the bridge's session
+ * over (MQTT drops the older of two connections with one client id). Messages up to 1 MB are accepted so that
+ * oversized payloads reach the bridge and are dead-lettered with a reason.
  */
 public final class EmbeddedMqttBroker implements AutoCloseable {
 
@@ -21,7 +33,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private final Server server = new Server();
     private final int port;
 
-    public EmbeddedMqttBroker(int port, DeviceCredentials credentials, Predicate<String> registered,
+    public EmbeddedMqttBroker(int port, DeviceCredentials credentials, Function<String, Optional<Device>> devices,
                               String bridgeUser, String bridgePassword) {
         this.port = port;
         Properties properties = new Properties();
@@ -31,13 +43,36 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         properties.setProperty("persistence_enabled", "false");
         properties.setProperty("telemetry_enabled", "false");
         properties.setProperty("netty.mqtt.message_size", Integer.toString(1024 * 1024));
-        try {
-            server.startServer(new MemoryConfig(properties), List.of(), null, (clientId, username, password) -> {
-                if (bridgeUser.equals(username)) {
-                    return password != null && bridgePassword.equals(new String(password, java.nio.charset.StandardCharsets.UTF_8));
+        IAuthenticator logins = (clientId, username, password) -> {
+            if (bridgeUser.equals(username) || MqttBridge.CLIENT_ID.equals(clientId)) {
+                return bridgeUser.equals(username) && MqttBridge.CLIENT_ID.equals(clientId) && password != null
+                        && MessageDigest.isEqual(bridgePassword.getBytes(StandardCharsets.UTF_8), password);
+            }
+            return username != null && username.equals(clientId) && devices.apply(username).isPresent()
+                    && credentials.valid(username, password);
+        };
+        IAuthorizatorPolicy topics = new IAuthorizatorPolicy() {
+            @Override
+            public boolean canWrite(Topic topic, String user, String client) {
+                boolean allowed = user != null && !user.equals(bridgeUser)
+                        && devices.apply(user).map(device -> DeviceTopics.mayPublish(device, topic.toString())).orElse(false);
+                if (!allowed) {
+                    log.warn("MQTT publish refused: client {} may not publish to {}", client, topic);
                 }
-                return registered.test(username) && credentials.valid(username, password);
-            }, null);
+                return allowed;
+            }
+
+            @Override
+            public boolean canRead(Topic topic, String user, String client) {
+                boolean allowed = bridgeUser.equals(user) && DeviceTopics.isBridgeSubscription(topic.toString());
+                if (!allowed) {
+                    log.warn("MQTT subscription refused: client {} may not read {}", client, topic);
+                }
+                return allowed;
+            }
+        };
+        try {
+            server.startServer(new MemoryConfig(properties), List.of(), null, logins, topics);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the MQTT broker on port " + port, e);
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.bianmin.devices.application.DeviceTopics;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttBridge implements AutoCloseable {
 
-    public static final String SENSOR_TOPICS = "city/+/sensors/+/events";
-    public static final String CAMERA_TOPICS = "city/+/cameras/+/detections";
+    public static final String SENSOR_TOPICS = DeviceTopics.SENSOR_EVENTS;
+    public static final String CAMERA_TOPICS = DeviceTopics.CAMERA_DETECTIONS;
+    /** The bridge's client id, reserved for it by the embedded broker. */
+    public static final String CLIENT_ID = "bianmin-bridge";
     private static final Logger log = LoggerFactory.getLogger(MqttBridge.class);
 
     private final MqttClient client;
@@ -44,7 +47,7 @@ public final class MqttBridge implements AutoCloseable {
             return thread;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
         try {
-            client = new MqttClient(url, "bianmin-bridge", new MemoryPersistence());
+            client = new MqttClient(url, CLIENT_ID, new MemoryPersistence());
             MqttConnectOptions options = new MqttConnectOptions();
             options.setUserName(username);
             options.setPassword(password.toCharArray());
@@ -70,7 +73,7 @@ public final class MqttBridge implements AutoCloseable {
                 public void messageArrived(String topic, MqttMessage message) {
                     workers.execute(() -> {
                         try {
-                            processing.process("mqtt:" + topic, new String(message.getPayload(), StandardCharsets.UTF_8));
+                            process(processing, topic, new String(message.getPayload(), StandardCharsets.UTF_8));
                         } catch (RuntimeException e) {
                             log.error("device event failed on topic {}", topic, e);
                         } finally {
@@ -88,6 +91,22 @@ public final class MqttBridge implements AutoCloseable {
             subscribeUntilDone();
         } catch (MqttException e) {
             throw new IllegalStateException("cannot connect the MQTT bridge to " + url, e);
+        }
+    }
+
+    /**
+     * The topic names the sender (the broker lets a device publish only to its own); a payload that names another
+     * device is refused and dead-lettered, so a device cannot speak for its neighbour through its own topic either.
+     */
+    static void process(ProcessingDeviceEvent processing, String topic, String payload) {
+        java.util.Optional<String> sender = DeviceTopics.deviceOf(topic);
+        if (sender.isEmpty()) {
+            processing.process("mqtt:" + topic, payload);
+            return;
+        }
+        ProcessingDeviceEvent.Result result = processing.processFrom(sender.get(), "mqtt:" + topic, payload);
+        if (result.outcome() == ProcessingDeviceEvent.Outcome.REFUSED) {
+            log.warn("device event refused on topic {}: {}", topic, result.reason());
         }
     }
 

@@ -9,25 +9,29 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bianmin.approval.model.ResidentId;
+import org.bianmin.http.Access;
 import org.bianmin.http.Problem;
 import org.bianmin.http.Json;
-import org.bianmin.local.LocalStaffTokens;
+import org.bianmin.local.LocalTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The console's sign-in on the local runtime: {@code GET /local/sign-in} lists the departments,
- * {@code POST /local/sign-in} {@code {"dispatch":true}} or {@code {"department":"..."}} returns a development
- * staff token, the same one {@code dev-token} prints. It exists only while the runtime signs with the public
+ * The development sign-in on the local runtime: {@code GET /local/sign-in} lists the departments and roles,
+ * {@code POST /local/sign-in} {@code {"dispatch":true}}, {@code {"role":"device-admin"}} or
+ * {@code {"department":"..."}} returns a development staff token, and {@code {"idNumber":"..."}} a development
+ * citizen token for that resident (what the city's identity provider issues in AWS): the same tokens
+ * {@code dev-token} prints. It exists only while the runtime signs with the public
  * development secret, so it hands out nothing that anyone could not already make; with
  * {@code BIANMIN_LOCAL_TOKEN_SECRET} set, or in AWS, tokens come from the city's identity provider and are pasted in.
  */
 public final class DevelopmentSignInServlet extends HttpServlet {
 
     static final Duration VALID_FOR = Duration.ofHours(8);
-    private final transient LocalStaffTokens tokens;
+    private final transient LocalTokens tokens;
     private final List<String> departments;
 
-    public DevelopmentSignInServlet(LocalStaffTokens tokens, List<String> departments) {
+    public DevelopmentSignInServlet(LocalTokens tokens, List<String> departments) {
         this.tokens = tokens;
         this.departments = List.copyOf(departments);
     }
@@ -37,7 +41,8 @@ public final class DevelopmentSignInServlet extends HttpServlet {
         if (!available(response)) {
             return;
         }
-        write(response, 200, Map.of("available", true, "departments", departments, "dispatchCentre", "12345热线分拨中心"));
+        write(response, 200, Map.of("available", true, "departments", departments, "dispatchCentre", "12345热线分拨中心",
+                "deviceAdministrator", "设备管理员"));
     }
 
     @Override
@@ -55,19 +60,39 @@ public final class DevelopmentSignInServlet extends HttpServlet {
             write(response, 400, Problem.of(400, "INVALID_JSON", "请求体必须是 JSON 对象。", null));
             return;
         }
-        boolean dispatch = body.path("dispatch").asBoolean(false);
-        JsonNode departmentNode = body.get("department");
-        String department = departmentNode != null && departmentNode.isString() ? departmentNode.stringValue() : null;
-        if (!dispatch && (department == null || !departments.contains(department))) {
-            write(response, 400, Problem.of(400, "INVALID_DEPARTMENT", "请选择分拨中心或一个已有的部门。", null));
+        JsonNode idNumber = body.get("idNumber");
+        if (idNumber != null) {
+            signInCitizen(response, idNumber.isString() ? idNumber.stringValue().strip().toUpperCase(java.util.Locale.ROOT) : "");
             return;
         }
-        String subject = dispatch ? "dispatcher" : "staff-" + Integer.toHexString(department.hashCode());
+        boolean dispatch = body.path("dispatch").asBoolean(false);
+        boolean deviceAdmin = Access.DEVICE_ADMIN_ROLE.equals(body.path("role").asString(""));
+        JsonNode departmentNode = body.get("department");
+        String department = departmentNode != null && departmentNode.isString() ? departmentNode.stringValue() : null;
+        if (!dispatch && !deviceAdmin && (department == null || !departments.contains(department))) {
+            write(response, 400, Problem.of(400, "INVALID_DEPARTMENT", "请选择分拨中心、设备管理员或一个已有的部门。", null));
+            return;
+        }
+        String role = dispatch ? Access.DISPATCH_ROLE : deviceAdmin ? Access.DEVICE_ADMIN_ROLE : null;
+        String subject = dispatch ? "dispatcher" : deviceAdmin ? "device-admin" : "staff-" + Integer.toHexString(department.hashCode());
         Map<String, Object> issued = new LinkedHashMap<>();
-        issued.put("token", tokens.issue(subject, dispatch ? null : department, dispatch, VALID_FOR));
+        issued.put("token", tokens.issueStaff(subject, role != null ? null : department, role, VALID_FOR));
         issued.put("subject", subject);
-        issued.put("department", dispatch ? null : department);
+        issued.put("department", role != null ? null : department);
         issued.put("dispatch", dispatch);
+        issued.put("role", role);
+        write(response, 200, issued);
+    }
+
+    private void signInCitizen(HttpServletResponse response, String idNumber) throws IOException {
+        java.util.Optional<String> problem = ResidentId.problem(idNumber);
+        if (problem.isPresent()) {
+            write(response, 400, Problem.of(400, "INVALID_ID_NUMBER", problem.get() + "。", null));
+            return;
+        }
+        Map<String, Object> issued = new LinkedHashMap<>();
+        issued.put("token", tokens.issueCitizen(idNumber, VALID_FOR));
+        issued.put("idNumber", ResidentId.parse(idNumber).masked());
         write(response, 200, issued);
     }
 
@@ -81,6 +106,12 @@ public final class DevelopmentSignInServlet extends HttpServlet {
     }
 
     private static void write(HttpServletResponse response, int status, Object body) throws IOException {
+        // like every API response, a request id on the response and in the problem
+        String requestId = java.util.UUID.randomUUID().toString();
+        response.setHeader("x-request-id", requestId);
+        if (body instanceof Problem problem) {
+            body = Problem.of(problem.status(), problem.code(), problem.detail(), requestId);
+        }
         byte[] bytes = Json.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(body instanceof Problem ? Problem.CONTENT_TYPE : "application/json; charset=utf-8");

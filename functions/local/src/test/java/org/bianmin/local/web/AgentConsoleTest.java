@@ -6,8 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.bianmin.devices.application.DeviceCredentials;
+import org.bianmin.local.LocalRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -108,7 +111,11 @@ class AgentConsoleTest {
         String deviceId = "SD-E2E-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(post("/v1/devices", "{\"deviceId\":\"" + deviceId + "\",\"type\":\"smoke_detector\",\"owner\":\"柳汀新村物业\","
                 + "\"ownerPhone\":\"13700001111\",\"community\":\"柳汀社区\",\"address\":\"柳汀新村5幢2单元\"}").statusCode()).isEqualTo(201);
-        assertThat(post("/v1/devices/events", "{\"deviceId\":\"" + deviceId + "\",\"readings\":{\"smoke\":1}}").statusCode()).isEqualTo(202);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(RunningRuntime.base() + "/v1/devices/events"))
+                .header("content-type", "application/json").header("authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((deviceId + ":" + DeviceCredentials.development().passwordFor(deviceId)).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"" + deviceId + "\",\"readings\":{\"smoke\":1}}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
 
         signIn(browser, null);
         browser.findElement(By.id("tab-alarms")).click();
@@ -145,6 +152,8 @@ class AgentConsoleTest {
 
         signIn(browser, department);
         assertThat(browser.findElement(By.id("filter-department-field")).isDisplayed()).isFalse();
+        // the alarm feed is for the dispatch centre and device administrators: a department does not see the tab
+        assertThat(browser.findElement(By.id("tab-alarms")).isDisplayed()).isFalse();
         Browser.visible(browser, "#queue-rows tr[data-tracking-number='" + streetLight.get("trackingNumber").stringValue() + "']");
         assertThat(browser.findElements(By.cssSelector("#queue-rows tr[data-tracking-number='"
                 + wages.get("trackingNumber").stringValue() + "']"))).isEmpty();
@@ -228,9 +237,12 @@ class AgentConsoleTest {
         return JSON.readTree(response.body());
     }
 
+    /** A registry call by a device administrator (development token). */
     private static HttpResponse<String> post(String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(RunningRuntime.base() + path))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("content-type", "application/json")
+                .header("authorization", "Bearer " + LocalRuntime.devToken(List.of("--device-admin")))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }
