@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.bianmin.platform.Fingerprint;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -19,12 +18,15 @@ import org.bianmin.approval.application.ServiceCatalog;
 import org.bianmin.approval.model.ApprovalDecision;
 import org.bianmin.approval.model.ResidentId;
 import org.bianmin.approval.model.ServiceItem;
+import org.bianmin.store.Idempotency;
+import org.bianmin.store.IdempotencyConflictException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /v1/approvals/items} and {@code POST /v1/approvals}. Input is validated before anything runs or is
  * stored (resident ID format, birth date and checksum; the item's required fields and their types). The same
- * application id returns the same decision; a different request under a used id is a 409.
+ * application id with the same request returns the same decision; a different request under a used id is a 422,
+ * a repeat while the first is still being decided a 409 (the IETF Idempotency-Key draft's answers).
  */
 public final class ApprovalRoutes implements HttpRouteGroup {
 
@@ -33,9 +35,9 @@ public final class ApprovalRoutes implements HttpRouteGroup {
     private final ServiceCatalog catalog;
     private final ApplyingForApproval applying;
 
-    public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, ApprovalRecords store) {
+    public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, ApprovalRecords store, Idempotency idempotency) {
         this.catalog = catalog;
-        this.applying = new ApplyingForApproval(deciding, store);
+        this.applying = new ApplyingForApproval(deciding, store, idempotency);
     }
 
     @Override
@@ -82,12 +84,15 @@ public final class ApprovalRoutes implements HttpRouteGroup {
         }
         validateFields(item, body.get("fields"));
         ResidentId id = ResidentId.parse(idNumber);
-        String fingerprint = fingerprint(request.body());
-
         try {
-            return HttpResponse.json(200, applying.apply(applicationId, item, id, fingerprint));
+            return HttpResponse.json(200, applying.apply(applicationId, item, id, request.body()));
+        } catch (IdempotencyConflictException e) {
+            throw switch (e.reason()) {
+                case REQUEST_CHANGED -> new ApiException(e.httpStatus(), "APPLICATION_ID_REUSED", "该申请编号已用于另一份申请，请换一个申请编号。");
+                case IN_PROGRESS -> new ApiException(e.httpStatus(), "APPLICATION_IN_PROGRESS", "该申请正在审核中，请稍后用同一申请编号重试。");
+            };
         } catch (ApplyingForApproval.ApplicationIdReusedException e) {
-            throw new ApiException(409, "APPLICATION_ID_REUSED", "该申请编号已用于另一份申请。");
+            throw new ApiException(422, "APPLICATION_ID_REUSED", "该申请编号已有审批决定，请换一个申请编号。");
         }
     }
 
@@ -111,9 +116,5 @@ public final class ApprovalRoutes implements HttpRouteGroup {
                         + (field.values().isEmpty() ? "" : "，可选值：" + String.join("、", field.values())) + "。");
             }
         }
-    }
-
-    private static String fingerprint(String body) {
-        return Fingerprint.sha256(body);
     }
 }

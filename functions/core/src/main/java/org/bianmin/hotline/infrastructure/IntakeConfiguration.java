@@ -17,10 +17,8 @@ import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.RateLimiter;
 import org.bianmin.store.DynamoIdempotency;
-import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Citizen intake: filing with idempotency, classification preview, status lookup and rating (the hotlineApi Lambda).
@@ -31,11 +29,6 @@ public class IntakeConfiguration {
     @Bean
     ClassifyRoute classifyRoute(RequestClassifier classifier) {
         return new ClassifyRoute(classifier);
-    }
-
-    @Bean
-    DynamoIdempotency idempotency(DynamoDbClient dynamo, StoreProperties store, Clock clock) {
-        return new DynamoIdempotency(dynamo, store.tablePrefix(), clock);
     }
 
     @Bean
