@@ -36,7 +36,13 @@ import org.bianmin.hotline.classification.GridRegistry;
 import org.bianmin.hotline.classification.RequestClassifier;
 import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.hotline.classification.Taxonomy;
+import org.bianmin.store.DynamoIdempotency;
+import org.bianmin.store.Tables;
 import org.bianmin.testing.DynamoDbTestServer;
+import org.bianmin.hotline.HotlineIntake;
+import org.bianmin.hotline.IntakeCommand;
+import org.bianmin.hotline.IntakeReceipt;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.bianmin.testing.Knowledge;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +62,7 @@ class DeviceEventsTest {
     private static final HotlineIntakeService hotline = new HotlineIntakeService(
             new FilingRequest(new RequestClassifier(taxonomy, Knowledge.BASE.entries(), Knowledge.ANALYZER), GridRegistry.loadDefault(),
                     new Deadlines(HolidayFile.loadDefault()), tickets, new PhoneProtector(KEY, KEY), Clock.systemUTC()),
-            taxonomy);
+            taxonomy, new DynamoIdempotency(DynamoDbTestServer.client(), P, Clock.systemUTC()));
     private static final ProcessingDeviceEvent processing = new ProcessingDeviceEvent(
             DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
             alarms, deadLetters, hotline, new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()));
@@ -127,6 +133,68 @@ class DeviceEventsTest {
                 .body()).get("count").intValue()).isEqualTo(before + 5);
     }
 
+    /** The real intake behind a fault: the first filing fails before the hotline sees it, or after it stored the ticket. */
+    private static final class FailingFirstFiling implements HotlineIntake {
+
+        private final boolean afterFiling;
+        private final java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        FailingFirstFiling(boolean afterFiling) {
+            this.afterFiling = afterFiling;
+        }
+
+        @Override
+        public IntakeReceipt file(IntakeCommand command) {
+            throw new UnsupportedOperationException("devices file once per alarm");
+        }
+
+        @Override
+        public IntakeReceipt fileOnce(String key, IntakeCommand command) {
+            if (!afterFiling && failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("hotline unavailable");
+            }
+            IntakeReceipt receipt = hotline.fileOnce(key, command);
+            if (afterFiling && failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("instance lost after the ticket was stored");
+            }
+            return receipt;
+        }
+    }
+
+    @Test
+    void whenTheFirstFilingFailsTheRetryFilesExactlyOneTicket() {
+        for (boolean afterFiling : new boolean[] {false, true}) {
+            ProcessingDeviceEvent failingOnce = new ProcessingDeviceEvent(
+                    DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
+                    alarms, deadLetters, new FailingFirstFiling(afterFiling), new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()));
+            String id = register("smoke_detector");
+            String payload = "{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}";
+            // the queue sees the failure and delivers the message again
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> failingOnce.process("test", payload))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(alarms.find(id, AlarmType.SMOKE).orElseThrow().trackingNumber()).isNull();
+
+            ProcessingDeviceEvent.Result retried = failingOnce.process("test", payload);
+            assertThat(retried.outcome()).isEqualTo(Outcome.ALARM_REPEATED);
+            String trackingNumber = alarms.find(id, AlarmType.SMOKE).orElseThrow().trackingNumber();
+            assertThat(trackingNumber).as("after filing: " + afterFiling).isNotNull();
+            assertThat(ticketsMentioning(id)).as("after filing: " + afterFiling).containsExactly(trackingNumber);
+
+            // later repeats keep the one ticket
+            failingOnce.process("test", payload);
+            assertThat(ticketsMentioning(id)).containsExactly(trackingNumber);
+        }
+    }
+
+    private static List<String> ticketsMentioning(String deviceId) {
+        List<String> found = new ArrayList<>();
+        DynamoDbTestServer.client().scanPaginator(s -> s.tableName(Tables.TICKETS.tableName(P))
+                        .filterExpression("contains(#t, :id)").expressionAttributeNames(Map.of("#t", "text"))
+                        .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(deviceId))))
+                .items().forEach(item -> found.add(item.get("trackingNumber").s()));
+        return found;
+    }
+
     @Test
     void concurrentRepeatsOpenExactlyOneAlarmAndOneTicket() throws Exception {
         String id = register("water_level");
@@ -141,7 +209,9 @@ class DeviceEventsTest {
         }
         pool.shutdown();
         assertThat(opened).isEqualTo(1);
-        assertThat(alarms.find(id, org.bianmin.devices.model.AlarmType.WATERLOGGING).orElseThrow().count()).isEqualTo(8);
+        Alarm alarm = alarms.find(id, org.bianmin.devices.model.AlarmType.WATERLOGGING).orElseThrow();
+        assertThat(alarm.count()).isEqualTo(8);
+        assertThat(ticketsMentioning(id)).containsExactly(alarm.trackingNumber());
     }
 
     @Test

@@ -17,7 +17,8 @@ public interface AlarmStore {
     /** Bumps the open alarm seen within {@code window}, or opens a new one. */
     Sighting record(String deviceId, AlarmType type, Instant at, Duration window, String grid);
 
-    void attachTicket(String deviceId, AlarmType type, String trackingNumber);
+    /** Records the ticket on the alarm opened at {@code openedAt}, unless that alarm was replaced or has a ticket. */
+    void attachTicket(String deviceId, AlarmType type, Instant openedAt, String trackingNumber);
 
     Optional<Alarm> find(String deviceId, AlarmType type);
 

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One device payload, whatever transport brought it: validate and normalize, look up the device, apply the alarm
  * rules, deduplicate into the device's current alarm, and file a hotline ticket (channel {@code device}, the rule's
- * leaf, the device's location and grid) when an alarm that needs people has none yet. Bad payloads and unknown
+ * leaf, the device's location and grid) whenever the current alarm needs people and has none yet, once per alarm
+ * opening (the intake's idempotency), so a retry after a failed filing files it and never files twice. Bad payloads and unknown
  * devices go to the dead-letter store with the reason; nothing here throws for bad input.
  */
 public final class ProcessingDeviceEvent {
@@ -75,15 +76,22 @@ public final class ProcessingDeviceEvent {
         AlarmStore.Sighting sighting = alarms.record(device.deviceId(), type, event.at(), rules.dedupeWindow(), grid);
         DeviceRules.AlarmRule rule = rules.rule(type);
         Alarm alarm = sighting.alarm();
-        if (rule.fileTicket() && alarm.trackingNumber() == null && sighting.opened()) {
-            String trackingNumber = intake.file(new IntakeCommand(describe(device, event, rule), device.ownerPhone(),
-                    device.address(), device.community(), device.lat(), device.lon(), "device", null, rule.leaf()))
-                    .trackingNumber();
-            alarms.attachTicket(device.deviceId(), type, trackingNumber);
+        if (rule.fileTicket() && alarm.trackingNumber() == null && alarm.isCurrent()) {
+            // Not only when this event opened the alarm: if filing or recording the ticket failed, the queue's retry
+            // finds the alarm open and ticketless, and files now. The key makes it one ticket per alarm opening.
+            String trackingNumber = intake.fileOnce(ticketKey(alarm), new IntakeCommand(describe(device, event, rule),
+                    device.ownerPhone(), device.address(), device.community(), device.lat(), device.lon(), "device", null,
+                    rule.leaf())).trackingNumber();
+            alarms.attachTicket(device.deviceId(), type, alarm.openedAt(), trackingNumber);
             alarm = alarms.find(device.deviceId(), type).orElse(alarm);
             log.info("device alarm filed deviceId={} type={} trackingNumber={}", device.deviceId(), type, trackingNumber);
         }
         return new Result(sighting.opened() ? Outcome.ALARM_OPENED : Outcome.ALARM_REPEATED, alarm, null);
+    }
+
+    /** One ticket per alarm opening: the device, the alarm type and when the alarm opened. */
+    static String ticketKey(Alarm alarm) {
+        return "alarm:" + alarm.deviceId() + ":" + alarm.type().name() + ":" + alarm.openedAt();
     }
 
     /** The ticket text a department reads (Chinese), from the device and what it reported. */

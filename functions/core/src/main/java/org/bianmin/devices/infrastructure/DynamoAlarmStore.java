@@ -79,9 +79,16 @@ public final class DynamoAlarmStore implements AlarmStore, UsesTables {
     }
 
     @Override
-    public void attachTicket(String deviceId, AlarmType type, String trackingNumber) {
-        dynamo.updateItem(u -> u.tableName(tableName).key(key(deviceId + "#" + type.name()))
-                .updateExpression("SET trackingNumber = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS(trackingNumber))));
+    public void attachTicket(String deviceId, AlarmType type, Instant openedAt, String trackingNumber) {
+        try {
+            dynamo.updateItem(u -> u.tableName(tableName).key(key(deviceId + "#" + type.name()))
+                    .updateExpression("SET trackingNumber = :t")
+                    .conditionExpression("openedAt = :opened AND attribute_not_exists(trackingNumber)")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(trackingNumber),
+                            ":opened", AttributeValue.fromS(openedAt.toString()))));
+        } catch (ConditionalCheckFailedException replacedOrAttached) {
+            // a newer alarm replaced this one, or a racing event recorded the (same) ticket first
+        }
     }
 
     @Override

@@ -10,4 +10,9 @@ public record Alarm(String alarmId, String deviceId, AlarmType type, AlarmStatus
                     Instant lastSeen, int count, String trackingNumber, String grid) {
 
     public enum AlarmStatus { OPEN, ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE }
+
+    /** Open or acknowledged: still someone's to handle. */
+    public boolean isCurrent() {
+        return status == AlarmStatus.OPEN || status == AlarmStatus.ACKNOWLEDGED;
+    }
 }
