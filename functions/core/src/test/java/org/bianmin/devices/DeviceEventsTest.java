@@ -65,12 +65,17 @@ class DeviceEventsTest {
             taxonomy, new DynamoIdempotency(DynamoDbTestServer.client(), P, Clock.systemUTC()));
     private static final ProcessingDeviceEvent processing = new ProcessingDeviceEvent(
             DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
-            alarms, deadLetters, hotline, new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()));
+            alarms, deadLetters, hotline, new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()), Clock.systemUTC());
     private final HttpApi api = new HttpApi(new DeviceRoutes(new DynamoDeviceStore(DynamoDbTestServer.client(), P), alarms,
             deadLetters, processing).routes());
 
     private HttpResponse post(String path, String body) {
         return api.handle(new HttpRequest("POST", path, Map.of("content-type", "application/json"), Map.of(), body, "t", Map.of()));
+    }
+
+    /** An event time {@code minutes} before now, as devices send it (ISO 8601 with the +08:00 offset). */
+    private static String minutesAgo(long minutes) {
+        return java.time.OffsetDateTime.now(WorkingCalendar.ZONE).minusMinutes(minutes).withNano(0).toString();
     }
 
     private String register(String type) {
@@ -84,7 +89,7 @@ class DeviceEventsTest {
     @Test
     void aSmokeAlarmFilesOneUrgentTicketForTheGridAndRepeatsUpdateTheSameAlarm() {
         String id = register("smoke_detector");
-        HttpResponse first = post("/v1/devices/events", "{\"deviceId\":\"" + id + "\",\"timestamp\":\"2026-11-21T08:00:00+08:00\",\"readings\":{\"smoke\":1}}");
+        HttpResponse first = post("/v1/devices/events", "{\"deviceId\":\"" + id + "\",\"timestamp\":\"" + minutesAgo(10) + "\",\"readings\":{\"smoke\":1}}");
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         JsonNode opened = json.readTree(first.body());
         assertThat(opened.get("outcome").stringValue()).isEqualTo("ALARM_OPENED");
@@ -96,7 +101,7 @@ class DeviceEventsTest {
         assertThat(ticket.text()).contains("烟感报警", id);
 
         JsonNode repeated = json.readTree(post("/v1/devices/events",
-                "{\"deviceId\":\"" + id + "\",\"timestamp\":\"2026-11-21T08:05:00+08:00\",\"readings\":{\"smoke\":1}}").body());
+                "{\"deviceId\":\"" + id + "\",\"timestamp\":\"" + minutesAgo(5) + "\",\"readings\":{\"smoke\":1}}").body());
         assertThat(repeated.get("outcome").stringValue()).isEqualTo("ALARM_REPEATED");
         assertThat(repeated.get("alarm").get("count").intValue()).isEqualTo(2);
         assertThat(repeated.get("alarm").get("trackingNumber").stringValue()).isEqualTo(trackingNumber);
@@ -116,6 +121,74 @@ class DeviceEventsTest {
                 + "\",\"detection\":\"street_vendor\",\"confidence\":0.91,\"snapshotUrl\":\"https://snapshots.example/1.jpg\"}");
         assertThat(vendor.outcome()).isEqualTo(Outcome.ALARM_OPENED);
         assertThat(tickets.find(vendor.alarm().trackingNumber()).orElseThrow().categoryCode()).isEqualTo("CXJS-CSGL-ZDJY");
+    }
+
+    private static String smoke(String id, String timestamp) {
+        return "{\"deviceId\":\"" + id + "\"," + (timestamp == null ? "" : "\"timestamp\":\"" + timestamp + "\",")
+                + "\"readings\":{\"smoke\":1}}";
+    }
+
+    private static java.time.Instant lastHeard(String id) {
+        return java.time.Instant.parse(DynamoDbTestServer.client().getItem(g -> g.tableName(Tables.DEVICES.tableName(P)).consistentRead(true)
+                .key(Map.of("deviceId", AttributeValue.fromS(id)))).item().get("lastHeard").s());
+    }
+
+    @Test
+    void eventTimesOutsideTheWindowAreDeadLetteredAndOlderEventsNeverReplaceNewerState() {
+        String id = register("smoke_detector");
+        assertThat(processing.process("test", smoke(id, minutesAgo(0))).outcome()).isEqualTo(Outcome.ALARM_OPENED);
+        Alarm opened = alarms.find(id, AlarmType.SMOKE).orElseThrow();
+        java.time.Instant heard = lastHeard(id);
+
+        // the adversarial sequence: a clock in 2099, one in 1970, an hour ahead, a day and an hour behind
+        int before = deadLetters.count();
+        for (String when : new String[] {"2099-01-01T00:00:00+08:00", "1970-01-01T00:00:00Z", minutesAgo(-60), minutesAgo(25 * 60)}) {
+            ProcessingDeviceEvent.Result result = processing.process("test", smoke(id, when));
+            assertThat(result.outcome()).as(when).isEqualTo(Outcome.DEAD_LETTER);
+            assertThat(result.reason()).as(when).startsWith("OUT_OF_TIME_WINDOW");
+        }
+        assertThat(deadLetters.count()).isEqualTo(before + 4);
+        assertThat(alarms.find(id, AlarmType.SMOKE).orElseThrow()).isEqualTo(opened);
+        assertThat(lastHeard(id)).isEqualTo(heard);
+        assertThat(ticketsMentioning(id)).containsExactly(opened.trackingNumber());
+
+        // a late event from inside the window is counted on the alarm, but moves neither lastSeen nor lastHeard back
+        ProcessingDeviceEvent.Result late = processing.process("test", smoke(id, minutesAgo(20)));
+        assertThat(late.outcome()).isEqualTo(Outcome.ALARM_REPEATED);
+        assertThat(late.alarm().count()).isEqualTo(2);
+        assertThat(late.alarm().lastSeen()).isEqualTo(opened.lastSeen());
+        assertThat(lastHeard(id)).isEqualTo(heard);
+
+        // once staff resolved it, an event from before the resolution does not reopen it
+        assertThat(alarms.changeStatus(id, AlarmType.SMOKE, Alarm.AlarmStatus.OPEN, Alarm.AlarmStatus.RESOLVED)).isTrue();
+        ProcessingDeviceEvent.Result stale = processing.process("test", smoke(id, minutesAgo(3)));
+        assertThat(stale.outcome()).isEqualTo(Outcome.STALE);
+        assertThat(alarms.find(id, AlarmType.SMOKE).orElseThrow().status()).isEqualTo(Alarm.AlarmStatus.RESOLVED);
+        assertThat(ticketsMentioning(id)).containsExactly(opened.trackingNumber());
+
+        // smoke seen after the resolution is a new alarm with its own ticket
+        ProcessingDeviceEvent.Result again = processing.process("test", smoke(id, null));
+        assertThat(again.outcome()).isEqualTo(Outcome.ALARM_OPENED);
+        assertThat(again.alarm().trackingNumber()).isNotNull().isNotEqualTo(opened.trackingNumber());
+        assertThat(ticketsMentioning(id)).containsExactlyInAnyOrder(opened.trackingNumber(), again.alarm().trackingNumber());
+        assertThat(lastHeard(id)).isAfter(heard);
+    }
+
+    @Test
+    void readingsOutsideTheirPhysicalRangeRaiseNoAlarm() {
+        String monitor = register("electrical_fire_monitor");
+        String detector = register("smoke_detector");
+        for (String payload : new String[] {
+                "{\"deviceId\":\"" + monitor + "\",\"readings\":{\"residualCurrentMa\":1e999}}",
+                "{\"deviceId\":\"" + monitor + "\",\"readings\":{\"cableTemperatureC\":1e999}}",
+                "{\"deviceId\":\"" + monitor + "\",\"readings\":{\"residualCurrentMa\":-1e999}}",
+                "{\"deviceId\":\"" + detector + "\",\"readings\":{\"smoke\":-5}}"}) {
+            ProcessingDeviceEvent.Result result = processing.process("test", payload);
+            assertThat(result.outcome()).as(payload).isEqualTo(Outcome.DEAD_LETTER);
+            assertThat(result.reason()).as(payload).startsWith("INVALID_FIELDS");
+        }
+        assertThat(alarms.find(monitor, AlarmType.ELECTRICAL_FIRE)).isEmpty();
+        assertThat(ticketsMentioning(monitor)).isEmpty();
     }
 
     @Test
@@ -166,7 +239,8 @@ class DeviceEventsTest {
         for (boolean afterFiling : new boolean[] {false, true}) {
             ProcessingDeviceEvent failingOnce = new ProcessingDeviceEvent(
                     DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
-                    alarms, deadLetters, new FailingFirstFiling(afterFiling), new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()));
+                    alarms, deadLetters, new FailingFirstFiling(afterFiling), new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()),
+                    Clock.systemUTC());
             String id = register("smoke_detector");
             String payload = "{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}";
             // the queue sees the failure and delivers the message again
@@ -222,7 +296,10 @@ class DeviceEventsTest {
         new DetectingOfflineDevices(new DynamoDeviceStore(DynamoDbTestServer.client(), P), alarms, rules, later).run();
         assertThat(alarms.find(id, AlarmType.DEVICE_OFFLINE).orElseThrow().status()).isEqualTo(Alarm.AlarmStatus.OPEN);
 
-        processing.process("test", "{\"deviceId\":\"" + id + "\",\"event\":\"heartbeat\"}");
+        // the next heartbeat arrives after that check
+        ProcessingDeviceEvent processingLater = new ProcessingDeviceEvent(rules, new DynamoDeviceStore(DynamoDbTestServer.client(), P),
+                alarms, deadLetters, hotline, new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()), later);
+        processingLater.process("test", "{\"deviceId\":\"" + id + "\",\"event\":\"heartbeat\"}");
         assertThat(alarms.find(id, AlarmType.DEVICE_OFFLINE).orElseThrow().status()).isEqualTo(Alarm.AlarmStatus.RESOLVED);
     }
 

@@ -36,8 +36,8 @@ public class DeviceConfiguration {
     }
 
     @Bean
-    DynamoAlarmStore alarmStore(DynamoDbClient dynamo, StoreProperties store) {
-        return new DynamoAlarmStore(dynamo, store.tablePrefix());
+    DynamoAlarmStore alarmStore(DynamoDbClient dynamo, StoreProperties store, Clock clock) {
+        return new DynamoAlarmStore(dynamo, store.tablePrefix(), clock);
     }
 
     @Bean
@@ -48,8 +48,8 @@ public class DeviceConfiguration {
     @Bean
     ProcessingDeviceEvent processingDeviceEvent(DeviceRules rules, DynamoDeviceStore devices, DynamoAlarmStore alarms,
                                                 DynamoDeadLetterStore deadLetters, HotlineIntake hotline,
-                                                HotlineDirectory directory) {
-        return new ProcessingDeviceEvent(rules, devices, alarms, deadLetters, hotline, directory);
+                                                HotlineDirectory directory, Clock clock) {
+        return new ProcessingDeviceEvent(rules, devices, alarms, deadLetters, hotline, directory, clock);
     }
 
     @Bean
