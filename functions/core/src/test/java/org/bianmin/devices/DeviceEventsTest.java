@@ -175,6 +175,27 @@ class DeviceEventsTest {
     }
 
     @Test
+    void eventsFromABackedUpQueueAreJudgedByWhenTheyReachedIt() {
+        String id = register("water_level");
+        String body = "{\"deviceId\":\"" + id + "\",\"timestamp\":\"" + minutesAgo(30 * 60) + "\",\"readings\":{\"waterLevelCm\":35}}";
+        java.util.List<ProcessingDeviceEvent.Result> results = new ArrayList<>();
+        com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage queued = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+        queued.setMessageId("m-1");
+        queued.setBody(body);
+        // the message reached SQS ten minutes after the reading, and waited there for a day and more
+        queued.setAttributes(Map.of("SentTimestamp", Long.toString(java.time.Instant.now().minus(java.time.Duration.ofMinutes(30 * 60 - 10)).toEpochMilli())));
+        com.amazonaws.services.lambda.runtime.events.SQSEvent event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        event.setRecords(List.of(queued));
+        assertThat(org.bianmin.queue.SqsBatch.process(event, (String payload, java.time.Instant sent) ->
+                results.add(processing.process("iot", payload, sent))).getBatchItemFailures()).isEmpty();
+        assertThat(results).singleElement().extracting(ProcessingDeviceEvent.Result::outcome).isEqualTo(Outcome.ALARM_OPENED);
+
+        // the same reading arriving only now is a day and more late
+        String other = register("water_level");
+        assertThat(processing.process("iot", body.replace(id, other)).reason()).startsWith("OUT_OF_TIME_WINDOW");
+    }
+
+    @Test
     void readingsOutsideTheirPhysicalRangeRaiseNoAlarm() {
         String monitor = register("electrical_fire_monitor");
         String detector = register("smoke_detector");

@@ -56,7 +56,17 @@ public final class ProcessingDeviceEvent {
     }
 
     public Result process(String source, String payload) {
-        Instant arrival = clock.instant();
+        return process(source, payload, null);
+    }
+
+    /**
+     * @param arrival when the payload reached the platform (an SQS message's sent time), so a queue that backed up
+     *                does not turn timely events into stale ones; null: now
+     */
+    public Result process(String source, String payload, Instant arrival) {
+        if (arrival == null || arrival.isAfter(clock.instant())) {
+            arrival = clock.instant();
+        }
         EventParser.Parsed parsed = parser.parse(payload, arrival);
         if (parsed.rejection() != null) {
             return deadLetter(source, parsed.rejection(), payload);

@@ -76,9 +76,11 @@ public class DeviceConfiguration {
     /**
      * The device events Lambda: IoT Core topic rules deliver to SQS; every message is processed; bad payloads go
      * to the dead-letter table (not retried), and only failures of our own (a store down) come back for retry.
+     * Event times are judged against when SQS received the message, not when a backed-up queue delivered it.
      */
     @Bean
     Function<SQSEvent, SQSBatchResponse> deviceEvents(ProcessingDeviceEvent processing) {
-        return new SqsConsumer(Queues.DEVICE_EVENTS, event -> SqsBatch.process(event, body -> processing.process("iot", body)));
+        return new SqsConsumer(Queues.DEVICE_EVENTS, event -> SqsBatch.process(event,
+                (String body, java.time.Instant sent) -> processing.process("iot", body, sent)));
     }
 }
