@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * Citizen intake: filing with idempotency, classification preview, status lookup and rating (the hotlineApi Lambda).
  */
 @Configuration(proxyBeanMethods = false)
-public class IntakeConfiguration {
+class IntakeConfiguration {
 
     @Bean
     ClassifyRoute classifyRoute(RequestClassifier classifier) {
