@@ -8,4 +8,14 @@ package org.bianmin.hotline;
 public interface HotlineIntake {
 
     IntakeReceipt file(IntakeCommand command);
+
+    /**
+     * Files the command once per key, through the shared idempotency store: a repeat under the same key (a queue's
+     * retry after a failure, a racing duplicate) returns the first filing's receipt instead of filing again. The key
+     * names the cause of the request (a device alarm: device, type and opening time), so the first command filed
+     * under it is the request, whatever a later repeat says.
+     *
+     * @throws org.bianmin.store.IdempotencyConflictException when the first filing under the key is still running
+     */
+    IntakeReceipt fileOnce(String key, IntakeCommand command);
 }

@@ -1,6 +1,7 @@
 package org.bianmin.store;
 
 import java.net.URI;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,6 +31,12 @@ class StoreConfiguration {
             }
         }
         return builder.build();
+    }
+
+    /** Idempotency keys of every capability (HTTP intake, approval decisions, device alarm tickets) in one table. */
+    @Bean
+    DynamoIdempotency idempotency(DynamoDbClient dynamo, StoreProperties store, Clock clock) {
+        return new DynamoIdempotency(dynamo, store.tablePrefix(), clock);
     }
 
     private static String orDefault(String value) {

@@ -19,6 +19,9 @@ import org.bianmin.approval.application.DecidingApplication;
 import org.bianmin.approval.application.ServiceCatalog;
 import org.bianmin.approval.web.ApprovalRoutes;
 import org.bianmin.approval.infrastructure.DynamoApprovalStore;
+import org.bianmin.store.DynamoIdempotency;
+import org.bianmin.store.Tables;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.bianmin.approval.model.ApprovalDecision;
 import org.bianmin.approval.model.CheckOutcome;
 import org.bianmin.approval.model.Decision;
@@ -131,7 +134,8 @@ class ApprovalTest {
         ServiceItem item = catalog.item("elderly-allowance").orElseThrow();
         ResidentId eligible = person(item, true);
         HttpApi api = new HttpApi(new ApprovalRoutes(catalog, deciding(sources(Duration.ofMillis(1), Duration.ofMillis(5), null, null)),
-                new DynamoApprovalStore(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX)).routes());
+                new DynamoApprovalStore(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX),
+                new DynamoIdempotency(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX, Clock.systemUTC())).routes());
         String applicationId = "app-" + UUID.randomUUID();
         String body = "{\"applicationId\":\"" + applicationId + "\",\"item\":\"elderly-allowance\",\"applicant\":{\"idNumber\":\""
                 + eligible.value() + "\",\"name\":\"王某某\"},\"fields\":{\"bankAccount\":\"6217000000000000000\"}}";
@@ -143,7 +147,12 @@ class ApprovalTest {
         assertThat(decision.get("checks")).hasSize(item.checks().size());
         assertThat(first.body()).doesNotContain(eligible.value());
         assertThat(post(api, body).body()).isEqualTo(first.body());
-        assertThat(post(api, body.replace("王某某", "李某某")).status()).isEqualTo(409);
+        String reordered = "{\"fields\":{\"bankAccount\":\"6217000000000000000\"},\"applicant\":{\"name\":\"王某某\",\"idNumber\":\""
+                + eligible.value() + "\"},\"item\":\"elderly-allowance\",\"applicationId\":\"" + applicationId + "\"}";
+        assertThat(post(api, reordered).body()).isEqualTo(first.body());
+        HttpResponse changed = post(api, body.replace("王某某", "李某某"));
+        assertThat(changed.status()).isEqualTo(422);
+        assertThat(json.readTree(changed.body()).get("error").get("code").stringValue()).isEqualTo("APPLICATION_ID_REUSED");
 
         List<String> badBodies = new ArrayList<>(List.of(
                 body.replace("elderly-allowance", "moon-landing"),
@@ -154,7 +163,8 @@ class ApprovalTest {
             String fresh = bad.replace(applicationId, "bad-" + UUID.randomUUID());
             assertThat(post(api, fresh).status()).as(fresh).isEqualTo(400);
             String id = json.readTree(fresh).get("applicationId").stringValue();
-            assertThat(new DynamoApprovalStore(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX).find(id)).isEmpty();
+            assertThat(DynamoDbTestServer.client().getItem(g -> g.tableName(Tables.APPROVALS.tableName(DynamoDbTestServer.TABLE_PREFIX))
+                    .key(Map.of("applicationId", AttributeValue.fromS(id)))).hasItem()).isFalse();
         }
         JsonNode items = json.readTree(api.handle(new HttpRequest("GET", "/v1/approvals/items", Map.of(), Map.of(), "", "t", Map.of())).body());
         assertThat(items.get("items").findValuesAsString("code")).contains("talent-rent-subsidy", "elderly-allowance");
@@ -198,7 +208,7 @@ class ApprovalTest {
         ResidentId other = person(catalog.item("elderly-allowance").orElseThrow(), true);
         DynamoApprovalStore store = new DynamoApprovalStore(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX);
         HttpApi api = new HttpApi(new ApprovalRoutes(catalog, deciding(sources(Duration.ofMillis(1), Duration.ofMillis(5), null, null)),
-                store).routes());
+                store, new DynamoIdempotency(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX, Clock.systemUTC())).routes());
         java.util.function.Function<String, String> body = applicationId -> "{\"applicationId\":\"" + applicationId
                 + "\",\"item\":\"elderly-allowance\",\"applicant\":{\"idNumber\":\"" + refused.value()
                 + "\",\"name\":\"王某某\"},\"fields\":{\"bankAccount\":\"6217000000000000000\"}}";
@@ -213,7 +223,7 @@ class ApprovalTest {
         // (the staff authorizer refuses a citizen token outright; past it, a claim set without a department is still refused)
         assertThat(post(api, "/v1/staff/approvals", body.apply(otherDepartment), citizen(refused.value())).status()).isEqualTo(403);
         for (String id : List.of(anonymous, someoneElse, otherDepartment)) {
-            assertThat(store.find(id)).as(id).isEmpty();
+            assertThat(storedDecision(id)).as(id).isEmpty();
         }
 
         String own = "app-" + UUID.randomUUID();
@@ -221,7 +231,7 @@ class ApprovalTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonNode decision = json.readTree(reply.body());
         assertThat(decision.get("decision").stringValue()).isEqualTo("REJECTED");
-        ApprovalDecision stored = store.find(own).orElseThrow().decision();
+        ApprovalDecision stored = storedDecision(own).orElseThrow();
         for (JsonNode check : decision.get("checks")) {
             assertThat(check.has("evidence")).isFalse();
             assertThat(check.get("explanation").stringValue()).isNotBlank();
@@ -241,5 +251,14 @@ class ApprovalTest {
         HttpResponse onBehalf = post(api, "/v1/staff/approvals", body.apply(byStaff), staff(item.department()));
         assertThat(onBehalf.status()).as(onBehalf.body()).isEqualTo(200);
         assertThat(onBehalf.body()).doesNotContain("evidence");
+    }
+
+    /** The audit record of an application id, read from the approvals table itself. */
+    private static java.util.Optional<ApprovalDecision> storedDecision(String applicationId) {
+        var item = DynamoDbTestServer.client().getItem(g -> g.tableName(org.bianmin.store.Tables.APPROVALS.tableName(DynamoDbTestServer.TABLE_PREFIX))
+                .key(Map.of("applicationId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(applicationId)))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(json.readValue(item.get("record").s(), ApprovalDecision.class));
     }
 }

@@ -38,7 +38,13 @@ import org.bianmin.hotline.classification.GridRegistry;
 import org.bianmin.hotline.classification.RequestClassifier;
 import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.hotline.classification.Taxonomy;
+import org.bianmin.store.DynamoIdempotency;
+import org.bianmin.store.Tables;
 import org.bianmin.testing.DynamoDbTestServer;
+import org.bianmin.hotline.HotlineIntake;
+import org.bianmin.hotline.IntakeCommand;
+import org.bianmin.hotline.IntakeReceipt;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.bianmin.testing.Knowledge;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -58,10 +64,10 @@ class DeviceEventsTest {
     private static final HotlineIntakeService hotline = new HotlineIntakeService(
             new FilingRequest(new RequestClassifier(taxonomy, Knowledge.BASE.entries(), Knowledge.ANALYZER), GridRegistry.loadDefault(),
                     new Deadlines(HolidayFile.loadDefault()), tickets, new PhoneProtector(KEY, KEY), Clock.systemUTC()),
-            taxonomy);
+            taxonomy, new DynamoIdempotency(DynamoDbTestServer.client(), P, Clock.systemUTC()));
     private static final ProcessingDeviceEvent processing = new ProcessingDeviceEvent(
             DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
-            alarms, deadLetters, hotline, new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()));
+            alarms, deadLetters, hotline, new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()), Clock.systemUTC());
     private final HttpApi api = new HttpApi(new DeviceRoutes(new DynamoDeviceStore(DynamoDbTestServer.client(), P), alarms,
             deadLetters, processing, DeviceCredentials.development()).routes());
     /** A device administrator's verified claims, as the staff authorizer passes them on. */
@@ -135,6 +141,11 @@ class DeviceEventsTest {
         assertThat(alarms.find(theirs, AlarmType.SMOKE)).isPresent();
     }
 
+    /** An event time {@code minutes} before now, as devices send it (ISO 8601 with the +08:00 offset). */
+    private static String minutesAgo(long minutes) {
+        return java.time.OffsetDateTime.now(WorkingCalendar.ZONE).minusMinutes(minutes).withNano(0).toString();
+    }
+
     private String register(String type) {
         String id = type.substring(0, 3).toUpperCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse response = post("/v1/devices", "{\"deviceId\":\"" + id + "\",\"type\":\"" + type + "\",\"district\":\"东湖区\","
@@ -146,7 +157,7 @@ class DeviceEventsTest {
     @Test
     void aSmokeAlarmFilesOneUrgentTicketForTheGridAndRepeatsUpdateTheSameAlarm() {
         String id = register("smoke_detector");
-        HttpResponse first = event(id, "{\"deviceId\":\"" + id + "\",\"timestamp\":\"2026-11-21T08:00:00+08:00\",\"readings\":{\"smoke\":1}}");
+        HttpResponse first = event(id, "{\"deviceId\":\"" + id + "\",\"timestamp\":\"" + minutesAgo(10) + "\",\"readings\":{\"smoke\":1}}");
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         JsonNode opened = json.readTree(first.body());
         assertThat(opened.get("outcome").stringValue()).isEqualTo("ALARM_OPENED");
@@ -158,7 +169,7 @@ class DeviceEventsTest {
         assertThat(ticket.text()).contains("烟感报警", id);
 
         JsonNode repeated = json.readTree(event(id,
-                "{\"deviceId\":\"" + id + "\",\"timestamp\":\"2026-11-21T08:05:00+08:00\",\"readings\":{\"smoke\":1}}").body());
+                "{\"deviceId\":\"" + id + "\",\"timestamp\":\"" + minutesAgo(5) + "\",\"readings\":{\"smoke\":1}}").body());
         assertThat(repeated.get("outcome").stringValue()).isEqualTo("ALARM_REPEATED");
         assertThat(repeated.get("alarm").get("count").intValue()).isEqualTo(2);
         assertThat(repeated.get("alarm").get("trackingNumber").stringValue()).isEqualTo(trackingNumber);
@@ -180,6 +191,95 @@ class DeviceEventsTest {
         assertThat(tickets.find(vendor.alarm().trackingNumber()).orElseThrow().categoryCode()).isEqualTo("CXJS-CSGL-ZDJY");
     }
 
+    private static String smoke(String id, String timestamp) {
+        return "{\"deviceId\":\"" + id + "\"," + (timestamp == null ? "" : "\"timestamp\":\"" + timestamp + "\",")
+                + "\"readings\":{\"smoke\":1}}";
+    }
+
+    private static java.time.Instant lastHeard(String id) {
+        return java.time.Instant.parse(DynamoDbTestServer.client().getItem(g -> g.tableName(Tables.DEVICES.tableName(P)).consistentRead(true)
+                .key(Map.of("deviceId", AttributeValue.fromS(id)))).item().get("lastHeard").s());
+    }
+
+    @Test
+    void eventTimesOutsideTheWindowAreDeadLetteredAndOlderEventsNeverReplaceNewerState() {
+        String id = register("smoke_detector");
+        assertThat(processing.process("test", smoke(id, minutesAgo(0))).outcome()).isEqualTo(Outcome.ALARM_OPENED);
+        Alarm opened = alarms.find(id, AlarmType.SMOKE).orElseThrow();
+        java.time.Instant heard = lastHeard(id);
+
+        // the adversarial sequence: a clock in 2099, one in 1970, an hour ahead, a day and an hour behind
+        int before = deadLetters.count();
+        for (String when : new String[] {"2099-01-01T00:00:00+08:00", "1970-01-01T00:00:00Z", minutesAgo(-60), minutesAgo(25 * 60)}) {
+            ProcessingDeviceEvent.Result result = processing.process("test", smoke(id, when));
+            assertThat(result.outcome()).as(when).isEqualTo(Outcome.DEAD_LETTER);
+            assertThat(result.reason()).as(when).startsWith("OUT_OF_TIME_WINDOW");
+        }
+        assertThat(deadLetters.count()).isEqualTo(before + 4);
+        assertThat(alarms.find(id, AlarmType.SMOKE).orElseThrow()).isEqualTo(opened);
+        assertThat(lastHeard(id)).isEqualTo(heard);
+        assertThat(ticketsMentioning(id)).containsExactly(opened.trackingNumber());
+
+        // a late event from inside the window is counted on the alarm, but moves neither lastSeen nor lastHeard back
+        ProcessingDeviceEvent.Result late = processing.process("test", smoke(id, minutesAgo(20)));
+        assertThat(late.outcome()).isEqualTo(Outcome.ALARM_REPEATED);
+        assertThat(late.alarm().count()).isEqualTo(2);
+        assertThat(late.alarm().lastSeen()).isEqualTo(opened.lastSeen());
+        assertThat(lastHeard(id)).isEqualTo(heard);
+
+        // once staff resolved it, an event from before the resolution does not reopen it
+        assertThat(alarms.changeStatus(id, AlarmType.SMOKE, Alarm.AlarmStatus.OPEN, Alarm.AlarmStatus.RESOLVED)).isTrue();
+        ProcessingDeviceEvent.Result stale = processing.process("test", smoke(id, minutesAgo(3)));
+        assertThat(stale.outcome()).isEqualTo(Outcome.STALE);
+        assertThat(alarms.find(id, AlarmType.SMOKE).orElseThrow().status()).isEqualTo(Alarm.AlarmStatus.RESOLVED);
+        assertThat(ticketsMentioning(id)).containsExactly(opened.trackingNumber());
+
+        // smoke seen after the resolution is a new alarm with its own ticket
+        ProcessingDeviceEvent.Result again = processing.process("test", smoke(id, null));
+        assertThat(again.outcome()).isEqualTo(Outcome.ALARM_OPENED);
+        assertThat(again.alarm().trackingNumber()).isNotNull().isNotEqualTo(opened.trackingNumber());
+        assertThat(ticketsMentioning(id)).containsExactlyInAnyOrder(opened.trackingNumber(), again.alarm().trackingNumber());
+        assertThat(lastHeard(id)).isAfter(heard);
+    }
+
+    @Test
+    void eventsFromABackedUpQueueAreJudgedByWhenTheyReachedIt() {
+        String id = register("water_level");
+        String body = "{\"deviceId\":\"" + id + "\",\"timestamp\":\"" + minutesAgo(30 * 60) + "\",\"readings\":{\"waterLevelCm\":35}}";
+        java.util.List<ProcessingDeviceEvent.Result> results = new ArrayList<>();
+        com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage queued = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+        queued.setMessageId("m-1");
+        queued.setBody(body);
+        // the message reached SQS ten minutes after the reading, and waited there for a day and more
+        queued.setAttributes(Map.of("SentTimestamp", Long.toString(java.time.Instant.now().minus(java.time.Duration.ofMinutes(30 * 60 - 10)).toEpochMilli())));
+        com.amazonaws.services.lambda.runtime.events.SQSEvent event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        event.setRecords(List.of(queued));
+        assertThat(org.bianmin.queue.SqsBatch.process(event, (String payload, java.time.Instant sent) ->
+                results.add(processing.process("iot", payload, sent))).getBatchItemFailures()).isEmpty();
+        assertThat(results).singleElement().extracting(ProcessingDeviceEvent.Result::outcome).isEqualTo(Outcome.ALARM_OPENED);
+
+        // the same reading arriving only now is a day and more late
+        String other = register("water_level");
+        assertThat(processing.process("iot", body.replace(id, other)).reason()).startsWith("OUT_OF_TIME_WINDOW");
+    }
+
+    @Test
+    void readingsOutsideTheirPhysicalRangeRaiseNoAlarm() {
+        String monitor = register("electrical_fire_monitor");
+        String detector = register("smoke_detector");
+        for (String payload : new String[] {
+                "{\"deviceId\":\"" + monitor + "\",\"readings\":{\"residualCurrentMa\":1e999}}",
+                "{\"deviceId\":\"" + monitor + "\",\"readings\":{\"cableTemperatureC\":1e999}}",
+                "{\"deviceId\":\"" + monitor + "\",\"readings\":{\"residualCurrentMa\":-1e999}}",
+                "{\"deviceId\":\"" + detector + "\",\"readings\":{\"smoke\":-5}}"}) {
+            ProcessingDeviceEvent.Result result = processing.process("test", payload);
+            assertThat(result.outcome()).as(payload).isEqualTo(Outcome.DEAD_LETTER);
+            assertThat(result.reason()).as(payload).startsWith("INVALID_FIELDS");
+        }
+        assertThat(alarms.find(monitor, AlarmType.ELECTRICAL_FIRE)).isEmpty();
+        assertThat(ticketsMentioning(monitor)).isEmpty();
+    }
+
     @Test
     void badPayloadsAndUnknownDevicesGoToTheDeadLetterStoreWithTheirReason() {
         int before = deadLetters.count();
@@ -193,6 +293,69 @@ class DeviceEventsTest {
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(json.readTree(get("/v1/devices/dead-letters", ADMIN, Map.of())
                 .body()).get("count").intValue()).isEqualTo(before + 5);
+    }
+
+    /** The real intake behind a fault: the first filing fails before the hotline sees it, or after it stored the ticket. */
+    private static final class FailingFirstFiling implements HotlineIntake {
+
+        private final boolean afterFiling;
+        private final java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        FailingFirstFiling(boolean afterFiling) {
+            this.afterFiling = afterFiling;
+        }
+
+        @Override
+        public IntakeReceipt file(IntakeCommand command) {
+            throw new UnsupportedOperationException("devices file once per alarm");
+        }
+
+        @Override
+        public IntakeReceipt fileOnce(String key, IntakeCommand command) {
+            if (!afterFiling && failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("hotline unavailable");
+            }
+            IntakeReceipt receipt = hotline.fileOnce(key, command);
+            if (afterFiling && failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("instance lost after the ticket was stored");
+            }
+            return receipt;
+        }
+    }
+
+    @Test
+    void whenTheFirstFilingFailsTheRetryFilesExactlyOneTicket() {
+        for (boolean afterFiling : new boolean[] {false, true}) {
+            ProcessingDeviceEvent failingOnce = new ProcessingDeviceEvent(
+                    DeviceRules.loadDefault(code -> taxonomy.leaf(code).isPresent()), new DynamoDeviceStore(DynamoDbTestServer.client(), P),
+                    alarms, deadLetters, new FailingFirstFiling(afterFiling), new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()),
+                    Clock.systemUTC());
+            String id = register("smoke_detector");
+            String payload = "{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}";
+            // the queue sees the failure and delivers the message again
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> failingOnce.process("test", payload))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(alarms.find(id, AlarmType.SMOKE).orElseThrow().trackingNumber()).isNull();
+
+            ProcessingDeviceEvent.Result retried = failingOnce.process("test", payload);
+            assertThat(retried.outcome()).isEqualTo(Outcome.ALARM_REPEATED);
+            String trackingNumber = alarms.find(id, AlarmType.SMOKE).orElseThrow().trackingNumber();
+            assertThat(trackingNumber).as("after filing: " + afterFiling).isNotNull();
+            assertThat(ticketsMentioning(id)).as("after filing: " + afterFiling).containsExactly(trackingNumber);
+
+            // later repeats keep the one ticket
+            failingOnce.process("test", payload);
+            assertThat(ticketsMentioning(id)).containsExactly(trackingNumber);
+        }
+    }
+
+    private static List<String> ticketsMentioning(String deviceId) {
+        List<String> found = new ArrayList<>();
+        DynamoDbTestServer.client().scanPaginator(s -> s.tableName(Tables.TICKETS.tableName(P))
+                        .filterExpression("contains(#t, :id)").expressionAttributeNames(Map.of("#t", "text"))
+                        .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(deviceId))))
+                .items().forEach(item -> found.add(item.get("trackingNumber").s()));
+        return found;
     }
 
     @Test
@@ -209,7 +372,9 @@ class DeviceEventsTest {
         }
         pool.shutdown();
         assertThat(opened).isEqualTo(1);
-        assertThat(alarms.find(id, org.bianmin.devices.model.AlarmType.WATERLOGGING).orElseThrow().count()).isEqualTo(8);
+        Alarm alarm = alarms.find(id, org.bianmin.devices.model.AlarmType.WATERLOGGING).orElseThrow();
+        assertThat(alarm.count()).isEqualTo(8);
+        assertThat(ticketsMentioning(id)).containsExactly(alarm.trackingNumber());
     }
 
     @Test
@@ -220,7 +385,10 @@ class DeviceEventsTest {
         new DetectingOfflineDevices(new DynamoDeviceStore(DynamoDbTestServer.client(), P), alarms, rules, later).run();
         assertThat(alarms.find(id, AlarmType.DEVICE_OFFLINE).orElseThrow().status()).isEqualTo(Alarm.AlarmStatus.OPEN);
 
-        processing.process("test", "{\"deviceId\":\"" + id + "\",\"event\":\"heartbeat\"}");
+        // the next heartbeat arrives after that check
+        ProcessingDeviceEvent processingLater = new ProcessingDeviceEvent(rules, new DynamoDeviceStore(DynamoDbTestServer.client(), P),
+                alarms, deadLetters, hotline, new HotlineDirectoryService(taxonomy, GridRegistry.loadDefault()), later);
+        processingLater.process("test", "{\"deviceId\":\"" + id + "\",\"event\":\"heartbeat\"}");
         assertThat(alarms.find(id, AlarmType.DEVICE_OFFLINE).orElseThrow().status()).isEqualTo(Alarm.AlarmStatus.RESOLVED);
     }
 

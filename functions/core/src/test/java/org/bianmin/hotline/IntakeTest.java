@@ -114,15 +114,21 @@ class IntakeTest {
     }
 
     @Test
-    void theSameKeyReturnsTheSameTicketAndAnotherBodyIsAConflict() {
+    void theSameKeyReturnsTheSameTicketEvenReorderedAndAnotherBodyIsA422() {
         String key = UUID.randomUUID().toString();
         HttpResponse first = post(key, BODY);
         HttpResponse again = post(key, BODY);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
 
+        HttpResponse reordered = post(key, """
+                {"channel":"phone","location":{"lon":121.5268,"lat":29.8742,"address":"东湖区桂花路18号附近"},
+                 "phone":"138 1234 5678","text":"桂花路上的路灯已经坏了一个星期，晚上漆黑一片，老人走路摔了一跤"}""");
+        assertThat(reordered.status()).as(reordered.body()).isEqualTo(201);
+        assertThat(reordered.body()).isEqualTo(first.body());
+
         HttpResponse other = post(key, BODY.replace("一个星期", "两个星期"));
-        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.status()).isEqualTo(422);
         assertThat(json.readTree(other.body()).get("error").get("code").stringValue()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
     }
 

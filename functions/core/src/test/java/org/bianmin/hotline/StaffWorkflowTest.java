@@ -117,6 +117,24 @@ class StaffWorkflowTest {
     }
 
     @Test
+    void aDispatchToADepartmentThatDoesNotExistIsA400ListingTheDepartmentsAndChangesNothing() {
+        String number = file();
+        Ticket before = tickets.find(number).orElseThrow();
+        HttpResponse refused = act(number, DISPATCH, "{\"action\":\"dispatch\",\"department\":\"市魔法管理局\"}");
+        assertError(refused, 400, "UNKNOWN_DEPARTMENT");
+        String message = json.readTree(refused.body()).get("error").get("message").stringValue();
+        assertThat(message).contains("市魔法管理局", CITY, "供电公司", FilingRequest.TRIAGE_DEPARTMENT);
+        Ticket after = tickets.find(number).orElseThrow();
+        assertThat(after.status()).isEqualTo(before.status());
+        assertThat(after.department()).isEqualTo(before.department());
+        assertThat(after.events()).hasSameSizeAs(before.events());
+
+        // a real department, written with stray spaces, is the department
+        assertThat(act(number, DISPATCH, "{\"action\":\"dispatch\",\"department\":\" " + CITY + " \"}").status()).isEqualTo(200);
+        assertThat(tickets.find(number).orElseThrow().department()).isEqualTo(CITY);
+    }
+
+    @Test
     void departmentsSeeAndActOnlyOnTheirOwnTickets() {
         String number = file();
         act(number, DISPATCH, "{\"action\":\"dispatch\",\"department\":\"" + CITY + "\"}");

@@ -19,6 +19,7 @@ import org.bianmin.queue.Queues;
 import org.bianmin.store.TableDefinition;
 import org.bianmin.store.Tables;
 import org.bianmin.knowledge.infrastructure.KnowledgePreloader;
+import org.bianmin.store.DynamoIdempotency;
 import org.bianmin.testing.DynamoDbTestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class TemplateTest {
     /** What starting one function's definition showed: the routes its bean serves (null if not HTTP) and what it uses. */
     private record StartedFunction(String definition, Set<String> declaredRoutes, Set<String> servedRoutes,
                                    Map<String, String> declaredAuthorizers, Map<String, String> servedAuthorizers,
-                                   ResourceAccess uses, boolean usesKnowledge, int memorySize) {
+                                   ResourceAccess uses, boolean usesKnowledge, int memorySize, int timeoutSeconds) {
     }
 
     private static final Map<String, StartedFunction> functions = new TreeMap<>();
@@ -81,9 +82,11 @@ class TemplateTest {
                 boolean usesKnowledge = context.getBeanFactory().containsSingleton("knowledgeBase")
                         || context.getBeanFactory().containsSingleton("chineseAnalyzer");
                 Object memory = properties.getOrDefault("MemorySize", template.globalFunction().get("MemorySize"));
+                Object timeout = properties.getOrDefault("Timeout", template.globalFunction().get("Timeout"));
                 functions.put(name, new StartedFunction(definition, httpEvents(properties), served,
                         httpAuthorizers(properties, servedAuthorizers), servedAuthorizers,
-                        CodeUses.of(context, DEPLOYED_PREFIX), usesKnowledge, Integer.parseInt(String.valueOf(memory))));
+                        CodeUses.of(context, DEPLOYED_PREFIX), usesKnowledge, Integer.parseInt(String.valueOf(memory)),
+                        Integer.parseInt(String.valueOf(timeout))));
             }
         });
     }
@@ -220,6 +223,26 @@ class TemplateTest {
             actual.put(name, function.memorySize());
         });
         assertThat(actual).isEqualTo(expected);
+    }
+
+    /**
+     * A function that claims idempotency keys must time out after a repeat's in-flight wait (so the waiting caller
+     * gets its 409 before Lambda kills it) and before the claim's lock expires (so a running attempt is never
+     * taken over; an expired lock means the attempt crashed).
+     */
+    @Test
+    void functionsThatClaimIdempotencyKeysTimeOutBetweenTheInFlightWaitAndTheLock() {
+        String idempotencyTable = Tables.IDEMPOTENCY.tableName(DEPLOYED_PREFIX);
+        Map<String, Integer> claiming = new TreeMap<>();
+        functions.forEach((name, function) -> {
+            if (function.uses().tables.getOrDefault(idempotencyTable, Set.of()).contains("PutItem")) {
+                claiming.put(name, function.timeoutSeconds());
+            }
+        });
+        assertThat(claiming).containsKeys("HotlineFunction", "ApprovalFunction", "DeviceEventsFunction");
+        assertThat(claiming.values()).allSatisfy(timeout -> assertThat(timeout)
+                .isGreaterThan((int) DynamoIdempotency.IN_FLIGHT_WAIT.toSeconds())
+                .isLessThan((int) DynamoIdempotency.LOCK.toSeconds()));
     }
 
     /**

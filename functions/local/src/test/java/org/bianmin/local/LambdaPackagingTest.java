@@ -33,7 +33,10 @@ class LambdaPackagingTest {
                     "com/amazonaws/services/lambda/runtime/serialization/events/LambdaEventSerializers.class",
                     "org/bianmin/BianminApplication.class",
                     "knowledge/analysis/dictionary.txt",
-                    "index-mappings/knowledge.json");
+                    "index-mappings/knowledge.json",
+                    // the published device schemas are the ones the function validates against
+                    "devices/schemas/sensor-event.schema.json",
+                    "devices/schemas/camera-detection.schema.json");
             assertThat(names).anyMatch(n -> n.startsWith("knowledge/entries/") && n.endsWith(".jsonl"));
             assertThat(names).noneMatch(n -> n.startsWith("com/amazonaws/services/dynamodbv2/local/")
                     || n.startsWith("bianmin-dynalite/")

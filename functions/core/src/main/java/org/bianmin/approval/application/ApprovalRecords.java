@@ -1,17 +1,13 @@
 package org.bianmin.approval.application;
 
-import java.util.Optional;
 import org.bianmin.approval.model.ApprovalDecision;
 
-/** Where decision records live (DynamoDB): written once per application id, with the request's fingerprint. */
+/**
+ * Where decision records live (DynamoDB): written once per application id, kept as the audit of every decision.
+ * Repeats are answered by the idempotency store, not from here.
+ */
 public interface ApprovalRecords {
 
-    /** A stored decision and the fingerprint of the request that made it. */
-    record Stored(ApprovalDecision decision, String fingerprint) {
-    }
-
-    Optional<Stored> find(String applicationId);
-
-    /** Stores the decision unless the application id is taken; false when it is (the caller replays). */
-    boolean create(ApprovalDecision decision, String fingerprint, String applicantMasked);
+    /** Stores the decision unless the application id was decided before; false when it was. */
+    boolean create(ApprovalDecision decision, String applicantMasked);
 }

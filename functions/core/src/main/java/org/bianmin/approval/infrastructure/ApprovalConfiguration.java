@@ -31,6 +31,7 @@ import org.bianmin.approval.sources.SyntheticPopulation;
 import org.bianmin.queue.Queues;
 import org.bianmin.platform.RuntimeProperties;
 import org.bianmin.queue.QueueBackend;
+import org.bianmin.store.DynamoIdempotency;
 import org.bianmin.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -94,11 +95,12 @@ class ApprovalConfiguration {
 
     @Bean
     ApprovalRoutes approvalRoutes(ServiceCatalog catalog, ApprovalSources approvalSources,
-                                  DynamoApprovalStore approvals, ApprovalProperties properties, Clock clock) {
+                                  DynamoApprovalStore approvals, DynamoIdempotency idempotency,
+                                  ApprovalProperties properties, Clock clock) {
         return new ApprovalRoutes(catalog,
                 new DecidingApplication(approvalSources.byName(), properties.checkTimeout(), properties.deadline(),
                         clock),
-                approvals);
+                approvals, idempotency);
     }
 
     @Bean

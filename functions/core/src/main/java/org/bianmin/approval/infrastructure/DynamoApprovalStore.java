@@ -2,7 +2,6 @@ package org.bianmin.approval.infrastructure;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.bianmin.http.Json;
 import org.bianmin.approval.application.ApprovalRecords;
 import org.bianmin.approval.model.ApprovalDecision;
@@ -15,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Decision records in the {@code approvals} table: written once per application id (conditional put), with the
- * fingerprint of the request that produced it and the applicant's masked ID number only.
+ * applicant's masked ID number only. Repeats of a request are answered by the idempotency store.
  */
 public final class DynamoApprovalStore implements ApprovalRecords, UsesTables {
 
@@ -27,20 +26,9 @@ public final class DynamoApprovalStore implements ApprovalRecords, UsesTables {
         this.tableName = Tables.APPROVALS.tableName(tablePrefix);
     }
 
-    @Override
-    public Optional<Stored> find(String applicationId) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tableName).consistentRead(true)
-                .key(Map.of("applicationId", AttributeValue.fromS(applicationId)))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Stored(Json.mapper().readValue(item.get("record").s(), ApprovalDecision.class),
-                item.get("fingerprint").s()));
-    }
-
     /** Stores the decision unless one exists for the id; false when another request stored first. */
     @Override
-    public boolean create(ApprovalDecision decision, String fingerprint, String applicantMasked) {
+    public boolean create(ApprovalDecision decision, String applicantMasked) {
         try {
             dynamo.putItem(p -> p.tableName(tableName).conditionExpression("attribute_not_exists(applicationId)")
                     .item(Map.of("applicationId", AttributeValue.fromS(decision.applicationId()),
@@ -48,7 +36,6 @@ public final class DynamoApprovalStore implements ApprovalRecords, UsesTables {
                             "decision", AttributeValue.fromS(decision.decision().name()),
                             "decidedAt", AttributeValue.fromS(decision.decidedAt()),
                             "applicant", AttributeValue.fromS(applicantMasked),
-                            "fingerprint", AttributeValue.fromS(fingerprint),
                             "record", AttributeValue.fromS(Json.write(decision)))));
             return true;
         } catch (ConditionalCheckFailedException taken) {
@@ -58,6 +45,6 @@ public final class DynamoApprovalStore implements ApprovalRecords, UsesTables {
 
     @Override
     public List<TableUse> tablesUsed() {
-        return List.of(TableUse.of(Tables.APPROVALS, "GetItem", "PutItem"));
+        return List.of(TableUse.of(Tables.APPROVALS, "PutItem"));
     }
 }

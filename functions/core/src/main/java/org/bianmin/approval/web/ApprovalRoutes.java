@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bianmin.platform.Fingerprint;
 import org.bianmin.http.Access;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
@@ -23,6 +22,8 @@ import org.bianmin.approval.application.ServiceCatalog;
 import org.bianmin.approval.model.ApprovalDecision;
 import org.bianmin.approval.model.ResidentId;
 import org.bianmin.approval.model.ServiceItem;
+import org.bianmin.store.Idempotency;
+import org.bianmin.store.IdempotencyConflictException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,16 +33,17 @@ import tools.jackson.databind.JsonNode;
  * oracle for other people's records. The reply says which checks passed or failed and why, never the values the
  * sources returned (those stay in the stored decision record, for the audit). Input is validated before anything runs or is
  * stored (resident ID format, birth date and checksum; the item's required fields and their types). The same
- * application id returns the same decision; a different request under a used id is a 409.
+ * application id with the same request returns the same decision; a different request under a used id is a 422,
+ * a repeat while the first is still being decided a 409 (the IETF Idempotency-Key draft's answers).
  */
 public final class ApprovalRoutes implements HttpRouteGroup {
 
     private final ServiceCatalog catalog;
     private final ApplyingForApproval applying;
 
-    public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, ApprovalRecords store) {
+    public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, ApprovalRecords store, Idempotency idempotency) {
         this.catalog = catalog;
-        this.applying = new ApplyingForApproval(deciding, store);
+        this.applying = new ApplyingForApproval(deciding, store, idempotency);
     }
 
     @Override
@@ -81,12 +83,15 @@ public final class ApprovalRoutes implements HttpRouteGroup {
             requireApprovingDepartment(request, item);
         }
         validateFields(item, body.fields());
-        String fingerprint = fingerprint(request.body());
-
         try {
-            return HttpResponse.json(200, ApplicantReply.of(applying.apply(applicationId, item, id, fingerprint), item));
+            return HttpResponse.json(200, ApplicantReply.of(applying.apply(applicationId, item, id, request.body()), item));
+        } catch (IdempotencyConflictException e) {
+            throw switch (e.reason()) {
+                case REQUEST_CHANGED -> new ApiException(e.httpStatus(), "APPLICATION_ID_REUSED", "该申请编号已用于另一份申请，请换一个申请编号。");
+                case IN_PROGRESS -> new ApiException(e.httpStatus(), "APPLICATION_IN_PROGRESS", "该申请正在审核中，请稍后用同一申请编号重试。");
+            };
         } catch (ApplyingForApproval.ApplicationIdReusedException e) {
-            throw new ApiException(409, "APPLICATION_ID_REUSED", "该申请编号已用于另一份申请。");
+            throw new ApiException(422, "APPLICATION_ID_REUSED", "该申请编号已有审批决定，请换一个申请编号。");
         }
     }
 
@@ -125,10 +130,6 @@ public final class ApprovalRoutes implements HttpRouteGroup {
                         + (field.values().isEmpty() ? "" : "，可选值：" + String.join("、", field.values())) + "。");
             }
         }
-    }
-
-    private static String fingerprint(String body) {
-        return Fingerprint.sha256(body);
     }
 
     /** The body of {@code POST /v1/approvals}; {@code fields} depend on the item and are checked against it. */

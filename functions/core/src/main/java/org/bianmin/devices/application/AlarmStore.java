@@ -10,17 +10,36 @@ import org.bianmin.devices.model.AlarmType;
 /** The current alarm of each device and type, deduplicated by the store's conditional writes. */
 public interface AlarmStore {
 
-    /** The alarm after an event, and whether this event opened it. */
-    record Sighting(Alarm alarm, boolean opened) {
+    /** What an event did to the alarm. */
+    enum Effect {
+        OPENED,
+        /** counted on the current alarm ({@code lastSeen} moves only forward) */
+        REPEATED,
+        /** older than the alarm's state (it closed or reopened since): changed nothing */
+        STALE
     }
 
-    /** Bumps the open alarm seen within {@code window}, or opens a new one. */
+    /** The alarm after an event, and what the event did to it. */
+    record Sighting(Alarm alarm, Effect effect) {
+
+        public boolean opened() {
+            return effect == Effect.OPENED;
+        }
+    }
+
+    /**
+     * Counts the event on the current alarm seen within {@code window} (an event older than {@code lastSeen} is
+     * counted without moving it back), or opens a new alarm, unless the event is older than the alarm's state: an
+     * alarm closed after the event's time, or opened more than {@code window} after it, is left as it is.
+     */
     Sighting record(String deviceId, AlarmType type, Instant at, Duration window, String grid);
 
-    void attachTicket(String deviceId, AlarmType type, String trackingNumber);
+    /** Records the ticket on the alarm opened at {@code openedAt}, unless that alarm was replaced or has a ticket. */
+    void attachTicket(String deviceId, AlarmType type, Instant openedAt, String trackingNumber);
 
     Optional<Alarm> find(String deviceId, AlarmType type);
 
+    /** Sets the status (a closing status also records when the alarm closed). */
     void setStatus(String deviceId, AlarmType type, Alarm.AlarmStatus status);
 
     /** Moves the alarm from {@code from} to {@code to}; false when its status is no longer {@code from}. */

@@ -12,8 +12,13 @@ public interface DeviceRegistry {
 
     void countFalsePositive(String deviceId);
 
-    /** Records that the device was heard from (any event or heartbeat). */
-    void touch(String deviceId, java.time.Instant at);
+    /**
+     * Records that the device was heard from at {@code at} (any event or heartbeat), unless it was already heard
+     * from later: "last heard" never moves back.
+     *
+     * @return whether {@code at} is now the device's last sign of life
+     */
+    boolean touch(String deviceId, java.time.Instant at);
 
     /** Devices not heard from since {@code before} (including never), for offline detection. */
     java.util.List<Device> silentSince(java.time.Instant before);

@@ -11,12 +11,13 @@ import java.util.function.Predicate;
 import org.bianmin.devices.model.AlarmType;
 import org.bianmin.devices.model.DeviceEvent;
 import org.bianmin.devices.model.DeviceType;
+import org.bianmin.devices.model.EventTimeWindow;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Alarm rules from {@code devices/rules.json}: thresholds per sensor type, the camera confidence floor, the dedupe
- * window, and per alarm type its label, the hotline leaf its ticket is filed under and whether it is urgent.
+ * window, the window of believed event times, and per alarm type its label, the hotline leaf its ticket is filed under and whether it is urgent.
  */
 public final class DeviceRules {
 
@@ -29,14 +30,16 @@ public final class DeviceRules {
     private final double confidenceFloor;
     private final Duration dedupeWindow;
     private final Duration heartbeatInterval;
+    private final EventTimeWindow eventTimeWindow;
     private final Map<String, Double> thresholds;
     private final Map<AlarmType, AlarmRule> alarms;
 
-    DeviceRules(double confidenceFloor, Duration dedupeWindow, Duration heartbeatInterval, Map<String, Double> thresholds,
-                Map<AlarmType, AlarmRule> alarms) {
+    DeviceRules(double confidenceFloor, Duration dedupeWindow, Duration heartbeatInterval, EventTimeWindow eventTimeWindow,
+                Map<String, Double> thresholds, Map<AlarmType, AlarmRule> alarms) {
         this.confidenceFloor = confidenceFloor;
         this.dedupeWindow = dedupeWindow;
         this.heartbeatInterval = heartbeatInterval;
+        this.eventTimeWindow = eventTimeWindow;
         this.thresholds = Map.copyOf(thresholds);
         this.alarms = Map.copyOf(alarms);
     }
@@ -62,7 +65,10 @@ public final class DeviceRules {
             }
             return new DeviceRules(root.required("cameraConfidenceFloor").doubleValue(),
                     Duration.ofMinutes(root.required("dedupeWindowMinutes").longValue()),
-                    Duration.ofMinutes(root.required("heartbeatIntervalMinutes").longValue()), thresholds, alarms);
+                    Duration.ofMinutes(root.required("heartbeatIntervalMinutes").longValue()),
+                    new EventTimeWindow(Duration.ofMinutes(root.required("eventTimeWindow").required("beforeArrivalMinutes").longValue()),
+                            Duration.ofMinutes(root.required("eventTimeWindow").required("afterArrivalMinutes").longValue())),
+                    thresholds, alarms);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
@@ -93,6 +99,11 @@ public final class DeviceRules {
 
     public Duration dedupeWindow() {
         return dedupeWindow;
+    }
+
+    /** Which event times are believed, around the time a payload arrives. */
+    public EventTimeWindow eventTimeWindow() {
+        return eventTimeWindow;
     }
 
     /** A device silent for longer than this is offline. */

@@ -1,21 +1,27 @@
 package org.bianmin.devices.application;
 
+import com.networknt.schema.Error;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.bianmin.devices.model.AlarmType;
 import org.bianmin.devices.model.DeviceEvent;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a raw payload (MQTT message, SQS body or HTTP body) into a {@link DeviceEvent}, or says why it cannot:
- * the reason goes to the dead-letter store. Never throws for bad input.
+ * the reason goes to the dead-letter store. The payload must satisfy its published JSON Schema
+ * ({@link PayloadSchemas}): field types, the detection list and the physical range of every reading. Never throws
+ * for bad input.
  *
  * <pre>
  * sensor: {"deviceId":"SD-0001","timestamp":"2026-11-21T08:00:00+08:00","readings":{"smoke":1}}
@@ -25,7 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventParser {
 
     public static final int MAX_BYTES = 64 * 1024;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Enough of the validator's findings for a person reading the dead letter, not a second copy of the payload. */
+    private static final int MAX_FINDINGS = 3;
+    /**
+     * Decimals are read exactly: {@code 1e999} stays a (huge, finite) number that the schema's maximum refuses,
+     * instead of becoming Infinity on the way in. NaN and Infinity literals are not JSON and fail to parse.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     /** Either an event or the reason it was rejected. */
     public record Parsed(DeviceEvent event, String rejection) {
@@ -35,7 +47,8 @@ public final class EventParser {
         }
     }
 
-    public Parsed parse(String payload) {
+    /** @param arrival when the payload arrived: the event's time when it names none */
+    public Parsed parse(String payload, Instant arrival) {
         if (payload == null || payload.isBlank()) {
             return Parsed.rejected("EMPTY: empty payload");
         }
@@ -51,47 +64,41 @@ public final class EventParser {
         if (node == null || !node.isObject()) {
             return Parsed.rejected("MALFORMED_JSON: not a JSON object");
         }
-        JsonNode id = node.get("deviceId");
-        if (id == null || !id.isString() || !id.stringValue().matches("[A-Za-z0-9_.:-]{1,64}")) {
-            return Parsed.rejected("INVALID_FIELDS: deviceId missing or malformed");
+        List<Error> findings = PayloadSchemas.get().validate(node);
+        if (!findings.isEmpty()) {
+            return Parsed.rejected(reason(node, findings));
         }
         Instant at;
         try {
-            at = node.hasNonNull("timestamp") ? OffsetDateTime.parse(node.get("timestamp").stringValue()).toInstant() : Instant.now();
-        } catch (DateTimeParseException | NullPointerException e) {
+            at = node.hasNonNull("timestamp") ? OffsetDateTime.parse(node.get("timestamp").stringValue()).toInstant() : arrival;
+        } catch (DateTimeParseException e) {
+            // RFC 3339 allows a few forms Java does not read (a leap second): refused the same way
             return Parsed.rejected("INVALID_FIELDS: timestamp is not ISO 8601 with offset");
         }
         Map<String, Double> readings = new HashMap<>();
         JsonNode values = node.get("readings");
         if (values != null) {
-            if (!values.isObject()) {
-                return Parsed.rejected("INVALID_FIELDS: readings must be an object of numbers");
-            }
-            for (Map.Entry<String, JsonNode> entry : values.properties()) {
-                if (!entry.getValue().isNumber()) {
-                    return Parsed.rejected("INVALID_FIELDS: reading " + entry.getKey() + " is not a number");
-                }
-                readings.put(entry.getKey(), entry.getValue().doubleValue());
-            }
+            values.properties().forEach(entry -> readings.put(entry.getKey(), entry.getValue().doubleValue()));
         }
         AlarmType detection = null;
         double confidence = 1;
         String snapshot = null;
-        if (node.hasNonNull("detection")) {
-            try {
-                detection = AlarmType.valueOf(node.get("detection").asString("").toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return Parsed.rejected("UNKNOWN_TYPE: detection " + node.get("detection").asString(""));
-            }
-            JsonNode c = node.get("confidence");
-            if (c == null || !c.isNumber() || c.doubleValue() < 0 || c.doubleValue() > 1) {
-                return Parsed.rejected("INVALID_FIELDS: confidence must be a number from 0 to 1");
-            }
-            confidence = c.doubleValue();
-            snapshot = node.hasNonNull("snapshotUrl") ? node.get("snapshotUrl").asString("") : null;
-        } else if (readings.isEmpty() && !"heartbeat".equals(node.path("event").asString(""))) {
-            return Parsed.rejected("INVALID_FIELDS: neither readings nor a detection");
+        if (node.has("detection")) {
+            detection = AlarmType.valueOf(node.get("detection").stringValue().toUpperCase(Locale.ROOT));
+            confidence = node.get("confidence").doubleValue();
+            snapshot = node.hasNonNull("snapshotUrl") ? node.get("snapshotUrl").stringValue() : null;
         }
-        return new Parsed(new DeviceEvent(id.stringValue(), at, readings, detection, confidence, snapshot), null);
+        return new Parsed(new DeviceEvent(node.get("deviceId").stringValue(), at, readings, detection, confidence, snapshot), null);
+    }
+
+    /** An unknown detection is its own reason (a camera model newer than the schema); the rest are invalid fields. */
+    private static String reason(JsonNode node, List<Error> findings) {
+        boolean unknownDetection = findings.stream().anyMatch(f -> "enum".equals(f.getKeyword())
+                && f.getInstanceLocation().getNameCount() == 1 && "detection".equals(f.getInstanceLocation().getName(0)));
+        if (unknownDetection) {
+            return "UNKNOWN_TYPE: detection " + node.get("detection");
+        }
+        return "INVALID_FIELDS: " + findings.stream().limit(MAX_FINDINGS).map(Error::getMessage)
+                .collect(Collectors.joining("; ")) + (findings.size() > MAX_FINDINGS ? "; ..." : "");
     }
 }

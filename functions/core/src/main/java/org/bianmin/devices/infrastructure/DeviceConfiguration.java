@@ -39,8 +39,8 @@ class DeviceConfiguration {
     }
 
     @Bean
-    DynamoAlarmStore alarmStore(DynamoDbClient dynamo, StoreProperties store) {
-        return new DynamoAlarmStore(dynamo, store.tablePrefix());
+    DynamoAlarmStore alarmStore(DynamoDbClient dynamo, StoreProperties store, Clock clock) {
+        return new DynamoAlarmStore(dynamo, store.tablePrefix(), clock);
     }
 
     @Bean
@@ -51,8 +51,8 @@ class DeviceConfiguration {
     @Bean
     ProcessingDeviceEvent processingDeviceEvent(DeviceRules rules, DynamoDeviceStore devices, DynamoAlarmStore alarms,
                                                 DynamoDeadLetterStore deadLetters, HotlineIntake hotline,
-                                                HotlineDirectory directory) {
-        return new ProcessingDeviceEvent(rules, devices, alarms, deadLetters, hotline, directory);
+                                                HotlineDirectory directory, Clock clock) {
+        return new ProcessingDeviceEvent(rules, devices, alarms, deadLetters, hotline, directory, clock);
     }
 
     /**
@@ -96,9 +96,11 @@ class DeviceConfiguration {
     /**
      * The device events Lambda: IoT Core topic rules deliver to SQS; every message is processed; bad payloads go
      * to the dead-letter table (not retried), and only failures of our own (a store down) come back for retry.
+     * Event times are judged against when SQS received the message, not when a backed-up queue delivered it.
      */
     @Bean
     Function<SQSEvent, SQSBatchResponse> deviceEvents(ProcessingDeviceEvent processing) {
-        return new SqsConsumer(Queues.DEVICE_EVENTS, event -> SqsBatch.process(event, body -> processing.process("iot", body)));
+        return new SqsConsumer(Queues.DEVICE_EVENTS, event -> SqsBatch.process(event,
+                (String body, java.time.Instant sent) -> processing.process("iot", body, sent)));
     }
 }

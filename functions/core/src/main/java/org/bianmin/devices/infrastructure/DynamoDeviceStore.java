@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.bianmin.devices.application.DeviceRegistry;
 import org.bianmin.devices.model.Device;
 import org.bianmin.devices.model.DeviceType;
+import org.bianmin.store.SortableTime;
 import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
 import org.bianmin.store.UsesTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The device registry in the {@code devices} table. */
 public final class DynamoDeviceStore implements DeviceRegistry, UsesTables {
@@ -62,10 +64,16 @@ public final class DynamoDeviceStore implements DeviceRegistry, UsesTables {
     }
 
     @Override
-    public void touch(String deviceId, java.time.Instant at) {
-        dynamo.updateItem(u -> u.tableName(tableName).key(Map.of("deviceId", AttributeValue.fromS(deviceId)))
-                .updateExpression("SET lastHeard = :at").conditionExpression("attribute_exists(deviceId)")
-                .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()))));
+    public boolean touch(String deviceId, java.time.Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(tableName).key(Map.of("deviceId", AttributeValue.fromS(deviceId)))
+                    .updateExpression("SET lastHeard = :at")
+                    .conditionExpression("attribute_exists(deviceId) AND (attribute_not_exists(lastHeard) OR lastHeard < :at)")
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(SortableTime.format(at)))));
+            return true;
+        } catch (ConditionalCheckFailedException heardLaterOrGone) {
+            return false;
+        }
     }
 
     /** A scan: registries hold thousands of devices, and this runs every few minutes. */
@@ -74,7 +82,7 @@ public final class DynamoDeviceStore implements DeviceRegistry, UsesTables {
         java.util.List<Device> silent = new java.util.ArrayList<>();
         dynamo.scanPaginator(s -> s.tableName(tableName)
                         .filterExpression("attribute_not_exists(lastHeard) OR lastHeard < :before")
-                        .expressionAttributeValues(Map.of(":before", AttributeValue.fromS(before.toString()))))
+                        .expressionAttributeValues(Map.of(":before", AttributeValue.fromS(SortableTime.format(before)))))
                 .items().forEach(item -> silent.add(fromItem(item)));
         return silent;
     }

@@ -8,16 +8,32 @@ import org.bianmin.hotline.classification.Leaf;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.model.Location;
 import org.bianmin.hotline.model.PhoneNumber;
+import org.bianmin.store.Idempotency;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The hotline's published intake port, over the intake use case and the taxonomy (for a chosen category). */
+/**
+ * The hotline's published intake port, over the intake use case, the taxonomy (for a chosen category) and the
+ * idempotency store (for filing once per key).
+ */
 public final class HotlineIntakeService implements HotlineIntake {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FilingRequest filing;
     private final Taxonomy taxonomy;
+    private final Idempotency idempotency;
 
-    public HotlineIntakeService(FilingRequest filing, Taxonomy taxonomy) {
+    public HotlineIntakeService(FilingRequest filing, Taxonomy taxonomy, Idempotency idempotency) {
         this.filing = filing;
         this.taxonomy = taxonomy;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public IntakeReceipt fileOnce(String key, IntakeCommand command) {
+        // the key is the whole request: a repeat with other text (a later reading) is the same request
+        String receipt = idempotency.execute("intake:" + key, key, () -> JSON.writeValueAsString(file(command)));
+        return JSON.readValue(receipt, IntakeReceipt.class);
     }
 
     @Override

@@ -2,7 +2,12 @@ package org.bianmin.hotline.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bianmin.hotline.application.TransitionRefusedException.Reason;
+import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.model.StaffMember;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketAction;
@@ -25,16 +30,22 @@ public final class TransitioningTicket {
     private final TicketStore tickets;
     private final Clock clock;
     private final DispatchQueue dispatchQueue;
+    /** Where a ticket may be dispatched: the taxonomy's departments and the dispatch centre's own triage queue. */
+    private final Set<String> departments;
 
-    public TransitioningTicket(TicketStore tickets, Clock clock, DispatchQueue dispatchQueue) {
+    /** @param departments the departments that exist (the taxonomy's); a dispatch elsewhere is refused */
+    public TransitioningTicket(TicketStore tickets, Clock clock, DispatchQueue dispatchQueue, Collection<String> departments) {
         this.tickets = tickets;
         this.clock = clock;
         this.dispatchQueue = dispatchQueue;
+        Set<String> known = new TreeSet<>(departments);
+        known.add(FilingRequest.TRIAGE_DEPARTMENT);
+        this.departments = Collections.unmodifiableSet(known);
     }
 
-    /** Without dispatch notifications (tests of the lifecycle rules alone). */
+    /** Without dispatch notifications, over the default taxonomy's departments (tests of the lifecycle rules alone). */
     public TransitioningTicket(TicketStore tickets, Clock clock) {
-        this(tickets, clock, notification -> { });
+        this(tickets, clock, notification -> { }, Taxonomy.loadDefault().departments());
     }
 
     /**
@@ -43,6 +54,12 @@ public final class TransitioningTicket {
     public Ticket transition(String trackingNumber, TicketAction action, String note, String department, StaffMember actor) {
         if (TicketLifecycle.needsNote(action) && (note == null || note.isBlank())) {
             throw new TransitionRefusedException(Reason.NOTE_REQUIRED, "该操作需要填写说明（办结情况或退单原因）。");
+        }
+        String target = department == null || department.isBlank() ? null : department.strip();
+        if (action == TicketAction.DISPATCH && target != null && !departments.contains(target)) {
+            // refused before the ticket is read, so it stays where it is: never in a queue nobody reads
+            throw new TransitionRefusedException(Reason.UNKNOWN_DEPARTMENT, "没有这个部门：" + target
+                    + "。可分派的部门：" + String.join("、", departments) + "。");
         }
         Instant now = clock.instant();
         TicketStore.Modification done;
@@ -57,8 +74,7 @@ public final class TransitioningTicket {
                 TicketStatus next = TicketLifecycle.next(ticket.status(), action).orElseThrow(() ->
                         new TransitionRefusedException(Reason.ILLEGAL_TRANSITION,
                                 "工单当前状态为 " + ticket.status() + "，不能执行 " + action.wireName() + "。"));
-                String nextDepartment = action == TicketAction.DISPATCH && department != null && !department.isBlank()
-                        ? department : ticket.department();
+                String nextDepartment = action == TicketAction.DISPATCH && target != null ? target : ticket.department();
                 return ticket.transitioned(next, nextDepartment,
                         new TicketEvent(now, actor.subject(), action.name(), ticket.status(), next, note));
             }).orElseThrow(() -> new TransitionRefusedException(Reason.NOT_FOUND, "没有这个工单。"));

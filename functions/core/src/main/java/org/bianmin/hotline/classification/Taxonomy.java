@@ -88,6 +88,11 @@ public final class Taxonomy {
         return ordered;
     }
 
+    /** The departments tickets are routed to, sorted: the ones a dispatcher may send a ticket to. */
+    public List<String> departments() {
+        return ordered.stream().map(Leaf::department).distinct().sorted().toList();
+    }
+
     public String version() {
         return version;
     }

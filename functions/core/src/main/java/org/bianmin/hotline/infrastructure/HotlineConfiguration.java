@@ -17,6 +17,7 @@ import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.knowledge.KnowledgeEntries;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
+import org.bianmin.store.DynamoIdempotency;
 import org.bianmin.store.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,8 +94,8 @@ class HotlineConfiguration {
 
     /** The hotline's published intake port, how other capabilities file requests. */
     @Bean
-    HotlineIntake hotlineIntake(FilingRequest filing, Taxonomy taxonomy) {
-        return new HotlineIntakeService(filing, taxonomy);
+    HotlineIntake hotlineIntake(FilingRequest filing, Taxonomy taxonomy, DynamoIdempotency idempotency) {
+        return new HotlineIntakeService(filing, taxonomy, idempotency);
     }
 
     /** The hotline's published read port: reference data only, so it costs a function no ticket permissions. */

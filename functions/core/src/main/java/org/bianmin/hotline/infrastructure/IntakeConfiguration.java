@@ -35,11 +35,6 @@ class IntakeConfiguration {
     }
 
     @Bean
-    DynamoIdempotency idempotency(DynamoDbClient dynamo, StoreProperties store, Clock clock) {
-        return new DynamoIdempotency(dynamo, store.tablePrefix(), clock);
-    }
-
-    @Bean
     IntakeRoute intakeRoute(FilingRequest filing, DynamoIdempotency idempotency) {
         return new IntakeRoute(filing, idempotency);
     }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.bianmin.hotline.application.DeliveringDispatchNotification;
 import org.bianmin.hotline.application.DispatchQueue;
 import org.bianmin.hotline.application.TransitioningTicket;
+import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.web.StaffRequestsRoute;
 import org.bianmin.hotline.web.StaffStatsRoute;
 import org.bianmin.hotline.web.StaffTransitionRoute;
@@ -44,8 +45,8 @@ class StaffConfiguration {
     }
 
     @Bean
-    TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue, Clock clock) {
-        return new TransitioningTicket(tickets, clock, dispatchQueue);
+    TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue, Taxonomy taxonomy, Clock clock) {
+        return new TransitioningTicket(tickets, clock, dispatchQueue, taxonomy.departments());
     }
 
     @Bean(destroyMethod = "")

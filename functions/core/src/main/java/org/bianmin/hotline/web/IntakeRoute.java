@@ -15,23 +15,25 @@ import org.bianmin.hotline.IntakeCommand;
 import org.bianmin.hotline.InvalidIntakeCommandException;
 import org.bianmin.hotline.application.HotlineIntakeService;
 import org.bianmin.hotline.application.NewRequest;
-import org.bianmin.store.DynamoIdempotency;
+import org.bianmin.store.Idempotency;
 import org.bianmin.store.IdempotencyConflictException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code POST /v1/requests} with an {@code Idempotency-Key} header: validates, files the request once per key and
- * returns 201 with the receipt. The same key and body return the same receipt, also when two calls race; the same
- * key with another body is a 409. Rejected input stores nothing.
+ * returns 201 with the receipt. The same key and body (the same JSON, whatever its key order) return the same
+ * receipt, also when two calls race; the same key with another body is a 422, and a repeat while the first call
+ * is still running past the in-flight wait is a 409 (as the IETF Idempotency-Key draft answers). Rejected input
+ * stores nothing.
  */
 public final class IntakeRoute implements HttpRoute {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
 
     private final FilingRequest filing;
-    private final DynamoIdempotency idempotency;
+    private final Idempotency idempotency;
 
-    public IntakeRoute(FilingRequest filing, DynamoIdempotency idempotency) {
+    public IntakeRoute(FilingRequest filing, Idempotency idempotency) {
         this.filing = filing;
         this.idempotency = idempotency;
     }
@@ -64,7 +66,10 @@ public final class IntakeRoute implements HttpRoute {
                     () -> Json.write(filing.file(newRequest)));
             return new HttpResponse(201, Map.of("content-type", HttpResponse.JSON), receipt);
         } catch (IdempotencyConflictException e) {
-            throw new ApiException(409, "IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一条不同的诉求，请更换幂等键。");
+            throw switch (e.reason()) {
+                case REQUEST_CHANGED -> new ApiException(e.httpStatus(), "IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一条不同的诉求，请更换幂等键。");
+                case IN_PROGRESS -> new ApiException(e.httpStatus(), "REQUEST_IN_PROGRESS", "使用该幂等键的请求正在处理中，请稍后用同一幂等键重试。");
+            };
         } catch (SdkException e) {
             throw new DependencyUnavailableException(e.getMessage(), e);
         }

@@ -15,8 +15,9 @@ import org.bianmin.hotline.model.TicketAction;
 
 /**
  * {@code POST /v1/staff/requests/{trackingNumber}/transitions} {@code {"action","note","department"?}}: a staff
- * action on a ticket. 401 without a token, 403 for another department's ticket or a dispatch-only action,
- * 404 for an unknown ticket, 409 for an illegal transition or a lost race.
+ * action on a ticket. 401 without a token, 400 for a missing note or a dispatch to a department that does not
+ * exist (the message lists the ones that do; the ticket is unchanged), 403 for another department's ticket or a
+ * dispatch-only action, 404 for an unknown ticket, 409 for an illegal transition or a lost race.
  */
 public final class StaffTransitionRoute implements HttpRoute {
 
@@ -53,7 +54,7 @@ public final class StaffTransitionRoute implements HttpRoute {
             int status = switch (e.reason()) {
                 case NOT_FOUND -> 404;
                 case FORBIDDEN -> 403;
-                case NOTE_REQUIRED -> 400;
+                case NOTE_REQUIRED, UNKNOWN_DEPARTMENT -> 400;
                 case ILLEGAL_TRANSITION, CONCURRENT_UPDATE -> 409;
             };
             throw new ApiException(status, e.reason().name(), e.getMessage());
