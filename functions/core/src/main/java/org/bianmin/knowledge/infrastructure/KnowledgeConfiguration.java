@@ -43,8 +43,9 @@ public class KnowledgeConfiguration {
     @Bean
     KnowledgeSearch knowledgeSearch(KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer, KnowledgeIndex index,
                                     KnowledgeProperties properties) {
-        KnowledgeSearch search = new KnowledgeSearch(knowledgeBase, analyzer, index,
-                KnowledgePreloader.get().indexedEntries());
+        KnowledgePreloader.Preloaded preloaded = KnowledgePreloader.get();
+        KnowledgeSearch search = new KnowledgeSearch(knowledgeBase, analyzer, index, preloaded.indexedEntries(),
+                preloaded.embedder());
         // The embedded index lives in memory and is built at every start; a cluster index outlives the
         // function and is rebuilt on purpose (knowledgeReindex) unless asked for here.
         if (index instanceof LuceneKnowledgeIndex || properties.elasticsearch().rebuildOnStart()) {

@@ -11,9 +11,25 @@ import org.bianmin.knowledge.model.KnowledgeEntry;
 
 /**
  * An entry as both engines index it: its id plus, per {@link SearchField}, the analyzed tokens joined by
- * spaces. Analysis happens once, here, so both engines receive byte-identical token text.
+ * spaces, and its sentence vectors ({@link EntryVectors}; none when the index ranks by words only). Analysis
+ * happens once, here, so both engines receive byte-identical token text.
  */
-public record IndexedEntry(String id, String title, String domain, String category, Map<SearchField, String> fields) {
+public record IndexedEntry(String id, String title, String domain, String category, Map<SearchField, String> fields,
+                           List<byte[]> vectors) {
+
+    public IndexedEntry {
+        vectors = List.copyOf(vectors);
+    }
+
+    /** Without vectors. */
+    public IndexedEntry(String id, String title, String domain, String category, Map<SearchField, String> fields) {
+        this(id, title, domain, category, fields, List.of());
+    }
+
+    /** The same entry with these vectors. */
+    public IndexedEntry withVectors(List<byte[]> vectors) {
+        return new IndexedEntry(id, title, domain, category, fields, vectors);
+    }
 
     public static IndexedEntry of(KnowledgeEntry entry, ChineseAnalyzer analyzer) {
         Map<SearchField, String> fields = new EnumMap<>(SearchField.class);
