@@ -163,7 +163,8 @@ public final class KnowledgeSearch {
     private List<RankedEntry> fuse(List<RankedEntry> byWords, List<String> byMeaning, SearchQuery query, int limit) {
         Map<String, RankedEntry> lexical = new HashMap<>();
         byWords.forEach(r -> lexical.putIfAbsent(r.entry().id(), r));
-        List<String> fused = RankFusion.fuse(List.of(byWords.stream().map(r -> r.entry().id()).toList(), byMeaning));
+        // The meaning first: it breaks ties, being the better single ranking on every group but the misheard one.
+        List<String> fused = RankFusion.fuse(List.of(byMeaning, byWords.stream().map(r -> r.entry().id()).toList()));
         List<RankedEntry> ranked = new ArrayList<>(limit);
         for (String id : fused) {
             if (ranked.size() == limit) {

@@ -20,7 +20,10 @@ public final class RankFusion {
     private RankFusion() {
     }
 
-    /** The ids of all rankings, best fused score first, ties by id. */
+    /**
+     * The ids of all rankings, best fused score first. Equal scores (ranks 1 and 2 against 2 and 1) are broken by the
+     * first ranking, then by id.
+     */
     public static List<String> fuse(List<List<String>> rankings) {
         Map<String, Double> scores = new HashMap<>();
         for (List<String> ranking : rankings) {
@@ -28,8 +31,15 @@ public final class RankFusion {
                 scores.merge(ranking.get(rank), 1.0 / (K + rank + 1), Double::sum);
             }
         }
+        List<String> first = rankings.isEmpty() ? List.of() : rankings.get(0);
+        Map<String, Integer> firstRank = new HashMap<>();
+        for (int rank = 0; rank < first.size(); rank++) {
+            firstRank.putIfAbsent(first.get(rank), rank);
+        }
         List<String> fused = new ArrayList<>(scores.keySet());
-        fused.sort(Comparator.<String>comparingDouble(scores::get).reversed().thenComparing(Comparator.naturalOrder()));
+        fused.sort(Comparator.<String>comparingDouble(scores::get).reversed()
+                .thenComparingInt(id -> firstRank.getOrDefault(id, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder()));
         return fused;
     }
 }
