@@ -78,10 +78,25 @@ public final class IntakeRoute implements HttpRoute {
                     hasLocation ? Json.optionalString(location, "community") : null,
                     hasLocation ? coordinate(location, "lat", 90) : null,
                     hasLocation ? coordinate(location, "lon", 180) : null,
-                    Json.optionalString(body, "channel"), Json.optionalString(body, "sessionId"), null));
+                    Json.optionalString(body, "channel"), Json.optionalString(body, "sessionId"), null, urgent(body)));
         } catch (InvalidIntakeCommandException e) {
             throw ApiException.badRequest(e.code(), e.getMessage());
         }
+    }
+
+    /**
+     * {@code urgent: true} when the citizen accepts the URGENT request an emergency reply offered. Anyone may ask;
+     * the ticket's history says it was asked, so the dispatch centre sees why the deadline is 24 hours.
+     */
+    private static boolean urgent(JsonNode body) {
+        JsonNode value = body.get("urgent");
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw ApiException.badRequest("INVALID_URGENT", "urgent 只能是 true 或 false。");
+        }
+        return value.booleanValue();
     }
 
     private static Double coordinate(JsonNode node, String field, double limit) {
