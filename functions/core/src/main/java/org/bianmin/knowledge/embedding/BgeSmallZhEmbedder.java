@@ -10,7 +10,10 @@ import java.nio.file.Path;
  */
 public final class BgeSmallZhEmbedder implements SentenceEmbedder {
 
+    /** Changes whenever the vectors would (model and version): part of every vector's fingerprint. */
     public static final String MODEL = "bge-small-zh-v1.5-q/langchain4j-1.11.0-beta19";
+    /** The vector's length; the Elasticsearch mapping's {@code dims}. */
+    public static final int DIMENSIONS = 512;
     /** DJL's tokenizer unpacks its native library under this directory; Lambda can write only below /tmp. */
     private static final String DJL_CACHE = "DJL_CACHE_DIR";
 
@@ -21,11 +24,6 @@ public final class BgeSmallZhEmbedder implements SentenceEmbedder {
             System.setProperty(DJL_CACHE, Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
         }
         this.model = new BgeSmallZhV15QuantizedEmbeddingModel();
-    }
-
-    @Override
-    public String model() {
-        return MODEL;
     }
 
     @Override

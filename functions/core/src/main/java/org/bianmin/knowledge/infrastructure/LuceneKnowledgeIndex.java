@@ -34,6 +34,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.bianmin.knowledge.search.IndexHealth;
 import org.bianmin.knowledge.search.IndexedEntry;
@@ -66,6 +67,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     @Override
     public void rebuild(List<IndexedEntry> entries) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        write(entries, directory);
+        open(directory);
+    }
+
+    /** Writes the index of these entries into a directory: one segment, no merging. */
+    static void write(List<IndexedEntry> entries, Directory directory) {
         // A buffer large enough for the whole knowledge base: one segment, no merging at start-up.
         IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer()).setSimilarity(new BM25Similarity())
                 .setRAMBufferSizeMB(256);
@@ -76,9 +83,25 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                     writer.addDocument(vectorDocument(entry.id(), vector));
                 }
             }
+            writer.forceMerge(1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the knowledge index", e);
         }
+    }
+
+    /**
+     * Opens the index built at build time ({@link ShippedIndex}) when it was built from exactly these entries (same
+     * fingerprint): start-up then copies a few megabytes instead of indexing and building the HNSW graph. False when
+     * there is none or it is stale; the caller rebuilds.
+     */
+    public boolean openShipped(List<IndexedEntry> entries) {
+        return ShippedIndex.read(IndexedEntry.fingerprint(entries)).map(directory -> {
+            open(directory);
+            return true;
+        }).orElse(false);
+    }
+
+    private void open(ByteBuffersDirectory directory) {
         try {
             DirectoryReader reader = DirectoryReader.open(directory);
             IndexSearcher searcher = new IndexSearcher(reader);

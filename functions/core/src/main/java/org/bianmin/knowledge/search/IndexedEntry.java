@@ -55,6 +55,31 @@ public record IndexedEntry(String id, String title, String domain, String catego
         return entries.parallelStream().map(e -> of(e, analyzer)).toList();
     }
 
+    /**
+     * Changes whenever what the engines index would: ids, analyzed fields and vectors, in this order. A shipped index
+     * built from the same entries has the same fingerprint.
+     */
+    public static String fingerprint(List<IndexedEntry> entries) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (IndexedEntry entry : entries) {
+                digest.update(entry.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (SearchField field : SearchField.values()) {
+                    digest.update((byte) 0);
+                    digest.update(entry.field(field).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                for (byte[] vector : entry.vectors()) {
+                    digest.update((byte) 1);
+                    digest.update(vector);
+                }
+                digest.update((byte) '\n');
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String field(SearchField field) {
         return fields.getOrDefault(field, "");
     }
