@@ -115,7 +115,7 @@ class IntakeTest {
         assertThat(tickets.find(ordinary.get("trackingNumber").stringValue()).orElseThrow().sla()).isNotEqualTo(SlaClass.URGENT);
         // a flag that is not a boolean is refused
         assertError(post(UUID.randomUUID().toString(), emergency.replace("\"urgent\":true", "\"urgent\":\"yes\"")), 400,
-                "INVALID_URGENT");
+                "INVALID_FIELD");
     }
 
     @Test
