@@ -9,6 +9,7 @@ import org.bianmin.hotline.IntakeReceipt;
 import org.bianmin.platform.Fingerprint;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.GridAssignment;
+import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.TicketStatus;
@@ -69,21 +70,24 @@ public final class FilingRequest {
     private IntakeReceipt file(NewRequest request, Classification route) {
         GridAssignment grid = grids.locate(request.location()).orElse(null);
         Instant now = clock.instant();
-        Instant dueAt = deadlines.dueAt(route.sla(), now);
+        // An emergency's follow-up request is URGENT whatever category the text falls in (a fire may read as housing).
+        SlaClass sla = request.urgent() ? SlaClass.URGENT : route.sla();
+        Instant dueAt = deadlines.dueAt(sla, now);
         String department = route.manualTriage() ? TRIAGE_DEPARTMENT : route.department();
         String code = String.format("%06d", random.nextInt(1_000_000));
         TicketEvent received = new TicketEvent(now, "channel:" + request.channel(), "RECEIVE", null,
-                TicketStatus.RECEIVED, route.manualTriage() ? "分类置信度低，转人工分拨" : "自动分类：" + route.category());
+                TicketStatus.RECEIVED, (route.manualTriage() ? "分类置信度低，转人工分拨" : "自动分类：" + route.category())
+                        + (request.urgent() ? "；市民在紧急情况提示后申请紧急办理" : ""));
         for (int attempt = 0; attempt < 5; attempt++) {
             String trackingNumber = "BM" + DAY.format(now) + String.format("%06d", random.nextInt(1_000_000));
             Ticket ticket = new Ticket(trackingNumber, verificationHash(trackingNumber, code), TicketStatus.RECEIVED, 1,
                     request.channel(), request.text(), phones.protect(request.phone()), request.location(),
-                    route.domain(), route.categoryCode(), route.category(), department, grid, route.sla(),
+                    route.domain(), route.categoryCode(), route.category(), department, grid, sla,
                     route.manualTriage(), now, dueAt, request.sessionId(), null, List.of(received));
             if (tickets.create(ticket)) {
-                log.info("request filed trackingNumber={} domain={} category={} department={} grid={} triage={} channel={}",
+                log.info("request filed trackingNumber={} domain={} category={} department={} grid={} triage={} channel={} sla={}",
                         trackingNumber, route.domain(), route.categoryCode(), department,
-                        grid == null ? null : grid.code(), route.manualTriage(), request.channel());
+                        grid == null ? null : grid.code(), route.manualTriage(), request.channel(), sla);
                 return new IntakeReceipt(trackingNumber, code, TicketStatus.RECEIVED.name(), route.domain(), route.category(),
                         department, grid == null ? null : grid.name(), OFFSET_TIME.format(dueAt), route.manualTriage());
             }
