@@ -35,7 +35,7 @@ public final class RouterTraining {
     /** The history cannot be trained on; the message says why (with the first bad rows). */
     public static final class RejectedHistory extends IllegalArgumentException {
 
-        RejectedHistory(String message) {
+        public RejectedHistory(String message) {
             super(message);
         }
     }
