@@ -43,6 +43,9 @@ public record IntakeCommand(String text, String phone, String address, String co
         if (sessionId != null && !SESSION_ID.matcher(sessionId).matches()) {
             throw new InvalidIntakeCommandException("INVALID_SESSION_ID", "sessionId 格式不正确（8-64位字母、数字、- 或 _）。");
         }
+        if (hasControlCharacters(text, "\n\r\t") || hasControlCharacters(address, "") || hasControlCharacters(community, "")) {
+            throw new InvalidIntakeCommandException("INVALID_CHARACTERS", "内容或地址中含有不可见的控制字符，请删除后再提交。");
+        }
         if (address != null && address.length() > 200 || community != null && community.length() > 50) {
             throw new InvalidIntakeCommandException("INVALID_LOCATION", "地址不能超过200字，社区名称不能超过50字。");
         }
@@ -72,6 +75,14 @@ public record IntakeCommand(String text, String phone, String address, String co
     /** Whether {@code raw} is a phone number the intake accepts (spaces, dashes and +86 allowed). */
     public static boolean isValidPhone(String raw) {
         return PhoneNumber.parse(raw).isPresent();
+    }
+
+    /**
+     * Whether a value holds control characters (other than those {@code allowed}): they are never typed by a citizen,
+     * break the pages and logs that show the text, and are how injected payloads hide.
+     */
+    private static boolean hasControlCharacters(String value, String allowed) {
+        return value != null && value.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL && allowed.indexOf(c) < 0);
     }
 
     /** Whether a stripped text has an allowed length, counted in characters (code points). */

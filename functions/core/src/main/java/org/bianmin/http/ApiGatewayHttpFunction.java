@@ -28,7 +28,12 @@ public final class ApiGatewayHttpFunction implements Function<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
-        HttpResponse response = api.handle(toRequest(event));
+        HttpResponse response;
+        try {
+            response = api.handle(toRequest(event));
+        } catch (ApiException e) {
+            response = HttpApi.rejected(e);
+        }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(response.headers())
@@ -55,7 +60,10 @@ public final class ApiGatewayHttpFunction implements Function<APIGatewayV2HTTPEv
             // API Gateway's JWT authorizer has verified the token; its claims reach the routes as headers
             authorizer.getJwt().getClaims().forEach((name, value) -> headers.put(HttpRequest.CLAIM_PREFIX + name, value));
         }
-        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        // The raw query string, decoded like the local runtime does (the first value of a repeated name counts).
+        Map<String, String> query = event.getRawQueryString() != null
+                ? FormEncoding.decodeQuery(event.getRawQueryString())
+                : event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         return new HttpRequest(method, path, headers, query, body, requestId, Map.of());
     }
 }

@@ -70,6 +70,11 @@ public final class HttpApi {
         return error(413, "PAYLOAD_TOO_LARGE", "请求体过大，不能超过64KB。");
     }
 
+    /** The error response for a mistake a transport finds before routing (such as a malformed query string). */
+    public static HttpResponse rejected(ApiException e) {
+        return error(e.status(), e.code(), e.getMessage());
+    }
+
     private static int utf8Length(String text) {
         if (text.length() * 3 <= MAX_BODY_BYTES) {
             return text.length();

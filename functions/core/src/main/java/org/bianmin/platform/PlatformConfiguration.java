@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * route over every capability's dependency checks. Capabilities take these as beans instead of building their own.
  */
 @Configuration(proxyBeanMethods = false)
-public class PlatformConfiguration {
+class PlatformConfiguration {
 
     /** UTC; business rules convert to Asia/Shanghai where they need local days (WorkingCalendar). */
     @Bean

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 @Configuration(proxyBeanMethods = false)
-public class StoreConfiguration {
+class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbClient dynamoDbClient(StoreProperties properties) {

@@ -80,6 +80,20 @@ class InquiryLambdaHandlerTest {
     }
 
     @Test
+    void aBrokenPercentEscapeInTheQueryStringIsA400NotA500() throws IOException {
+        ObjectNode event = event("apigw-http-v2-health.json");
+        event.put("rawQueryString", "verbose=%zz");
+        assertError(event, "MALFORMED_ENCODING");
+    }
+
+    @Test
+    void typesAreStrictAndAbsurdNumbersAreRefused() throws IOException {
+        assertError(withBody("{\"text\":12}", "application/json"), "INVALID_FIELD");
+        assertError(withBody("{\"text\":\"公积金\",\"channel\":1e400}", "application/json"), "INVALID_FIELD");
+        assertError(withBody("{\"text\":\"公积金\",\"channel\":\"fax\"}", "application/json"), "INVALID_CHANNEL");
+    }
+
+    @Test
     void decodesBase64Bodies() throws IOException {
         ObjectNode event = withBody(java.util.Base64.getEncoder().encodeToString(
                 "{\"text\":\"租房提取公积金需要满足什么条件\"}".getBytes(StandardCharsets.UTF_8)), "application/json");

@@ -4,12 +4,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.bianmin.http.ApiException;
+import org.bianmin.http.FormEncoding;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -44,15 +45,12 @@ final class LocalHttpServlet extends HttpServlet {
                     .ifPresent(claims -> claims.forEach((name, value) -> target.put(HttpRequest.CLAIM_PREFIX + name, value)));
         }
         // Parsed from the raw query string: getParameterMap() would also consume a form-encoded body.
-        Map<String, String> query = new HashMap<>();
-        if (request.getQueryString() != null) {
-            for (String pair : request.getQueryString().split("&")) {
-                int eq = pair.indexOf('=');
-                if (!pair.isEmpty()) {
-                    query.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
+        Map<String, String> query;
+        try {
+            query = FormEncoding.decodeQuery(request.getQueryString());
+        } catch (ApiException e) {
+            write(response, HttpApi.rejected(e));
+            return;
         }
         byte[] body = request.getInputStream().readNBytes(HttpApi.MAX_BODY_BYTES + 1);
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -60,6 +58,10 @@ final class LocalHttpServlet extends HttpServlet {
                 ? HttpApi.payloadTooLarge()
                 : api.handle(new HttpRequest(request.getMethod(), path, headers, query,
                         new String(body, StandardCharsets.UTF_8), UUID.randomUUID().toString(), Map.of()));
+        write(response, result);
+    }
+
+    private static void write(HttpServletResponse response, HttpResponse result) throws IOException {
         response.setStatus(result.status());
         result.headers().forEach(response::setHeader);
         byte[] bytes = result.body().getBytes(StandardCharsets.UTF_8);

@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * is set, otherwise the fixture over the synthetic population (the embedded default).
  */
 @Configuration(proxyBeanMethods = false)
-public class ApprovalConfiguration {
+class ApprovalConfiguration {
 
     /** The data sources by name (a holder, so Spring does not mistake the map for a collection of beans). */
     public record ApprovalSources(Map<String, DataSource> byName) {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reverificationQueueUrl the SQS queue batch re-verification chunks go to (required in AWS)
  */
 @ConfigurationProperties("bianmin.approval")
-public record ApprovalProperties(String sourceBaseUrl, Map<String, String> sourceUrls, Duration checkTimeout, Duration deadline,
+record ApprovalProperties(String sourceBaseUrl, Map<String, String> sourceUrls, Duration checkTimeout, Duration deadline,
                                  String reverificationQueueUrl) {
 
     public ApprovalProperties {

@@ -1,17 +1,20 @@
 package org.bianmin.approval.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.bianmin.platform.Fingerprint;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
-import org.bianmin.http.Json;
+import org.bianmin.http.CharacterCount;
+import org.bianmin.http.RequestBodies;
 import org.bianmin.approval.application.ApplyingForApproval;
 import org.bianmin.approval.application.ApprovalRecords;
 import org.bianmin.approval.application.DecidingApplication;
@@ -27,8 +30,6 @@ import tools.jackson.databind.JsonNode;
  * application id returns the same decision; a different request under a used id is a 409.
  */
 public final class ApprovalRoutes implements HttpRouteGroup {
-
-    private static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9_-]{6,64}");
 
     private final ServiceCatalog catalog;
     private final ApplyingForApproval applying;
@@ -59,28 +60,13 @@ public final class ApprovalRoutes implements HttpRouteGroup {
     }
 
     private HttpResponse apply(HttpRequest request) {
-        JsonNode body = Json.objectBody(request);
-        String applicationId = Json.optionalString(body, "applicationId");
-        if (applicationId == null || !APPLICATION_ID.matcher(applicationId).matches()) {
-            throw ApiException.badRequest("INVALID_APPLICATION_ID", "applicationId 必填（6-64位字母、数字、- 或 _）。");
-        }
-        String code = Json.optionalString(body, "item");
+        ApplicationBody body = RequestBodies.bind(request, ApplicationBody.class);
+        String code = body.item();
         ServiceItem item = catalog.item(code == null ? "" : code).orElseThrow(() ->
                 ApiException.badRequest("UNKNOWN_ITEM", "没有这个事项：" + code + "。可办事项见 GET /v1/approvals/items。"));
-        JsonNode applicant = body.get("applicant");
-        if (applicant == null || !applicant.isObject()) {
-            throw ApiException.badRequest("APPLICANT_REQUIRED", "请提供申请人信息 applicant：{\"idNumber\",\"name\"}。");
-        }
-        String idNumber = Json.optionalString(applicant, "idNumber");
-        Optional<String> idProblem = ResidentId.problem(idNumber);
-        if (idProblem.isPresent()) {
-            throw ApiException.badRequest("INVALID_ID_NUMBER", idProblem.get() + "。");
-        }
-        String name = Json.optionalString(applicant, "name");
-        if (name == null || name.isBlank() || name.strip().length() > 30) {
-            throw ApiException.badRequest("INVALID_NAME", "请填写申请人姓名（不超过30字）。");
-        }
-        validateFields(item, body.get("fields"));
+        String applicationId = body.applicationId();
+        String idNumber = body.applicant().idNumber();
+        validateFields(item, body.fields());
         ResidentId id = ResidentId.parse(idNumber);
         String fingerprint = fingerprint(request.body());
 
@@ -115,5 +101,26 @@ public final class ApprovalRoutes implements HttpRouteGroup {
 
     private static String fingerprint(String body) {
         return Fingerprint.sha256(body);
+    }
+
+    /** The body of {@code POST /v1/approvals}; {@code fields} depend on the item and are checked against it. */
+    record ApplicationBody(
+            @NotNull(message = APPLICATION_ID) @Pattern(regexp = "[A-Za-z0-9_-]{6,64}", message = APPLICATION_ID)
+            String applicationId,
+            String item,
+            @NotNull(message = "APPLICANT_REQUIRED:请提供申请人信息 applicant（含 idNumber 与 name）。") @Valid
+            Applicant applicant,
+            JsonNode fields) {
+
+        private static final String APPLICATION_ID = "INVALID_APPLICATION_ID:applicationId 必填（6-64位字母、数字、- 或 _）。";
+
+        record Applicant(
+                @ResidentIdNumber
+                String idNumber,
+                @NotBlank(message = NAME) @CharacterCount(max = 30, message = NAME)
+                String name) {
+
+            private static final String NAME = "INVALID_NAME:请填写申请人姓名（不超过30字）。";
+        }
     }
 }

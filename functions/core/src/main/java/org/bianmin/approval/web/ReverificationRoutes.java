@@ -1,22 +1,21 @@
 package org.bianmin.approval.web;
 
-import java.util.ArrayList;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
-import org.bianmin.http.Json;
+import org.bianmin.http.RequestBodies;
 import org.bianmin.approval.application.BatchStore;
 import org.bianmin.approval.application.ReverificationQueue;
 import org.bianmin.approval.application.ReverifyingRecipients;
 import org.bianmin.approval.application.ServiceCatalog;
 import org.bianmin.approval.model.ResidentId;
 import org.bianmin.approval.model.ServiceItem;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/approvals/batches} {@code {"item","idNumbers":[...]}} -> 202 {@code {"batchId"}}, and
@@ -49,23 +48,19 @@ public final class ReverificationRoutes implements HttpRouteGroup {
     }
 
     private HttpResponse start(HttpRequest request) {
-        JsonNode body = Json.objectBody(request);
-        String code = Json.optionalString(body, "item");
-        ServiceItem item = catalog.item(code == null ? "" : code).orElseThrow(() ->
-                ApiException.badRequest("UNKNOWN_ITEM", "没有这个事项：" + code + "。"));
-        JsonNode ids = body.get("idNumbers");
-        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_RECIPIENTS) {
-            throw ApiException.badRequest("INVALID_RECIPIENTS", "idNumbers 须为1到" + MAX_RECIPIENTS + "个身份证号码的数组。");
-        }
-        List<ResidentId> recipients = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            String value = ids.get(i).isString() ? ids.get(i).stringValue() : null;
-            Optional<String> problem = ResidentId.problem(value);
-            if (problem.isPresent()) {
-                throw ApiException.badRequest("INVALID_ID_NUMBER", "第" + (i + 1) + "个身份证号码无效：" + problem.get() + "。");
-            }
-            recipients.add(ResidentId.parse(value));
-        }
+        BatchBody body = RequestBodies.bind(request, BatchBody.class);
+        ServiceItem item = catalog.item(body.item() == null ? "" : body.item()).orElseThrow(() ->
+                ApiException.badRequest("UNKNOWN_ITEM", "没有这个事项：" + body.item() + "。"));
+        List<ResidentId> recipients = body.idNumbers().stream().map(ResidentId::parse).toList();
         return HttpResponse.json(202, Map.of("batchId", reverifying.start(item, recipients, queue), "total", recipients.size()));
+    }
+
+    /** The body of {@code POST /v1/approvals/batches}: every ID number is checked before anything is queued. */
+    record BatchBody(
+            String item,
+            @NotNull(message = RECIPIENTS) @Size(min = 1, max = MAX_RECIPIENTS, message = RECIPIENTS)
+            List<@NotNull(message = "INVALID_ID_NUMBER:身份证号码不能为空。") @ResidentIdNumber String> idNumbers) {
+
+        private static final String RECIPIENTS = "INVALID_RECIPIENTS:idNumbers 须为1到" + MAX_RECIPIENTS + "个身份证号码的数组。";
     }
 }

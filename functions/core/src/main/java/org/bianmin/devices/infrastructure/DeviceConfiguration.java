@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @Configuration(proxyBeanMethods = false)
-public class DeviceConfiguration {
+class DeviceConfiguration {
 
     @Bean
     DeviceRules deviceRules(HotlineDirectory hotline) {

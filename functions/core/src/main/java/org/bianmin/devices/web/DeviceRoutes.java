@@ -1,5 +1,10 @@
 package org.bianmin.devices.web;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +14,7 @@ import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
-import org.bianmin.http.Json;
+import org.bianmin.http.RequestBodies;
 import org.bianmin.devices.application.ActingOnAlarm;
 import org.bianmin.devices.application.AlarmStore;
 import org.bianmin.devices.application.DeadLetters;
@@ -49,7 +54,7 @@ public final class DeviceRoutes implements HttpRouteGroup {
     public List<HttpRoute> routes() {
         return List.of(
                 HttpRoute.of("POST", "/v1/devices", request -> {
-                    Device device = device(Json.objectBody(request), "");
+                    Device device = RequestBodies.bind(request, DeviceBody.class).toDevice();
                     devices.save(device);
                     return HttpResponse.json(201, Map.of("deviceId", device.deviceId(), "type", device.type()));
                 }),
@@ -67,7 +72,7 @@ public final class DeviceRoutes implements HttpRouteGroup {
      */
     private HttpResponse act(HttpRequest request) {
         request.claim("sub").orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "请先登录（需要有效的工作人员令牌）。"));
-        String action = String.valueOf(Json.optionalString(Json.objectBody(request), "action"));
+        String action = String.valueOf(RequestBodies.bind(request, AlarmActionBody.class).action());
         try {
             return HttpResponse.json(200, actingOnAlarm.act(request.pathParameter("deviceId"), request.pathParameter("type"), action));
         } catch (ActingOnAlarm.AlarmActionRefusedException e) {
@@ -80,19 +85,19 @@ public final class DeviceRoutes implements HttpRouteGroup {
     }
 
     private HttpResponse importDevices(HttpRequest request) {
-        if (!request.header("content-type").orElse("").startsWith("application/json")) {
-            throw ApiException.badRequest("UNSUPPORTED_CONTENT_TYPE", "请求体必须是 JSON 数组。");
-        }
-        JsonNode array = Json.mapper().readTree(request.body());
-        if (array == null || !array.isArray() || array.isEmpty() || array.size() > MAX_IMPORT) {
-            throw ApiException.badRequest("INVALID_IMPORT", "请求体须为1到" + MAX_IMPORT + "台设备的 JSON 数组。");
-        }
+        List<JsonNode> elements = RequestBodies.array(request, 1, MAX_IMPORT,
+                "INVALID_IMPORT", "请求体须为1到" + MAX_IMPORT + "台设备的 JSON 数组。");
         List<Device> parsed = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            if (!array.get(i).isObject()) {
-                throw ApiException.badRequest("INVALID_DEVICE", "第" + (i + 1) + "台设备不是 JSON 对象。");
+        for (int i = 0; i < elements.size(); i++) {
+            String where = "第" + (i + 1) + "台设备：";
+            if (!elements.get(i).isObject()) {
+                throw ApiException.badRequest("INVALID_DEVICE", where + "不是 JSON 对象。");
             }
-            parsed.add(device(array.get(i), "第" + (i + 1) + "台设备："));
+            try {
+                parsed.add(RequestBodies.bind(elements.get(i), DeviceBody.class).toDevice());
+            } catch (ApiException e) {
+                throw ApiException.badRequest("INVALID_DEVICE", where + e.getMessage());
+            }
         }
         parsed.forEach(devices::save);
         return HttpResponse.json(200, Map.of("imported", parsed.size()));
@@ -124,30 +129,53 @@ public final class DeviceRoutes implements HttpRouteGroup {
         return HttpResponse.json(200, Map.of("alarms", found, "count", found.size()));
     }
 
-    private static Device device(JsonNode node, String where) {
-        String id = Json.optionalString(node, "deviceId");
-        if (id == null || !id.matches("[A-Za-z0-9_.:-]{1,64}")) {
-            throw ApiException.badRequest("INVALID_DEVICE", where + "deviceId 必填（1-64位字母、数字或 _.:-）。");
+    /** One device to register: the body of {@code POST /v1/devices} and each element of an import. */
+    record DeviceBody(
+            @NotNull(message = ID) @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}", message = ID)
+            String deviceId,
+            String type,
+            @Size(max = 50, message = "INVALID_DEVICE:district 不能超过{max}字。")
+            String district,
+            @Size(max = 200, message = "INVALID_DEVICE:address 不能超过{max}字。")
+            String address,
+            @Size(max = 50, message = "INVALID_DEVICE:community 不能超过{max}字。")
+            String community,
+            Double lat,
+            Double lon,
+            @NotBlank(message = CONTACT) @Size(max = 50, message = CONTACT)
+            String owner,
+            String ownerPhone) {
+
+        private static final String ID = "INVALID_DEVICE:deviceId 必填（1-64位字母、数字或 _.:-）。";
+        private static final String CONTACT = "INVALID_DEVICE:owner 和有效的 ownerPhone 必填（设备告警工单的联系人）。";
+
+        @AssertTrue(message = "INVALID_DEVICE:type 只能是 smoke_detector、electrical_fire_monitor、water_level、manhole_cover、garbage_bin 或 camera。")
+        boolean isKnownType() {
+            return DeviceType.parse(type).isPresent();
         }
-        DeviceType type = DeviceType.parse(Json.optionalString(node, "type")).orElseThrow(() -> ApiException.badRequest(
-                "INVALID_DEVICE", where + "type 只能是 smoke_detector、electrical_fire_monitor、water_level、manhole_cover、garbage_bin 或 camera。"));
-        String owner = Json.optionalString(node, "owner");
-        String phone = Json.optionalString(node, "ownerPhone");
-        if (owner == null || owner.isBlank() || !IntakeCommand.isValidPhone(phone)) {
-            throw ApiException.badRequest("INVALID_DEVICE", where + "owner 和有效的 ownerPhone 必填（设备告警工单的联系人）。");
+
+        @AssertTrue(message = CONTACT)
+        boolean isOwnerPhoneValid() {
+            return IntakeCommand.isValidPhone(ownerPhone);
         }
-        JsonNode lat = node.get("lat");
-        JsonNode lon = node.get("lon");
-        if (lat != null && !lat.isNumber() || lon != null && !lon.isNumber() || Coordinates.check(
-                lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue()) != Coordinates.Problem.NONE) {
-            throw ApiException.badRequest("INVALID_DEVICE", where + "lat/lon 须同时提供且在有效范围内。");
+
+        @AssertTrue(message = "INVALID_DEVICE:lat/lon 须同时提供且在有效范围内。")
+        boolean isPlaceInRange() {
+            return Coordinates.check(lat, lon) == Coordinates.Problem.NONE;
         }
-        String address = Json.optionalString(node, "address");
-        String community = Json.optionalString(node, "community");
-        if (lat == null && (address == null || address.isBlank()) && (community == null || community.isBlank())) {
-            throw ApiException.badRequest("INVALID_DEVICE", where + "须提供位置：address、community 或 lat/lon。");
+
+        @AssertTrue(message = "INVALID_DEVICE:须提供位置：address、community 或 lat/lon。")
+        boolean isLocated() {
+            return lat != null || address != null && !address.isBlank() || community != null && !community.isBlank();
         }
-        return new Device(id, type, Json.optionalString(node, "district"), address, community,
-                lat == null ? null : lat.doubleValue(), lon == null ? null : lon.doubleValue(), owner.strip(), phone.strip());
+
+        Device toDevice() {
+            return new Device(deviceId, DeviceType.parse(type).orElseThrow(), district, address, community, lat, lon,
+                    owner.strip(), ownerPhone.strip());
+        }
+    }
+
+    /** The body of a staff action on an alarm. */
+    record AlarmActionBody(String action) {
     }
 }

@@ -1,7 +1,7 @@
 package org.bianmin.hotline.application;
 
 /** A ticket kept changing under a read-modify-write; the caller may retry later. */
-public final class ConcurrentTicketUpdateException extends RuntimeException {
+final class ConcurrentTicketUpdateException extends RuntimeException {
 
     public ConcurrentTicketUpdateException(String trackingNumber) {
         super("ticket " + trackingNumber + " kept changing; retry later");

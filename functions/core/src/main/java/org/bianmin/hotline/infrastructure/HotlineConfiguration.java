@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * published ports. What each Lambda adds lives in the configuration of its use (intake, staff, Open311, scheduled jobs).
  */
 @Configuration(proxyBeanMethods = false)
-public class HotlineConfiguration {
+class HotlineConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineConfiguration.class);
 

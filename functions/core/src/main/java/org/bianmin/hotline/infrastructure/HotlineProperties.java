@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         process, see QueueBackend)
  */
 @ConfigurationProperties("bianmin.hotline")
-public record HotlineProperties(String phoneHashKey, String phoneEncryptionKey, String phoneHashKeyPrevious,
+record HotlineProperties(String phoneHashKey, String phoneEncryptionKey, String phoneHashKeyPrevious,
                                 String phoneEncryptionKeyPrevious, boolean allowDevelopmentKeys,
                                 java.time.Duration returnVisitPeriod, String dispatchQueueUrl) {
 

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Citizen intake: filing with idempotency, classification preview, status lookup and rating (the hotlineApi Lambda).
  */
 @Configuration(proxyBeanMethods = false)
-public class IntakeConfiguration {
+class IntakeConfiguration {
 
     @Bean
     ClassifyRoute classifyRoute(RequestClassifier classifier) {

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * The Open311 GeoReport v2 face of the same intake and tickets (the open311 Lambda).
  */
 @Configuration(proxyBeanMethods = false)
-public class Open311Configuration {
+class Open311Configuration {
 
     @Bean
     Open311Api open311Api(Taxonomy taxonomy, FilingRequest filing, DynamoTicketStore tickets) {

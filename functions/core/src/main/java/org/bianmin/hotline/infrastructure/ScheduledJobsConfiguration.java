@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Jobs that run on a schedule or by hand: SLA escalation with automatic closure, and phone key rotation.
  */
 @Configuration(proxyBeanMethods = false)
-public class ScheduledJobsConfiguration {
+class ScheduledJobsConfiguration {
 
     /** The scheduled SLA function (EventBridge, every 15 minutes in AWS): escalation and automatic closure. */
     @Bean

@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * dispatchNotifications Lambdas).
  */
 @Configuration(proxyBeanMethods = false)
-public class StaffConfiguration {
+class StaffConfiguration {
 
     @Bean
     StaffRequestsRoute staffRequestsRoute(DynamoTicketStore tickets) {

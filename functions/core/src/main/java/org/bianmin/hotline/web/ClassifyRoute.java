@@ -1,11 +1,12 @@
 package org.bianmin.hotline.web;
 
+import jakarta.validation.constraints.NotBlank;
 import org.bianmin.hotline.IntakeCommand;
-import org.bianmin.http.ApiException;
+import org.bianmin.http.CharacterCount;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
-import org.bianmin.http.Json;
+import org.bianmin.http.RequestBodies;
 import org.bianmin.hotline.classification.RequestClassifier;
 
 /**
@@ -35,14 +36,13 @@ public final class ClassifyRoute implements HttpRoute {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        String text = Json.optionalString(Json.objectBody(request), "text");
-        if (text == null || text.isBlank()) {
-            throw ApiException.badRequest("TEXT_REQUIRED", "请填写诉求内容。");
-        }
-        int length = text.strip().codePointCount(0, text.strip().length());
-        if (length < MIN_TEXT || length > MAX_TEXT) {
-            throw ApiException.badRequest("TEXT_LENGTH", "诉求内容应为" + MIN_TEXT + "到" + MAX_TEXT + "个字。");
-        }
-        return HttpResponse.json(200, classifier.classify(text.strip()));
+        return HttpResponse.json(200, classifier.classify(RequestBodies.bind(request, ClassifyBody.class).text().strip()));
+    }
+
+    /** The body of {@code POST /v1/requests/classify}: the same length rule as a filed request. */
+    record ClassifyBody(
+            @NotBlank(message = "TEXT_REQUIRED:请填写诉求内容。")
+            @CharacterCount(min = MIN_TEXT, max = MAX_TEXT, message = "TEXT_LENGTH:诉求内容应为{min}到{max}个字。")
+            String text) {
     }
 }

@@ -8,6 +8,7 @@ import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.Json;
+import org.bianmin.http.RequestBodies;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.IntakeCommand;
 import org.bianmin.hotline.InvalidIntakeCommandException;
@@ -16,7 +17,6 @@ import org.bianmin.hotline.application.NewRequest;
 import org.bianmin.store.DynamoIdempotency;
 import org.bianmin.store.IdempotencyConflictException;
 import software.amazon.awssdk.core.exception.SdkException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/requests} with an {@code Idempotency-Key} header: validates, files the request once per key and
@@ -52,7 +52,7 @@ public final class IntakeRoute implements HttpRoute {
         if (!KEY.matcher(key).matches()) {
             throw ApiException.badRequest("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key 格式不正确（8-128位字母、数字或 _.:-）。");
         }
-        NewRequest newRequest = parse(Json.objectBody(request));
+        NewRequest newRequest = parse(request);
         try {
             String receipt = idempotency.execute("requests:" + key, request.body(),
                     () -> Json.write(filing.file(newRequest)));
@@ -64,34 +64,27 @@ public final class IntakeRoute implements HttpRoute {
         }
     }
 
-    /** The body as an intake command: JSON shapes are checked here, the rules by the command itself. */
-    static NewRequest parse(JsonNode body) {
-        JsonNode location = body.get("location");
-        if (location != null && !location.isNull() && !location.isObject()) {
-            throw ApiException.badRequest("INVALID_LOCATION", "location 必须是对象：{\"address\",\"community\",\"lat\",\"lon\"}。");
+    /**
+     * The body of {@code POST /v1/requests}. JSON types are checked by binding; the rules (lengths, phone, channel,
+     * coordinates) by the intake command itself, the same for every channel.
+     */
+    record IntakeBody(String text, String phone, Place location, String channel, String sessionId) {
+
+        record Place(String address, String community, Double lat, Double lon) {
         }
-        boolean hasLocation = location != null && location.isObject();
-        try {
-            return HotlineIntakeService.newRequest(new IntakeCommand(Json.optionalString(body, "text"),
-                    Json.optionalString(body, "phone"),
-                    hasLocation ? Json.optionalString(location, "address") : null,
-                    hasLocation ? Json.optionalString(location, "community") : null,
-                    hasLocation ? coordinate(location, "lat", 90) : null,
-                    hasLocation ? coordinate(location, "lon", 180) : null,
-                    Json.optionalString(body, "channel"), Json.optionalString(body, "sessionId"), null));
-        } catch (InvalidIntakeCommandException e) {
-            throw ApiException.badRequest(e.code(), e.getMessage());
+
+        IntakeCommand toCommand() {
+            Place place = location == null ? new Place(null, null, null, null) : location;
+            return new IntakeCommand(text, phone, place.address(), place.community(), place.lat(), place.lon(),
+                    channel, sessionId, null);
         }
     }
 
-    private static Double coordinate(JsonNode node, String field, double limit) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
+    static NewRequest parse(HttpRequest request) {
+        try {
+            return HotlineIntakeService.newRequest(RequestBodies.bind(request, IntakeBody.class).toCommand());
+        } catch (InvalidIntakeCommandException e) {
+            throw ApiException.badRequest(e.code(), e.getMessage());
         }
-        if (!value.isNumber()) {
-            throw ApiException.badRequest("INVALID_LOCATION", field + " 必须是 -" + (int) limit + " 到 " + (int) limit + " 之间的数字。");
-        }
-        return value.doubleValue();
     }
 }

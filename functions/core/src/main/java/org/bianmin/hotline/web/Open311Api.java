@@ -1,6 +1,5 @@
 package org.bianmin.hotline.web;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bianmin.http.ApiException;
+import org.bianmin.http.FormEncoding;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -104,7 +105,12 @@ public final class Open311Api implements HttpRouteGroup {
         if (!request.header("content-type").orElse("").toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             return error(400, "请求体必须是 application/x-www-form-urlencoded（GeoReport v2）");
         }
-        Map<String, String> form = form(request.body());
+        Map<String, String> form;
+        try {
+            form = FormEncoding.decode(request.body());
+        } catch (ApiException e) {
+            return error(400, e.getMessage());
+        }
         String code = form.get("service_code");
         if (code == null || code.isBlank()) {
             return error(400, "service_code 必填");
@@ -129,7 +135,6 @@ public final class Open311Api implements HttpRouteGroup {
             return error(400, switch (e.code()) {
                 case "TEXT_REQUIRED", "TEXT_LENGTH" -> "description 应为" + IntakeCommand.MIN_TEXT + "到" + IntakeCommand.MAX_TEXT + "个字";
                 case "PHONE_REQUIRED", "INVALID_PHONE" -> "phone 必填，且须为有效的手机号或带区号的固定电话（用于回访）";
-                case "INVALID_LOCATION" -> "lat 和 long 须同时提供且在有效范围内";
                 default -> e.getMessage();
             });
         }
@@ -214,20 +219,6 @@ public final class Open311Api implements HttpRouteGroup {
     /** Runs of 7+ digits (phone, ID numbers typed into a description) keep only their last 4 digits. */
     static String maskNumbers(String text) {
         return text.replaceAll("\\d{3,}(\\d{4})", "****$1").replaceAll("(?<=\\*{4}\\d{4})[xX]", "");
-    }
-
-    static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.putIfAbsent(name, value);
-        }
-        return form;
     }
 
     private static HttpResponse json(int status, Object body) {

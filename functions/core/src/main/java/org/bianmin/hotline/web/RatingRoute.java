@@ -1,15 +1,18 @@
 package org.bianmin.hotline.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
-import org.bianmin.http.Json;
 import org.bianmin.http.RateLimiter;
+import org.bianmin.http.RequestBodies;
 import org.bianmin.hotline.application.RatingTicket;
 import org.bianmin.hotline.application.TicketStore;
 import org.bianmin.hotline.application.TransitionRefusedException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/requests/{trackingNumber}/rating} {@code {"code","rating":1-5,"comment"?,"reopen"?}}: the
@@ -37,25 +40,25 @@ public final class RatingRoute implements HttpRoute {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        JsonNode body = Json.objectBody(request);
-        JsonNode stars = body.get("rating");
-        if (stars == null || !stars.isIntegralNumber() || stars.intValue() < 1 || stars.intValue() > 5) {
-            throw ApiException.badRequest("INVALID_RATING", "请给出1到5之间的满意度评分。");
-        }
-        String comment = Json.optionalString(body, "comment");
-        if (comment != null && comment.length() > 500) {
-            throw ApiException.badRequest("COMMENT_TOO_LONG", "评价内容不能超过500字。");
-        }
-        JsonNode reopen = body.get("reopen");
-        if (reopen != null && !reopen.isBoolean()) {
-            throw ApiException.badRequest("INVALID_REOPEN", "reopen 必须是 true 或 false。");
-        }
-        var ticket = access.require(request, Json.optionalString(body, "code"));
+        RatingBody body = RequestBodies.bind(request, RatingBody.class);
+        var ticket = access.require(request, body.code());
         try {
             return HttpResponse.json(200, RequestStatusRoute.view(
-                    rating.rate(ticket, stars.intValue(), comment, reopen != null && reopen.booleanValue())));
+                    rating.rate(ticket, body.rating(), body.comment(), Boolean.TRUE.equals(body.reopen()))));
         } catch (TransitionRefusedException e) {
             throw new ApiException(409, e.reason().name(), e.getMessage());
         }
+    }
+
+    /** The body of the rating route; the tracking code is checked by {@link CitizenAccess}. */
+    record RatingBody(
+            String code,
+            @NotNull(message = RATING) @Min(value = 1, message = RATING) @Max(value = 5, message = RATING)
+            Integer rating,
+            @Size(max = 500, message = "COMMENT_TOO_LONG:评价内容不能超过{max}字。")
+            String comment,
+            Boolean reopen) {
+
+        private static final String RATING = "INVALID_RATING:请给出1到5之间的满意度评分。";
     }
 }

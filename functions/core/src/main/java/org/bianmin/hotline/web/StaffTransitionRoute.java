@@ -1,15 +1,16 @@
 package org.bianmin.hotline.web;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Size;
 import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
-import org.bianmin.http.Json;
+import org.bianmin.http.RequestBodies;
 import org.bianmin.hotline.application.TransitionRefusedException;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.model.StaffMember;
 import org.bianmin.hotline.model.TicketAction;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/staff/requests/{trackingNumber}/transitions} {@code {"action","note","department"?}}: a staff
@@ -37,18 +38,11 @@ public final class StaffTransitionRoute implements HttpRoute {
     @Override
     public HttpResponse handle(HttpRequest request) {
         StaffMember actor = StaffAuthentication.require(request);
-        JsonNode body = Json.objectBody(request);
-        String actionName = Json.optionalString(body, "action");
-        TicketAction action = TicketAction.fromWireName(actionName == null ? "" : actionName).orElseThrow(() ->
-                ApiException.badRequest("INVALID_ACTION",
-                        "action 只能是 dispatch、accept、start、resolve、close、reject、escalate 或 reopen。"));
-        String note = Json.optionalString(body, "note");
-        if (note != null && note.length() > 1000) {
-            throw ApiException.badRequest("NOTE_TOO_LONG", "说明不能超过1000字。");
-        }
+        TransitionBody body = RequestBodies.bind(request, TransitionBody.class);
+        TicketAction action = TicketAction.fromWireName(body.action()).orElseThrow();
         try {
             return HttpResponse.json(200, RequestStatusRoute.staffView(transitions.transition(
-                    request.pathParameter("trackingNumber"), action, note, Json.optionalString(body, "department"), actor)));
+                    request.pathParameter("trackingNumber"), action, body.note(), body.department(), actor)));
         } catch (TransitionRefusedException e) {
             int status = switch (e.reason()) {
                 case NOT_FOUND -> 404;
@@ -57,6 +51,19 @@ public final class StaffTransitionRoute implements HttpRoute {
                 case ILLEGAL_TRANSITION, CONCURRENT_UPDATE -> 409;
             };
             throw new ApiException(status, e.reason().name(), e.getMessage());
+        }
+    }
+
+    /** The body of a staff transition; whether the note is required depends on the action (the service decides). */
+    record TransitionBody(
+            String action,
+            @Size(max = 1000, message = "NOTE_TOO_LONG:说明不能超过{max}字。")
+            String note,
+            String department) {
+
+        @AssertTrue(message = "INVALID_ACTION:action 只能是 dispatch、accept、start、resolve、close、reject、escalate 或 reopen。")
+        boolean isKnownAction() {
+            return TicketAction.fromWireName(action).isPresent();
         }
     }
 }

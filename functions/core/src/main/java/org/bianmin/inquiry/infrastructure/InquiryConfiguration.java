@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @Configuration(proxyBeanMethods = false)
-public class InquiryConfiguration {
+class InquiryConfiguration {
 
     @Bean
     DynamoConversationStore conversationStore(DynamoDbClient dynamo, StoreProperties store) {

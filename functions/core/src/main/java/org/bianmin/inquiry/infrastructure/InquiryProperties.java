@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** @param conversationTtl how long a session's topic is remembered after its last question */
 @ConfigurationProperties("bianmin.inquiry")
-public record InquiryProperties(Duration conversationTtl) {
+record InquiryProperties(Duration conversationTtl) {
 
     public InquiryProperties {
         conversationTtl = conversationTtl == null ? Duration.ofHours(2) : conversationTtl;

@@ -1,18 +1,18 @@
 package org.bianmin.inquiry.web;
 
-import java.util.regex.Pattern;
-import org.bianmin.http.ApiException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.bianmin.http.CharacterCount;
 import org.bianmin.http.DependencyUnavailableException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
-import org.bianmin.http.Json;
+import org.bianmin.http.RequestBodies;
 import org.bianmin.inquiry.application.AnsweringInquiry;
 import org.bianmin.inquiry.model.Channel;
 import org.bianmin.inquiry.model.Inquiry;
 import org.bianmin.knowledge.KnowledgeIndexUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/inquiries}: {@code {"text", "sessionId"?, "channel"?}} -> the reply. The text is plain text:
@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 public final class InquiryRoute implements HttpRoute {
 
     public static final int MAX_TEXT_LENGTH = 500;
-    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final AnsweringInquiry inquiries;
 
@@ -42,7 +41,7 @@ public final class InquiryRoute implements HttpRoute {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        Inquiry inquiry = parse(Json.objectBody(request));
+        Inquiry inquiry = RequestBodies.bind(request, InquiryBody.class).toInquiry();
         try {
             return HttpResponse.json(200, inquiries.answer(inquiry));
         } catch (KnowledgeIndexUnavailableException | SdkException e) {
@@ -50,22 +49,19 @@ public final class InquiryRoute implements HttpRoute {
         }
     }
 
-    static Inquiry parse(JsonNode body) {
-        String text = Json.optionalString(body, "text");
-        if (text == null || text.isBlank()) {
-            throw ApiException.badRequest("TEXT_REQUIRED", "请输入您要咨询的问题。");
+    /** The body of {@code POST /v1/inquiries}. */
+    record InquiryBody(
+            @NotBlank(message = "TEXT_REQUIRED:请输入您要咨询的问题。")
+            @CharacterCount(max = MAX_TEXT_LENGTH, message = "TEXT_TOO_LONG:问题不能超过{max}个字，请精简后再试。")
+            String text,
+            @Pattern(regexp = "[A-Za-z0-9_-]{8,64}", message = "INVALID_SESSION_ID:sessionId 格式不正确（8-64位字母、数字、- 或 _）。")
+            String sessionId,
+            @Pattern(regexp = "chatbot|phone|api", message = "INVALID_CHANNEL:channel 只能是 chatbot、phone 或 api。")
+            String channel) {
+
+        Inquiry toInquiry() {
+            return new Inquiry(text.strip(), sessionId,
+                    channel == null ? Channel.API : Channel.fromWireName(channel).orElseThrow());
         }
-        text = text.strip();
-        if (text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH) {
-            throw ApiException.badRequest("TEXT_TOO_LONG", "问题不能超过" + MAX_TEXT_LENGTH + "个字，请精简后再试。");
-        }
-        String sessionId = Json.optionalString(body, "sessionId");
-        if (sessionId != null && !SESSION_ID.matcher(sessionId).matches()) {
-            throw ApiException.badRequest("INVALID_SESSION_ID", "sessionId 格式不正确（8-64位字母、数字、- 或 _）。");
-        }
-        String channelName = Json.optionalString(body, "channel");
-        Channel channel = channelName == null ? Channel.API : Channel.fromWireName(channelName)
-                .orElseThrow(() -> ApiException.badRequest("INVALID_CHANNEL", "channel 只能是 chatbot、phone 或 api。"));
-        return new Inquiry(text, sessionId, channel);
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * every spelling of a concept onto one canonical token, and stop words. All three are plain text files under
  * {@code knowledge/analysis/} so that editors change them without touching code (then redeploy and reindex).
  */
-public final class AnalysisResources {
+final class AnalysisResources {
 
     public static final String BASE = "knowledge/analysis/";
 

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-public class KnowledgeConfiguration {
+class KnowledgeConfiguration {
 
     /** Shared with the preload, which outlives any one context: a context must not close it on shutdown. */
     @Bean(destroyMethod = "")

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param elasticsearch the cluster, used when the engine is elasticsearch
  */
 @ConfigurationProperties("bianmin.knowledge")
-public record KnowledgeProperties(String engine, Elasticsearch elasticsearch) {
+record KnowledgeProperties(String engine, Elasticsearch elasticsearch) {
 
     public KnowledgeProperties {
         engine = engine == null || engine.isBlank() ? "lucene" : engine;
