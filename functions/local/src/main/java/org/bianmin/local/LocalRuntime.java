@@ -31,7 +31,8 @@ public final class LocalRuntime {
      * {@code dev-token --device-admin} prints a development staff token; {@code dev-token --citizen=<ID number>}
      * prints a development citizen token for that resident; {@code device-password --device=<id>} prints a device's
      * password for the local MQTT broker and HTTP events; {@code export --out FILE} and {@code import --in FILE} back
-     * up and restore the data directory.
+     * up and restore the data directory; {@code train-router --input FILE --out DIR} trains the router from a city's
+     * history (TrainRouterCommand).
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("dev-token")) {
@@ -45,6 +46,10 @@ public final class LocalRuntime {
         if (args.length > 0 && (args[0].equals("export") || args[0].equals("import"))) {
             System.exit(args[0].equals("export") ? TableExport.run(List.of(args).subList(1, args.length))
                     : TableImport.run(List.of(args).subList(1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("train-router")) {
+            System.exit(org.bianmin.local.routing.TrainRouterCommand.run(
+                    new ArrayList<>(List.of(args).subList(1, args.length)), System.out));
         }
         start(args);
     }

@@ -35,12 +35,18 @@ final class RuntimeProcess implements AutoCloseable {
 
     /** Starts a runtime on {@code dataDirectory}; does not wait for it (see {@link #awaitListening()}). */
     static RuntimeProcess launch(Path dataDirectory) throws IOException {
+        return launch(dataDirectory, java.util.Map.of());
+    }
+
+    /** As {@link #launch(Path)}, with more environment variables. */
+    static RuntimeProcess launch(Path dataDirectory, java.util.Map<String, String> environment) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-cp", System.getProperty("java.class.path"),
                 LocalRuntime.class.getName(), "--server.port=0", "--bianmin.local.mqtt.port=" + MqttBridgeTest.freePort())
                 .redirectErrorStream(true);
         builder.environment().put("BIANMIN_DATA_DIR", dataDirectory.toString());
         builder.environment().remove("BIANMIN_DYNAMODB_ENDPOINT");
+        builder.environment().putAll(environment);
         return new RuntimeProcess(builder.start());
     }
 

@@ -64,7 +64,7 @@ public final class FilingRequest {
     /** Files a request whose category the caller chose (Open311's service_code): no classification, no triage. */
     public IntakeReceipt file(NewRequest request, Leaf leaf) {
         return file(request, new Classification(leaf.domain().label(), leaf.code(), leaf.name(), leaf.department(),
-                leaf.sla(), 1.0, false, List.of(), List.of()));
+                leaf.sla(), 1.0, false, List.of(), List.of(), null));
     }
 
     private IntakeReceipt file(NewRequest request, Classification route) {
@@ -89,7 +89,8 @@ public final class FilingRequest {
                         trackingNumber, route.domain(), route.categoryCode(), department,
                         grid == null ? null : grid.code(), route.manualTriage(), request.channel(), sla);
                 return new IntakeReceipt(trackingNumber, code, TicketStatus.RECEIVED.name(), route.domain(), route.category(),
-                        department, grid == null ? null : grid.name(), OFFSET_TIME.format(dueAt), route.manualTriage());
+                        department, grid == null ? null : grid.name(), OFFSET_TIME.format(dueAt), route.manualTriage(),
+                        route.modelVersion());
             }
         }
         throw new IllegalStateException("could not draw a free tracking number in 5 attempts");

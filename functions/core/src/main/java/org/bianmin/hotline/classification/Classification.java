@@ -8,10 +8,12 @@ import org.bianmin.hotline.model.SlaClass;
  *
  * @param confidence the probability of the chosen domain (0..1); below the triage threshold a person decides
  * @param manualTriage true when the confidence is too low to route automatically
+ * @param modelVersion the domain model that decided ({@code builtin-...} or a trained {@code router-...});
+ *     {@code null} when a person or a caller chose the category
  */
 public record Classification(String domain, String categoryCode, String category, String department, SlaClass sla,
                              double confidence, boolean manualTriage, List<Alternative> alternatives,
-                             List<Term> terms) {
+                             List<Term> terms, String modelVersion) {
 
     public Classification {
         alternatives = List.copyOf(alternatives);

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -40,10 +41,29 @@ class HotlineConfiguration {
         return Taxonomy.loadDefault();
     }
 
+    /**
+     * The router: the model {@code BIANMIN_ROUTER_MODEL} names (a file, or s3:// in AWS), trained by
+     * {@code train-router} from the city's history; without it, the built-in model trained from the project's text.
+     */
     @Bean
-    RequestClassifier requestClassifier(Taxonomy taxonomy, KnowledgeEntries knowledge, ChineseAnalyzer analyzer) {
-        return new RequestClassifier(taxonomy, knowledge.entries(), analyzer);
+    RequestClassifier requestClassifier(Taxonomy taxonomy, ObjectProvider<KnowledgeEntries> knowledge,
+                                        ChineseAnalyzer analyzer, Environment environment) {
+        String location = routerModel(environment);
+        if (location == null) {
+            return new RequestClassifier(taxonomy, knowledge.getObject().entries(), analyzer);
+        }
+        RequestClassifier classifier = new RequestClassifier(taxonomy, analyzer, RouterModelSource.load(location));
+        log.info("router model {} from {}", classifier.modelVersion(), location);
+        return classifier;
     }
+
+    static String routerModel(Environment environment) {
+        String location = environment.getProperty(ROUTER_MODEL);
+        return location == null || location.isBlank() ? null : location.strip();
+    }
+
+    /** {@code BIANMIN_ROUTER_MODEL} in the environment. */
+    static final String ROUTER_MODEL = "bianmin.router.model";
 
     @Bean
     GridRegistry gridRegistry() {
@@ -84,10 +104,17 @@ class HotlineConfiguration {
         return keys;
     }
 
-    /** The classifier is resolved on first use, so functions that file only with a named category never load it. */
+    /**
+     * The built-in classifier is trained on first use, so functions that file only with a named category never
+     * pay for it. A configured model is loaded now: a missing or damaged model file must stop the start, not the
+     * first citizen's request.
+     */
     @Bean
     FilingRequest filingRequest(ObjectProvider<RequestClassifier> classifier, GridRegistry grids, DynamoTicketStore tickets,
-                                PhoneProtector phones, Clock clock) {
+                                PhoneProtector phones, Clock clock, Environment environment) {
+        if (routerModel(environment) != null) {
+            classifier.getObject();
+        }
         return new FilingRequest(classifier::getObject, grids, new Deadlines(HolidayFile.loadDefault()), tickets, phones,
                 clock);
     }
