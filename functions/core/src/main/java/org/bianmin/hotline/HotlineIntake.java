@@ -8,4 +8,11 @@ package org.bianmin.hotline;
 public interface HotlineIntake {
 
     IntakeReceipt file(IntakeCommand command);
+
+    /**
+     * Files a request received earlier by another system, with its original time and identifier, through the same
+     * validation and routing; nothing is notified. A request already imported under the same identifier is not
+     * filed again: the receipt names the existing ticket.
+     */
+    ImportReceipt fileHistorical(HistoricalRequest request);
 }

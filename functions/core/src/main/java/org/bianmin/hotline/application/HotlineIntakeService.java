@@ -1,6 +1,9 @@
 package org.bianmin.hotline.application;
 
+import java.util.function.Supplier;
+import org.bianmin.hotline.HistoricalRequest;
 import org.bianmin.hotline.HotlineIntake;
+import org.bianmin.hotline.ImportReceipt;
 import org.bianmin.hotline.IntakeCommand;
 import org.bianmin.hotline.IntakeReceipt;
 import org.bianmin.hotline.InvalidIntakeCommandException;
@@ -14,10 +17,19 @@ public final class HotlineIntakeService implements HotlineIntake {
 
     private final FilingRequest filing;
     private final Taxonomy taxonomy;
+    /** Resolved on first import: functions that never import (devices) need no access to the id registry. */
+    private final Supplier<ImportingHistoricalRequest> importing;
 
     public HotlineIntakeService(FilingRequest filing, Taxonomy taxonomy) {
+        this(filing, taxonomy, () -> {
+            throw new IllegalStateException("this intake is not configured for imports");
+        });
+    }
+
+    public HotlineIntakeService(FilingRequest filing, Taxonomy taxonomy, Supplier<ImportingHistoricalRequest> importing) {
         this.filing = filing;
         this.taxonomy = taxonomy;
+        this.importing = importing;
     }
 
     @Override
@@ -26,9 +38,21 @@ public final class HotlineIntakeService implements HotlineIntake {
         if (command.categoryCode() == null) {
             return filing.file(request);
         }
-        Leaf leaf = taxonomy.leaf(command.categoryCode()).orElseThrow(() -> new InvalidIntakeCommandException(
+        return filing.file(request, chosenLeaf(command));
+    }
+
+    @Override
+    public ImportReceipt fileHistorical(HistoricalRequest historical) {
+        IntakeCommand command = historical.command();
+        NewRequest request = newRequest(command);
+        Leaf chosen = command.categoryCode() == null ? null : chosenLeaf(command);
+        return importing.get().file(historical, request,
+                () -> chosen == null ? filing.classify(request) : FilingRequest.chosen(chosen));
+    }
+
+    private Leaf chosenLeaf(IntakeCommand command) {
+        return taxonomy.leaf(command.categoryCode()).orElseThrow(() -> new InvalidIntakeCommandException(
                 "UNKNOWN_CATEGORY", "未知的诉求类别：" + command.categoryCode()));
-        return filing.file(request, leaf);
     }
 
     /** The intake's internal, already validated form of a command. */

@@ -51,6 +51,9 @@ public interface TicketStore {
     /** Open, not yet escalated tickets whose deadline has passed, earliest first. */
     java.util.List<Ticket> overdue(java.time.Instant now, int limit);
 
+    /** The tickets imported under an earlier system's identifier (one, unless that system reused identifiers). */
+    java.util.List<Ticket> withExternalId(String externalId);
+
     /** Every ticket (for statistics; a scan, fine at a city's daily volumes, see docs/hotline.md). */
     java.util.List<Ticket> all();
 }

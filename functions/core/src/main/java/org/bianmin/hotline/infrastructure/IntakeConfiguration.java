@@ -13,6 +13,8 @@ import org.bianmin.hotline.web.ClassifyRoute;
 import org.bianmin.hotline.web.IntakeRoute;
 import org.bianmin.hotline.web.RatingRoute;
 import org.bianmin.hotline.web.RequestStatusRoute;
+import org.bianmin.hotline.web.StaffImportRoute;
+import org.bianmin.hotline.HotlineIntake;
 import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.RateLimiter;
@@ -59,10 +61,19 @@ class IntakeConfiguration {
         return new RatingRoute(tickets, citizenLimiter, new RatingTicket(tickets, clock));
     }
 
-    /** The hotline intake Lambda: request intake, status lookup and routing behind API Gateway. */
+    @Bean
+    StaffImportRoute staffImportRoute(HotlineIntake intake, Clock clock) {
+        return new StaffImportRoute(intake, clock);
+    }
+
+    /**
+     * The hotline intake Lambda: request intake, status lookup and routing behind API Gateway, and the dispatch
+     * centre's historical import (behind the staff JWT authorizer), which needs the same classifier.
+     */
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> hotlineApi(IntakeRoute intake, RequestStatusRoute status,
-                                                                        RatingRoute rating, ClassifyRoute classify) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating)));
+                                                                        RatingRoute rating, ClassifyRoute classify,
+                                                                        StaffImportRoute historicalImport) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating, historicalImport)));
     }
 }
