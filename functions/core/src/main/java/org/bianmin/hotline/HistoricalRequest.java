@@ -14,10 +14,10 @@ public record HistoricalRequest(IntakeCommand command, String externalId, Instan
 
     /**
      * The contact filed for a historical request that came without a phone (messages from a web message board):
-     * a number that passes the intake's format check but has the area code 000, which no telephone network
-     * assigns, so no call or message can ever reach anyone through it. Staff see it masked as 000-****0000.
+     * a number that passes the intake's format check but has the area code 0000, which no telephone network
+     * assigns, so no call or message can ever reach anyone through it. Staff see it masked as 0000-****0000.
      */
-    public static final String NO_CONTACT = "000-00000000";
+    public static final String NO_CONTACT = "0000-0000000";
 
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
