@@ -27,7 +27,8 @@ public final class LocalRuntime {
      * Starts the runtime, or runs one command and exits:
      * {@code dev-token --department=市城市管理局 [--subject=zhang.san]} or {@code dev-token --dispatch} prints a
      * development staff token; {@code device-password --device=<id>} prints a device's password for the local MQTT
-     * broker; {@code export --out FILE} and {@code import --in FILE} back up and restore the data directory.
+     * broker; {@code export --out FILE} and {@code import --in FILE} back up and restore the data directory;
+     * {@code import-requests --input FILE} sends historical requests to a running API.
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("dev-token")) {
@@ -42,6 +43,9 @@ public final class LocalRuntime {
         if (args.length > 0 && (args[0].equals("export") || args[0].equals("import"))) {
             System.exit(args[0].equals("export") ? TableExport.run(List.of(args).subList(1, args.length))
                     : TableImport.run(List.of(args).subList(1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("import-requests")) {
+            System.exit(org.bianmin.local.data.RequestImport.run(List.of(args).subList(1, args.length)));
         }
         start(args);
     }
