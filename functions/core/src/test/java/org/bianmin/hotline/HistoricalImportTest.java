@@ -28,6 +28,8 @@ import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.web.StaffImportRoute;
 import org.bianmin.hotline.web.StaffRequestsRoute;
+import org.bianmin.hotline.web.StaffSimilarRoute;
+import org.bianmin.hotline.similarity.FindingSimilarTickets;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -53,7 +55,8 @@ class HistoricalImportTest {
     private static final HotlineIntake intake =
             new HotlineIntakeService(filing, Taxonomy.loadDefault(), () -> importing);
     private final HttpApi api = new HttpApi(List.of(new StaffImportRoute(intake, Clock.systemUTC()),
-            new StaffRequestsRoute(tickets)));
+            new StaffRequestsRoute(tickets),
+            new StaffSimilarRoute(tickets, new FindingSimilarTickets(tickets, Knowledge.ANALYZER))));
 
     private static final Map<String, String> DISPATCH = Map.of("sub", "importer-1", "role", "dispatch");
     private static final Map<String, String> CITY_STAFF = Map.of("sub", "cg-1", "department", "市城市管理局");
@@ -205,5 +208,39 @@ class HistoricalImportTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void theSimilarRouteListsTheSameProblemAtTheSamePlaceWithItsReasonsAndNothingElse() {
+        String first = id("sim1");
+        String again = id("sim2");
+        String otherProblem = id("sim3");
+        String otherPlace = id("sim4");
+        JsonNode filed = json.readTree(post(DISPATCH, List.of(
+                row(first, "翠湖路星光小区门口路灯不亮", "翠湖路星光小区南门口的三盏路灯坏了两个星期，晚上一片漆黑，老人出门很危险。", "2021/3/1 20:00"),
+                row(again, "星光小区南门路灯坏了", "翠湖路星光小区南门的路灯一直不亮，已经十多天了，晚上回家看不清路，请尽快修理路灯。", "2021/3/5 21:10"),
+                row(otherProblem, "星光小区门口垃圾没人清理", "翠湖路星光小区南门口的垃圾堆了一个星期没人清运，臭气熏天。", "2021/3/3 09:00"),
+                row(otherPlace, "梧桐街幸福家园路灯不亮", "梧桐街幸福家园北门的路灯坏了两个星期，晚上一片漆黑，出门很危险。", "2021/3/4 20:30"))).body());
+        assertThat(filed.get("created").asInt()).isEqualTo(4);
+        String number = filed.get("results").get(0).get("trackingNumber").asString();
+        String duplicate = filed.get("results").get(1).get("trackingNumber").asString();
+
+        Map<String, String> headers = new HashMap<>();
+        DISPATCH.forEach((k, v) -> headers.put(HttpRequest.CLAIM_PREFIX + k, v));
+        HttpResponse response = api.handle(new HttpRequest("GET", "/v1/staff/requests/" + number + "/similar", headers,
+                Map.of(), "", "t", Map.of("trackingNumber", number)));
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode similar = json.readTree(response.body()).get("similar");
+        assertThat(similar.findValuesAsString("trackingNumber")).containsExactly(duplicate);
+        JsonNode reasons = similar.get(0).get("reasons");
+        assertThat(reasons.get("sharedPlaces").toString()).contains("星光小区");
+        assertThat(reasons.get("sharedWords").toString()).contains("路灯");
+        assertThat(reasons.get("daysApart").asDouble()).isBetween(4.0, 4.1);
+        assertThat(similar.get(0).get("score").asDouble()).isBetween(0.4, 1.0);
+
+        assertThat(api.handle(new HttpRequest("GET", "/v1/staff/requests/BM000000000000/similar", headers, Map.of(),
+                "", "t", Map.of("trackingNumber", "BM000000000000"))).status()).isEqualTo(404);
+        assertThat(api.handle(new HttpRequest("GET", "/v1/staff/requests/" + number + "/similar", Map.of(), Map.of(),
+                "", "t", Map.of("trackingNumber", number))).status()).isEqualTo(401);
     }
 }

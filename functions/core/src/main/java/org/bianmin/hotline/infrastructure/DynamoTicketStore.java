@@ -103,6 +103,14 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
     }
 
     @Override
+    public List<Ticket> inCategory(String categoryCode, Instant from, Instant to, int limit) {
+        return dynamo.query(q -> q.tableName(tableName).indexName("byCategory").scanIndexForward(false).limit(limit)
+                .keyConditionExpression("categoryCode = :c AND createdAt BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":c", s(categoryCode), ":from", s(from.toString()), ":to", s(to.toString()))))
+                .items().stream().map(DynamoTicketStore::fromItem).toList();
+    }
+
+    @Override
     public List<Ticket> all() {
         List<Ticket> all = new ArrayList<>();
         dynamo.scanPaginator(scan -> scan.tableName(tableName)).items().forEach(item -> all.add(fromItem(item)));

@@ -14,6 +14,9 @@ import org.bianmin.hotline.web.IntakeRoute;
 import org.bianmin.hotline.web.RatingRoute;
 import org.bianmin.hotline.web.RequestStatusRoute;
 import org.bianmin.hotline.web.StaffImportRoute;
+import org.bianmin.hotline.web.StaffSimilarRoute;
+import org.bianmin.hotline.similarity.FindingSimilarTickets;
+import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.hotline.HotlineIntake;
 import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
@@ -66,14 +69,21 @@ class IntakeConfiguration {
         return new StaffImportRoute(intake, clock);
     }
 
+    @Bean
+    StaffSimilarRoute staffSimilarRoute(DynamoTicketStore tickets, ChineseAnalyzer analyzer) {
+        return new StaffSimilarRoute(tickets, new FindingSimilarTickets(tickets, analyzer));
+    }
+
     /**
      * The hotline intake Lambda: request intake, status lookup and routing behind API Gateway, and the dispatch
-     * centre's historical import (behind the staff JWT authorizer), which needs the same classifier.
+     * centre's historical import and the duplicate check (behind the staff JWT authorizer), which need the same
+     * classifier and analyzer.
      */
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> hotlineApi(IntakeRoute intake, RequestStatusRoute status,
                                                                         RatingRoute rating, ClassifyRoute classify,
-                                                                        StaffImportRoute historicalImport) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating, historicalImport)));
+                                                                        StaffImportRoute historicalImport,
+                                                                        StaffSimilarRoute similar) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating, historicalImport, similar)));
     }
 }
