@@ -65,7 +65,8 @@
       }
     }
     if (!response.ok) {
-      const error = data && data.error;
+      // RFC 9457 problem details: the stable code and the Chinese detail (the older {error:{code,message}} as fallback)
+      const error = data && data.code ? { code: data.code, message: data.detail } : data && data.error;
       if (response.status === 429) {
         throw new ApiError(429, 'RATE_LIMITED', MESSAGES.RATE_LIMITED);
       }

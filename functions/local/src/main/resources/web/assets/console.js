@@ -144,7 +144,7 @@
       });
       const body = await response.json();
       if (!response.ok) {
-        status.appendChild(el('p', { class: 'notice error' }, body.error ? body.error.message : '登录失败。'));
+        status.appendChild(el('p', { class: 'notice error' }, body.detail || (body.error && body.error.message) || '登录失败。'));
         return;
       }
       signIn(body.token);

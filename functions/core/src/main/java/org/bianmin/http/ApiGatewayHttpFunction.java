@@ -32,7 +32,7 @@ public final class ApiGatewayHttpFunction implements Function<APIGatewayV2HTTPEv
         try {
             response = api.handle(toRequest(event));
         } catch (ApiException e) {
-            response = HttpApi.rejected(e);
+            response = HttpApi.rejected(e, event.getRequestContext() == null ? null : event.getRequestContext().getRequestId());
         }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())

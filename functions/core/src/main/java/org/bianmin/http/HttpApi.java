@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Dispatches requests to routes and turns every failure into the API's error shape: the caller's mistakes into
@@ -18,6 +19,12 @@ public final class HttpApi {
 
     /** API Gateway's own payload limit is 10 MB; no route of ours needs more than this. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** The logging context key of the request id: in every log line written while the request runs. */
+    public static final String REQUEST_ID = "requestId";
+
+    private static final String RETRY_AFTER_TOO_MANY = "60";
+    private static final String RETRY_AFTER_UNAVAILABLE = "30";
 
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
@@ -31,10 +38,20 @@ public final class HttpApi {
         return routes;
     }
 
+    /** Every request runs with its id in the logging context (MDC) and every response carries it. */
     public HttpResponse handle(HttpRequest request) {
+        MDC.put(REQUEST_ID, request.requestId());
+        try {
+            return finish(request.requestId(), dispatch(request));
+        } finally {
+            MDC.remove(REQUEST_ID);
+        }
+    }
+
+    private HttpResponse dispatch(HttpRequest request) {
         try {
             if (utf8Length(request.body()) > MAX_BODY_BYTES) {
-                return payloadTooLarge();
+                return payloadTooLarge(request.requestId());
             }
             Set<String> allowed = new LinkedHashSet<>();
             for (HttpRoute route : routes) {
@@ -48,31 +65,46 @@ public final class HttpApi {
                 allowed.add(route.method());
             }
             if (!allowed.isEmpty()) {
-                HttpResponse response = error(405, "METHOD_NOT_ALLOWED", "该地址不支持 " + request.method() + " 请求。");
+                HttpResponse response = problem(405, "METHOD_NOT_ALLOWED", "该地址不支持 " + request.method() + " 请求。", request);
                 Map<String, String> headers = new HashMap<>(response.headers());
                 headers.put("allow", String.join(", ", allowed));
                 return new HttpResponse(405, headers, response.body());
             }
-            return error(404, "NOT_FOUND", "没有这个接口：" + request.path());
+            return problem(404, "NOT_FOUND", "没有这个接口：" + request.path(), request);
         } catch (ApiException e) {
-            return error(e.status(), e.code(), e.getMessage());
+            return problem(e.status(), e.code(), e.getMessage(), request);
         } catch (DependencyUnavailableException e) {
-            log.warn("dependency unavailable requestId={} path={}: {}", request.requestId(), request.path(), e.getMessage());
-            return error(503, "SERVICE_UNAVAILABLE", "服务暂时不可用，请稍后再试，或拨打12345。");
+            log.warn("dependency unavailable path={}: {}", request.path(), e.getMessage());
+            return problem(503, "SERVICE_UNAVAILABLE", "服务暂时不可用，请稍后再试，或拨打12345。", request);
         } catch (RuntimeException e) {
-            log.error("request failed requestId={} method={} path={}", request.requestId(), request.method(), request.path(), e);
-            return error(500, "INTERNAL_ERROR", "系统内部错误，请稍后再试。请求编号：" + request.requestId());
+            log.error("request failed method={} path={}", request.method(), request.path(), e);
+            return problem(500, "INTERNAL_ERROR", "系统内部错误，请稍后再试。请求编号：" + request.requestId(), request);
         }
     }
 
+    /**
+     * What every response gets on its way out: {@code x-request-id}, and for 429 and 503 a {@code retry-after}
+     * (seconds) unless the route set its own.
+     */
+    public static HttpResponse finish(String requestId, HttpResponse response) {
+        Map<String, String> headers = new HashMap<>(response.headers());
+        if (requestId != null) {
+            headers.put("x-request-id", requestId);
+        }
+        if (response.status() == 429 || response.status() == 503) {
+            headers.putIfAbsent("retry-after", response.status() == 429 ? RETRY_AFTER_TOO_MANY : RETRY_AFTER_UNAVAILABLE);
+        }
+        return new HttpResponse(response.status(), headers, response.body());
+    }
+
     /** 413, for transports that stop reading a body once it passes {@link #MAX_BODY_BYTES}. */
-    public static HttpResponse payloadTooLarge() {
-        return error(413, "PAYLOAD_TOO_LARGE", "请求体过大，不能超过64KB。");
+    public static HttpResponse payloadTooLarge(String requestId) {
+        return finish(requestId, problem(413, "PAYLOAD_TOO_LARGE", "请求体过大，不能超过64KB。", requestId));
     }
 
     /** The error response for a mistake a transport finds before routing (such as a malformed query string). */
-    public static HttpResponse rejected(ApiException e) {
-        return error(e.status(), e.code(), e.getMessage());
+    public static HttpResponse rejected(ApiException e, String requestId) {
+        return finish(requestId, problem(e.status(), e.code(), e.getMessage(), requestId));
     }
 
     private static int utf8Length(String text) {
@@ -82,8 +114,13 @@ public final class HttpApi {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
-    static HttpResponse error(int status, String code, String message) {
-        return HttpResponse.json(status, ErrorBody.of(code, message));
+    private static HttpResponse problem(int status, String code, String detail, HttpRequest request) {
+        return problem(status, code, detail, request.requestId());
+    }
+
+    static HttpResponse problem(int status, String code, String detail, String requestId) {
+        return new HttpResponse(status, Map.of("content-type", Problem.CONTENT_TYPE),
+                Json.write(Problem.of(status, code, detail, requestId)));
     }
 
     /** Path parameters if the path fits the template (segment by segment), otherwise empty. */

@@ -45,19 +45,20 @@ final class LocalHttpServlet extends HttpServlet {
                     .ifPresent(claims -> claims.forEach((name, value) -> target.put(HttpRequest.CLAIM_PREFIX + name, value)));
         }
         // Parsed from the raw query string: getParameterMap() would also consume a form-encoded body.
+        String requestId = UUID.randomUUID().toString();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         Map<String, String> query;
         try {
             query = FormEncoding.decodeQuery(request.getQueryString());
         } catch (ApiException e) {
-            write(response, HttpApi.rejected(e));
+            write(response, HttpApi.rejected(e, requestId));
             return;
         }
         byte[] body = request.getInputStream().readNBytes(HttpApi.MAX_BODY_BYTES + 1);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         HttpResponse result = body.length > HttpApi.MAX_BODY_BYTES
-                ? HttpApi.payloadTooLarge()
+                ? HttpApi.payloadTooLarge(requestId)
                 : api.handle(new HttpRequest(request.getMethod(), path, headers, query,
-                        new String(body, StandardCharsets.UTF_8), UUID.randomUUID().toString(), Map.of()));
+                        new String(body, StandardCharsets.UTF_8), requestId, Map.of()));
         write(response, result);
     }
 

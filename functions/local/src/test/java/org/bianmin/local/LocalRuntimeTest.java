@@ -129,8 +129,14 @@ class LocalRuntimeTest {
 
     private static void assertError(HttpResponse<String> response, int status, String code) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-        JsonNode error = json.readTree(response.body()).get("error");
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("x-request-id")).isPresent();
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").intValue()).isEqualTo(status);
+        assertThat(problem.get("code").stringValue()).isEqualTo(code);
+        assertThat(problem.get("detail").stringValue()).isNotBlank().doesNotContain("Exception");
+        // the earlier shape, kept for one release
+        JsonNode error = problem.get("error");
         assertThat(error.get("code").stringValue()).isEqualTo(code);
         assertThat(error.get("message").stringValue()).isNotBlank().doesNotContain("Exception");
     }

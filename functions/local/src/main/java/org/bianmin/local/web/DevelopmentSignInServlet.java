@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bianmin.http.ErrorBody;
+import org.bianmin.http.Problem;
 import org.bianmin.http.Json;
 import org.bianmin.local.LocalStaffTokens;
 import tools.jackson.databind.JsonNode;
@@ -52,14 +52,14 @@ public final class DevelopmentSignInServlet extends HttpServlet {
             body = null;
         }
         if (body == null || !body.isObject()) {
-            write(response, 400, ErrorBody.of("INVALID_JSON", "请求体必须是 JSON 对象。"));
+            write(response, 400, Problem.of(400, "INVALID_JSON", "请求体必须是 JSON 对象。", null));
             return;
         }
         boolean dispatch = body.path("dispatch").asBoolean(false);
         JsonNode departmentNode = body.get("department");
         String department = departmentNode != null && departmentNode.isString() ? departmentNode.stringValue() : null;
         if (!dispatch && (department == null || !departments.contains(department))) {
-            write(response, 400, ErrorBody.of("INVALID_DEPARTMENT", "请选择分拨中心或一个已有的部门。"));
+            write(response, 400, Problem.of(400, "INVALID_DEPARTMENT", "请选择分拨中心或一个已有的部门。", null));
             return;
         }
         String subject = dispatch ? "dispatcher" : "staff-" + Integer.toHexString(department.hashCode());
@@ -75,15 +75,15 @@ public final class DevelopmentSignInServlet extends HttpServlet {
         if (tokens.usesDevelopmentSecret()) {
             return true;
         }
-        write(response, 404, ErrorBody.of("SIGN_IN_UNAVAILABLE",
-                "本机未启用开发登录（已配置令牌密钥）：请粘贴统一身份认证签发的令牌。"));
+        write(response, 404, Problem.of(404, "SIGN_IN_UNAVAILABLE",
+                "本机未启用开发登录（已配置令牌密钥）：请粘贴统一身份认证签发的令牌。", null));
         return false;
     }
 
     private static void write(HttpServletResponse response, int status, Object body) throws IOException {
         byte[] bytes = Json.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setContentType("application/json; charset=utf-8");
+        response.setContentType(body instanceof Problem ? Problem.CONTENT_TYPE : "application/json; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
