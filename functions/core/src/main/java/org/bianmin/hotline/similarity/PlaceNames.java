@@ -22,6 +22,8 @@ public final class PlaceNames {
     private static final Set<String> TOO_GENERIC = Set.of("小区", "社区", "村", "组", "镇", "乡", "街道", "学校", "医院",
             "市场", "路", "街", "城", "园", "站", "项目", "楼盘", "公园", "广场", "本村", "该小区", "我村", "城区", "农村", "县城");
 
+    /** Endings that look like a place word but are not one: 政府 (尊敬的政府), 临街 (小区临街 means "on the street"). */
+    private static final Pattern NOT_A_PLACE = Pattern.compile("(?:政府|临街|沿街)$");
     /** Runs such as 小区附近 or 新小区 that two unrelated places share. */
     private static final Pattern GENERIC_RUN = Pattern.compile(
             "^(?:[A-Z]\\d*[区县市]?|[新老旧大小二三四五六一期号栋]|附近|旁边|门口|周边)*(?:小区|社区|街道|村|组|镇|乡|学校|医院|市场|项目|楼盘|城区|附近|县城|广场|公园)?(?:附近|旁边|门口|周边)?$");
@@ -42,7 +44,7 @@ public final class PlaceNames {
         Matcher matcher = PLACE.matcher(text);
         while (matcher.find()) {
             String name = LEADING_NOISE.matcher(matcher.group()).replaceFirst("");
-            if (name.codePointCount(0, name.length()) >= 3 && !TOO_GENERIC.contains(name)) {
+            if (name.codePointCount(0, name.length()) >= 3 && !TOO_GENERIC.contains(name) && !NOT_A_PLACE.matcher(name).find()) {
                 places.add(name);
             }
         }
