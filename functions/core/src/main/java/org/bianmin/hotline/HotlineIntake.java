@@ -18,4 +18,11 @@ public interface HotlineIntake {
      * @throws org.bianmin.store.IdempotencyConflictException when the first filing under the key is still running
      */
     IntakeReceipt fileOnce(String key, IntakeCommand command);
+
+    /**
+     * Files a request received earlier by another system, with its original time and identifier, through the same
+     * validation and routing; nothing is notified. A request already imported under the same identifier is not
+     * filed again: the receipt names the existing ticket.
+     */
+    ImportReceipt fileHistorical(HistoricalRequest request);
 }

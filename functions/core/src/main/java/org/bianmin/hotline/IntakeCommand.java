@@ -19,7 +19,7 @@ public record IntakeCommand(String text, String phone, String address, String co
 
     public static final int MIN_TEXT = 5;
     public static final int MAX_TEXT = 5000;
-    public static final Set<String> CHANNELS = Set.of("phone", "chatbot", "api", "open311", "device");
+    public static final Set<String> CHANNELS = Set.of("phone", "chatbot", "api", "open311", "device", "import");
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     public IntakeCommand {
@@ -39,7 +39,7 @@ public record IntakeCommand(String text, String phone, String address, String co
         }
         channel = channel == null ? "api" : channel;
         if (!CHANNELS.contains(channel)) {
-            throw new InvalidIntakeCommandException("INVALID_CHANNEL", "channel 只能是 phone、chatbot、api、open311 或 device。");
+            throw new InvalidIntakeCommandException("INVALID_CHANNEL", "channel 只能是 phone、chatbot、api、open311、device 或 import。");
         }
         if (sessionId != null && !SESSION_ID.matcher(sessionId).matches()) {
             throw new InvalidIntakeCommandException("INVALID_SESSION_ID", "sessionId 格式不正确（8-64位字母、数字、- 或 _）。");

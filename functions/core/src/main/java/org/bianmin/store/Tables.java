@@ -12,13 +12,17 @@ public final class Tables {
     /**
      * Hotline tickets, one item per request. Indexes serve the access patterns: a department's queue by status,
      * the dispatch centre's queue by status, open tickets by deadline (sparse: only open tickets carry
-     * {@code openDeadline}), and a caller's tickets by keyed phone hash.
+     * {@code openDeadline}), a caller's tickets by keyed phone hash, and imported tickets by their identifier in
+     * the earlier system (sparse: only imported tickets carry {@code externalId}), and a category's tickets by time
+     * (the candidates of the duplicate check).
      */
     public static final TableDefinition TICKETS = new TableDefinition("tickets", "trackingNumber", null, null, List.of(
             new TableDefinition.SecondaryIndex("byDepartmentStatus", "departmentStatus", "createdAt"),
             new TableDefinition.SecondaryIndex("byStatus", "status", "createdAt"),
             new TableDefinition.SecondaryIndex("byDeadline", "openDeadline", "dueAt"),
-            new TableDefinition.SecondaryIndex("byPhone", "phoneHash", "createdAt")));
+            new TableDefinition.SecondaryIndex("byPhone", "phoneHash", "createdAt"),
+            new TableDefinition.SecondaryIndex("byExternalId", "externalId", null),
+            new TableDefinition.SecondaryIndex("byCategory", "categoryCode", "createdAt")));
 
     /** Idempotency records: a key's request fingerprint and stored response, expired by TTL after a day. */
     public static final TableDefinition IDEMPOTENCY =

@@ -321,6 +321,11 @@ class DeviceEventsTest {
             }
             return receipt;
         }
+
+        @Override
+        public org.bianmin.hotline.ImportReceipt fileHistorical(org.bianmin.hotline.HistoricalRequest request) {
+            throw new UnsupportedOperationException("devices never import history");
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class LocalRuntime {
      * prints a development citizen token for that resident; {@code device-password --device=<id>} prints a device's
      * password for the local MQTT broker and HTTP events; {@code export --out FILE} and {@code import --in FILE} back
      * up and restore the data directory; {@code train-router --input FILE --out DIR} trains the router from a city's
-     * history (TrainRouterCommand).
+     * history (TrainRouterCommand); {@code import-requests --input FILE} sends historical requests to a running API.
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("dev-token")) {
@@ -50,6 +50,9 @@ public final class LocalRuntime {
         if (args.length > 0 && args[0].equals("train-router")) {
             System.exit(org.bianmin.local.routing.TrainRouterCommand.run(
                     new ArrayList<>(List.of(args).subList(1, args.length)), System.out));
+        }
+        if (args.length > 0 && args[0].equals("import-requests")) {
+            System.exit(org.bianmin.local.data.RequestImport.run(List.of(args).subList(1, args.length)));
         }
         start(args);
     }

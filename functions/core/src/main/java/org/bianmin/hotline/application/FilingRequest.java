@@ -12,6 +12,7 @@ import org.bianmin.hotline.model.GridAssignment;
 import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
+import org.bianmin.hotline.model.TicketOrigin;
 import org.bianmin.hotline.model.TicketStatus;
 import org.bianmin.hotline.model.WorkingCalendar;
 import org.bianmin.hotline.classification.Classification;
@@ -58,42 +59,84 @@ public final class FilingRequest {
     }
 
     public IntakeReceipt file(NewRequest request) {
-        return file(request, classifier.get().classify(request.text()));
+        return file(request, classify(request));
     }
 
     /** Files a request whose category the caller chose (Open311's service_code): no classification, no triage. */
     public IntakeReceipt file(NewRequest request, Leaf leaf) {
-        return file(request, new Classification(leaf.domain().label(), leaf.code(), leaf.name(), leaf.department(),
-                leaf.sla(), 1.0, false, List.of(), List.of(), null));
+        return file(request, chosen(leaf));
+    }
+
+    /** Where the classifier routes a request (a low-confidence route goes to manual triage). */
+    public Classification classify(NewRequest request) {
+        return classifier.get().classify(request.text());
+    }
+
+    /** The route to a category the caller chose: certain, never triaged. */
+    public static Classification chosen(Leaf leaf) {
+        return new Classification(leaf.domain().label(), leaf.code(), leaf.name(), leaf.department(),
+                leaf.sla(), 1.0, false, List.of(), List.of(), null);
     }
 
     private IntakeReceipt file(NewRequest request, Classification route) {
-        GridAssignment grid = grids.locate(request.location()).orElse(null);
         Instant now = clock.instant();
-        // An emergency's follow-up request is URGENT whatever category the text falls in (a fire may read as housing).
-        SlaClass sla = request.urgent() ? SlaClass.URGENT : route.sla();
-        Instant dueAt = deadlines.dueAt(sla, now);
-        String department = route.manualTriage() ? TRIAGE_DEPARTMENT : route.department();
         String code = String.format("%06d", random.nextInt(1_000_000));
-        TicketEvent received = new TicketEvent(now, "channel:" + request.channel(), "RECEIVE", null,
-                TicketStatus.RECEIVED, (route.manualTriage() ? "分类置信度低，转人工分拨" : "自动分类：" + route.category())
-                        + (request.urgent() ? "；市民在紧急情况提示后申请紧急办理" : ""));
         for (int attempt = 0; attempt < 5; attempt++) {
-            String trackingNumber = "BM" + DAY.format(now) + String.format("%06d", random.nextInt(1_000_000));
-            Ticket ticket = new Ticket(trackingNumber, verificationHash(trackingNumber, code), TicketStatus.RECEIVED, 1,
-                    request.channel(), request.text(), phones.protect(request.phone()), request.location(),
-                    route.domain(), route.categoryCode(), route.category(), department, grid, sla,
-                    route.manualTriage(), now, dueAt, request.sessionId(), null, List.of(received));
+            Ticket ticket = ticket(request, route, now, trackingNumber(now), code, "channel:" + request.channel(),
+                    routeNote(route) + (request.urgent() ? "；市民在紧急情况提示后申请紧急办理" : ""), null);
             if (tickets.create(ticket)) {
                 log.info("request filed trackingNumber={} domain={} category={} department={} grid={} triage={} channel={} sla={}",
-                        trackingNumber, route.domain(), route.categoryCode(), department,
-                        grid == null ? null : grid.code(), route.manualTriage(), request.channel(), sla);
-                return new IntakeReceipt(trackingNumber, code, TicketStatus.RECEIVED.name(), route.domain(), route.category(),
-                        department, grid == null ? null : grid.name(), OFFSET_TIME.format(dueAt), route.manualTriage(),
-                        route.modelVersion());
+                        ticket.trackingNumber(), route.domain(), route.categoryCode(), ticket.department(),
+                        ticket.grid() == null ? null : ticket.grid().code(), route.manualTriage(), request.channel(), ticket.sla());
+                return new IntakeReceipt(ticket.trackingNumber(), code, TicketStatus.RECEIVED.name(), route.domain(),
+                        route.category(), ticket.department(), ticket.grid() == null ? null : ticket.grid().name(),
+                        OFFSET_TIME.format(ticket.dueAt()), route.manualTriage(), route.modelVersion());
             }
         }
         throw new IllegalStateException("could not draw a free tracking number in 5 attempts");
+    }
+
+    /**
+     * Files a request received earlier elsewhere, under a tracking number the import reserved for it: created and
+     * due as of its original time, the audit trail naming who imported it. No verification code is handed out (the
+     * citizen was answered by the earlier system), so the stored hash is of a code nobody knows.
+     *
+     * @return the ticket, or empty when the tracking number is taken by another ticket
+     */
+    public java.util.Optional<Ticket> fileHistorical(NewRequest request, Classification route, Instant receivedAt,
+                                                     TicketOrigin origin, String importedBy, String trackingNumber) {
+        String unknownCode = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        Ticket ticket = ticket(request, route, receivedAt, trackingNumber, unknownCode, "import:" + importedBy,
+                "历史诉求导入（原编号 " + origin.externalId() + "）；" + routeNote(route), origin);
+        if (!tickets.create(ticket)) {
+            return java.util.Optional.empty();
+        }
+        log.info("historical request imported trackingNumber={} externalId={} category={} department={} triage={}",
+                trackingNumber, origin.externalId(), route.categoryCode(), ticket.department(), route.manualTriage());
+        return java.util.Optional.of(ticket);
+    }
+
+    /** A fresh tracking number for a request received at {@code at}: its day and six random digits. */
+    public String trackingNumber(Instant at) {
+        return "BM" + DAY.format(at) + String.format("%06d", random.nextInt(1_000_000));
+    }
+
+    private Ticket ticket(NewRequest request, Classification route, Instant receivedAt, String trackingNumber,
+                          String code, String actor, String note, TicketOrigin origin) {
+        GridAssignment grid = grids.locate(request.location()).orElse(null);
+        // An emergency's follow-up request is URGENT whatever category the text falls in (a fire may read as housing).
+        SlaClass sla = request.urgent() ? SlaClass.URGENT : route.sla();
+        Instant dueAt = deadlines.dueAt(sla, receivedAt);
+        String department = route.manualTriage() ? TRIAGE_DEPARTMENT : route.department();
+        TicketEvent received = new TicketEvent(receivedAt, actor, "RECEIVE", null, TicketStatus.RECEIVED, note);
+        return new Ticket(trackingNumber, verificationHash(trackingNumber, code), TicketStatus.RECEIVED, 1,
+                request.channel(), request.text(), phones.protect(request.phone()), request.location(),
+                route.domain(), route.categoryCode(), route.category(), department, grid, sla,
+                route.manualTriage(), receivedAt, dueAt, request.sessionId(), null, List.of(received), origin);
+    }
+
+    private static String routeNote(Classification route) {
+        return route.manualTriage() ? "分类置信度低，转人工分拨" : "自动分类：" + route.category();
     }
 
     /** The verification code is stored only as this hash, salted with the tracking number. */

@@ -1,6 +1,9 @@
 package org.bianmin.hotline.application;
 
+import java.util.function.Supplier;
+import org.bianmin.hotline.HistoricalRequest;
 import org.bianmin.hotline.HotlineIntake;
+import org.bianmin.hotline.ImportReceipt;
 import org.bianmin.hotline.IntakeCommand;
 import org.bianmin.hotline.IntakeReceipt;
 import org.bianmin.hotline.InvalidIntakeCommandException;
@@ -12,8 +15,8 @@ import org.bianmin.store.Idempotency;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hotline's published intake port, over the intake use case, the taxonomy (for a chosen category) and the
- * idempotency store (for filing once per key).
+ * The hotline's published intake port, over the intake use case, the taxonomy (for a chosen category), the
+ * idempotency store (for filing once per key) and the historical import.
  */
 public final class HotlineIntakeService implements HotlineIntake {
 
@@ -22,11 +25,22 @@ public final class HotlineIntakeService implements HotlineIntake {
     private final FilingRequest filing;
     private final Taxonomy taxonomy;
     private final Idempotency idempotency;
+    /** Resolved on first import: functions that never import (devices) need no access to the id registry. */
+    private final Supplier<ImportingHistoricalRequest> importing;
 
+    /** An intake that files and files once per key, but does not import history. */
     public HotlineIntakeService(FilingRequest filing, Taxonomy taxonomy, Idempotency idempotency) {
+        this(filing, taxonomy, idempotency, () -> {
+            throw new IllegalStateException("this intake is not configured for imports");
+        });
+    }
+
+    public HotlineIntakeService(FilingRequest filing, Taxonomy taxonomy, Idempotency idempotency,
+                                Supplier<ImportingHistoricalRequest> importing) {
         this.filing = filing;
         this.taxonomy = taxonomy;
         this.idempotency = idempotency;
+        this.importing = importing;
     }
 
     @Override
@@ -42,9 +56,21 @@ public final class HotlineIntakeService implements HotlineIntake {
         if (command.categoryCode() == null) {
             return filing.file(request);
         }
-        Leaf leaf = taxonomy.leaf(command.categoryCode()).orElseThrow(() -> new InvalidIntakeCommandException(
+        return filing.file(request, chosenLeaf(command));
+    }
+
+    @Override
+    public ImportReceipt fileHistorical(HistoricalRequest historical) {
+        IntakeCommand command = historical.command();
+        NewRequest request = newRequest(command);
+        Leaf chosen = command.categoryCode() == null ? null : chosenLeaf(command);
+        return importing.get().file(historical, request,
+                () -> chosen == null ? filing.classify(request) : FilingRequest.chosen(chosen));
+    }
+
+    private Leaf chosenLeaf(IntakeCommand command) {
+        return taxonomy.leaf(command.categoryCode()).orElseThrow(() -> new InvalidIntakeCommandException(
                 "UNKNOWN_CATEGORY", "未知的诉求类别：" + command.categoryCode()));
-        return filing.file(request, leaf);
     }
 
     /** The intake's internal, already validated form of a command. */

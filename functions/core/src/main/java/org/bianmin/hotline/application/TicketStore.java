@@ -51,6 +51,12 @@ public interface TicketStore {
     /** Open, not yet escalated tickets whose deadline has passed, earliest first. */
     java.util.List<Ticket> overdue(java.time.Instant now, int limit);
 
+    /** The tickets imported under an earlier system's identifier (one, unless that system reused identifiers). */
+    java.util.List<Ticket> withExternalId(String externalId);
+
+    /** A category's tickets created in [{@code from}, {@code to}], newest first, at most {@code limit}. */
+    java.util.List<Ticket> inCategory(String categoryCode, java.time.Instant from, java.time.Instant to, int limit);
+
     /** Every ticket (for statistics; a scan, fine at a city's daily volumes, see docs/hotline.md). */
     java.util.List<Ticket> all();
 }

@@ -12,6 +12,7 @@ import org.bianmin.hotline.model.Location;
 import org.bianmin.hotline.model.ProtectedPhone;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
+import org.bianmin.hotline.model.TicketOrigin;
 import org.bianmin.hotline.model.TicketStatus;
 import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.store.TableUse;
@@ -25,7 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /**
  * Tickets in the {@code tickets} table, one item each. The item carries the index keys of {@link Tables#TICKETS}:
  * {@code departmentStatus}, {@code status}, {@code openDeadline} (only while open, so the deadline index holds
- * open tickets alone) and {@code phoneHash}. Creation is conditional on the tracking number being free.
+ * open tickets alone), {@code phoneHash} and, on imported tickets only, {@code externalId}. Creation is conditional
+ * on the tracking number being free. Imported tickets never carry {@code openDeadline}: their deadlines passed long
+ * ago in the earlier system, and thousands of them at the head of the deadline index would hide today's overdue
+ * tickets from the SLA scheduler.
  */
 public final class DynamoTicketStore implements TicketStore, UsesTables {
 
@@ -91,6 +95,22 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
     }
 
     @Override
+    public List<Ticket> withExternalId(String externalId) {
+        return dynamo.query(q -> q.tableName(tableName).indexName("byExternalId")
+                .keyConditionExpression("externalId = :id")
+                .expressionAttributeValues(Map.of(":id", s(externalId))))
+                .items().stream().map(DynamoTicketStore::fromItem).toList();
+    }
+
+    @Override
+    public List<Ticket> inCategory(String categoryCode, Instant from, Instant to, int limit) {
+        return dynamo.query(q -> q.tableName(tableName).indexName("byCategory").scanIndexForward(false).limit(limit)
+                .keyConditionExpression("categoryCode = :c AND createdAt BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":c", s(categoryCode), ":from", s(from.toString()), ":to", s(to.toString()))))
+                .items().stream().map(DynamoTicketStore::fromItem).toList();
+    }
+
+    @Override
     public List<Ticket> all() {
         List<Ticket> all = new ArrayList<>();
         dynamo.scanPaginator(scan -> scan.tableName(tableName)).items().forEach(item -> all.add(fromItem(item)));
@@ -132,7 +152,11 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
         item.put("manualTriage", AttributeValue.fromBool(t.manualTriage()));
         item.put("createdAt", s(t.createdAt().toString()));
         item.put("dueAt", s(t.dueAt().toString()));
-        if (t.status().isOpen() && t.status() != TicketStatus.ESCALATED) {
+        if (t.origin() != null) {
+            item.put("externalId", s(t.origin().externalId()));
+            item.put("likes", AttributeValue.fromN(Integer.toString(t.origin().likes())));
+        }
+        if (t.origin() == null && t.status().isOpen() && t.status() != TicketStatus.ESCALATED) {
             // sparse deadline index: only tickets the SLA scheduler may still have to escalate
             item.put("openDeadline", s(OPEN));
         }
@@ -178,7 +202,9 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
                 location, str(item, "domain"), str(item, "categoryCode"), str(item, "category"), str(item, "department"),
                 grid, SlaClass.valueOf(str(item, "sla")), item.get("manualTriage").bool(),
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "dueAt")), str(item, "sessionId"),
-                item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null, events);
+                item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null, events,
+                item.containsKey("externalId") ? new TicketOrigin(str(item, "externalId"),
+                        item.containsKey("likes") ? Integer.parseInt(item.get("likes").n()) : 0) : null);
     }
 
     private static AttributeValue s(String value) {

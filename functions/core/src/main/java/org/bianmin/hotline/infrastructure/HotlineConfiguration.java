@@ -8,6 +8,7 @@ import java.util.List;
 import org.bianmin.hotline.HotlineDirectory;
 import org.bianmin.hotline.HotlineIntake;
 import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.ImportingHistoricalRequest;
 import org.bianmin.hotline.application.HotlineDirectoryService;
 import org.bianmin.hotline.application.HotlineIntakeService;
 import org.bianmin.hotline.application.PhoneProtector;
@@ -121,8 +122,21 @@ class HotlineConfiguration {
 
     /** The hotline's published intake port, how other capabilities file requests. */
     @Bean
-    HotlineIntake hotlineIntake(FilingRequest filing, Taxonomy taxonomy, DynamoIdempotency idempotency) {
-        return new HotlineIntakeService(filing, taxonomy, idempotency);
+    HotlineIntake hotlineIntake(FilingRequest filing, Taxonomy taxonomy, DynamoIdempotency idempotency,
+                                ObjectProvider<ImportingHistoricalRequest> importing) {
+        return new HotlineIntakeService(filing, taxonomy, idempotency, importing::getObject);
+    }
+
+    /** Historical imports, idempotent per external id through the id registry. */
+    @Bean
+    ImportingHistoricalRequest importingHistoricalRequest(FilingRequest filing, DynamoTicketStore tickets,
+                                                          DynamoExternalIdRegistry externalIds) {
+        return new ImportingHistoricalRequest(filing, tickets, externalIds);
+    }
+
+    @Bean
+    DynamoExternalIdRegistry externalIdRegistry(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoExternalIdRegistry(dynamo, store.tablePrefix());
     }
 
     /** The hotline's published read port: reference data only, so it costs a function no ticket permissions. */

@@ -14,6 +14,11 @@ import org.bianmin.hotline.web.IntakeRoute;
 import org.bianmin.hotline.application.TrackingCodeLockout;
 import org.bianmin.hotline.web.RatingRoute;
 import org.bianmin.hotline.web.RequestStatusRoute;
+import org.bianmin.hotline.web.StaffImportRoute;
+import org.bianmin.hotline.web.StaffSimilarRoute;
+import org.bianmin.hotline.similarity.FindingSimilarTickets;
+import org.bianmin.knowledge.analysis.ChineseAnalyzer;
+import org.bianmin.hotline.HotlineIntake;
 import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.RateLimiter;
@@ -66,10 +71,26 @@ class IntakeConfiguration {
         return new RatingRoute(tickets, citizenLimiter, trackingCodeLockout, new RatingTicket(tickets, clock));
     }
 
-    /** The hotline intake Lambda: request intake, status lookup and routing behind API Gateway. */
+    @Bean
+    StaffImportRoute staffImportRoute(HotlineIntake intake, Clock clock) {
+        return new StaffImportRoute(intake, clock);
+    }
+
+    @Bean
+    StaffSimilarRoute staffSimilarRoute(DynamoTicketStore tickets, ChineseAnalyzer analyzer) {
+        return new StaffSimilarRoute(tickets, new FindingSimilarTickets(tickets, analyzer));
+    }
+
+    /**
+     * The hotline intake Lambda: request intake, status lookup and routing behind API Gateway, and the dispatch
+     * centre's historical import and the duplicate check (behind the staff JWT authorizer), which need the same
+     * classifier and analyzer.
+     */
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> hotlineApi(IntakeRoute intake, RequestStatusRoute status,
-                                                                        RatingRoute rating, ClassifyRoute classify) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating)));
+                                                                        RatingRoute rating, ClassifyRoute classify,
+                                                                        StaffImportRoute historicalImport,
+                                                                        StaffSimilarRoute similar) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating, historicalImport, similar)));
     }
 }

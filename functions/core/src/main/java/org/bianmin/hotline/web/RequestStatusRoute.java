@@ -59,6 +59,10 @@ public final class RequestStatusRoute implements HttpRoute {
         view.put("manualTriage", ticket.manualTriage());
         view.put("version", ticket.version());
         view.put("location", ticket.location());
+        if (ticket.origin() != null) {
+            view.put("externalId", ticket.origin().externalId());
+            view.put("likes", ticket.origin().likes());
+        }
         view.put("history", ticket.events().stream().map(e -> {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("at", OFFSET_TIME.format(e.at()));

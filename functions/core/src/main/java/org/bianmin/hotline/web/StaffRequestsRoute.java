@@ -16,7 +16,8 @@ import org.bianmin.hotline.model.TicketStatus;
 
 /**
  * {@code GET /v1/staff/requests?status=&department=}: the queue a staff member may see. A department sees only its
- * own tickets (asking for another's is a 403); the dispatch centre sees any department, or all.
+ * own tickets (asking for another's is a 403); the dispatch centre sees any department, or all. With
+ * {@code ?externalId=ID} it finds the ticket imported under that id (an index query), if the caller may see it.
  */
 public final class StaffRequestsRoute implements HttpRoute {
 
@@ -45,6 +46,12 @@ public final class StaffRequestsRoute implements HttpRoute {
     @Override
     public HttpResponse handle(HttpRequest request) {
         StaffMember actor = StaffAuthentication.require(request);
+        String externalId = request.queryParameter("externalId").filter(id -> !id.isBlank()).orElse(null);
+        if (externalId != null) {
+            List<Map<String, Object>> views = tickets.withExternalId(externalId.strip()).stream()
+                    .filter(actor::mayAccess).map(RequestStatusRoute::staffView).toList();
+            return HttpResponse.json(200, Map.of("requests", views, "count", views.size()));
+        }
         String department = request.queryParameter("department").filter(d -> !d.isBlank()).orElse(null);
         if (!actor.dispatchCentre()) {
             if (department != null && !department.equals(actor.department())) {
