@@ -15,12 +15,15 @@ awslocal dynamodb create-table --table-name ${P}tickets --billing-mode PAY_PER_R
   --attribute-definitions AttributeName=trackingNumber,AttributeType=S AttributeName=departmentStatus,AttributeType=S \
     AttributeName=status,AttributeType=S AttributeName=openDeadline,AttributeType=S AttributeName=dueAt,AttributeType=S \
     AttributeName=phoneHash,AttributeType=S AttributeName=createdAt,AttributeType=S \
+    AttributeName=externalId,AttributeType=S AttributeName=categoryCode,AttributeType=S \
   --key-schema AttributeName=trackingNumber,KeyType=HASH \
   --global-secondary-indexes \
     'IndexName=byDepartmentStatus,KeySchema=[{AttributeName=departmentStatus,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}' \
     'IndexName=byStatus,KeySchema=[{AttributeName=status,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}' \
     'IndexName=byDeadline,KeySchema=[{AttributeName=openDeadline,KeyType=HASH},{AttributeName=dueAt,KeyType=RANGE}],Projection={ProjectionType=ALL}' \
-    'IndexName=byPhone,KeySchema=[{AttributeName=phoneHash,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}'
+    'IndexName=byPhone,KeySchema=[{AttributeName=phoneHash,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}' \
+    'IndexName=byExternalId,KeySchema=[{AttributeName=externalId,KeyType=HASH}],Projection={ProjectionType=ALL}' \
+    'IndexName=byCategory,KeySchema=[{AttributeName=categoryCode,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}'
 
 awslocal dynamodb create-table --table-name ${P}idempotency --billing-mode PAY_PER_REQUEST \
   --attribute-definitions AttributeName=idempotencyKey,AttributeType=S \

@@ -19,9 +19,9 @@ class LocalStackScriptTest {
             create = create.substring(0, create.indexOf("awslocal", 1) < 0 ? create.length() : create.indexOf("awslocal", 1));
             assertThat(create).as(table.logicalName()).contains("--key-schema AttributeName=" + table.partitionKey() + ",KeyType=HASH");
             for (TableDefinition.SecondaryIndex index : table.indexes()) {
+                String sortKey = index.sortKey() == null ? "" : ",{AttributeName=" + index.sortKey() + ",KeyType=RANGE}";
                 assertThat(create).as(table.logicalName() + " " + index.name()).contains("IndexName=" + index.name()
-                        + ",KeySchema=[{AttributeName=" + index.partitionKey() + ",KeyType=HASH},{AttributeName="
-                        + index.sortKey() + ",KeyType=RANGE}]");
+                        + ",KeySchema=[{AttributeName=" + index.partitionKey() + ",KeyType=HASH}" + sortKey + "]");
             }
             if (table.ttlAttribute() != null) {
                 assertThat(script).as(table.logicalName() + " TTL").contains("update-time-to-live --table-name ${P}"
