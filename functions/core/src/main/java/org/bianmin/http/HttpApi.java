@@ -96,7 +96,7 @@ public final class HttpApi {
      * What every response gets on its way out: {@code x-request-id}, and for 429 and 503 a {@code retry-after}
      * (seconds) unless the route set its own.
      */
-    public static HttpResponse finish(String requestId, HttpResponse response) {
+    private static HttpResponse finish(String requestId, HttpResponse response) {
         Map<String, String> headers = new HashMap<>(response.headers());
         if (requestId != null) {
             headers.put("x-request-id", requestId);

@@ -178,6 +178,7 @@ public final class RequestBodies {
         if (components == null || root == null) {
             return Integer.MAX_VALUE;
         }
-        return Arrays.stream(components).map(RecordComponent::getName).toList().indexOf(root) & Integer.MAX_VALUE;
+        int index = Arrays.stream(components).map(RecordComponent::getName).toList().indexOf(root);
+        return index < 0 ? Integer.MAX_VALUE : index;
     }
 }
