@@ -22,12 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  *       answer (summary and steps);</li>
  *   <li>{@link #MESSAGES}: citizen messages written for routing, of the length and manner of real ones (long,
  *       naming places and people, several complaints at once), each with the domain a city's hotline files it
- *       under.</li>
+ *       under. They are kept in several files so that each can grow on its own (one per group of domains).</li>
  * </ul>
  */
 final class BuiltInTrainingText {
 
-    static final String MESSAGES = "hotline/routing-messages.jsonl";
+    static final List<String> MESSAGES = List.of(
+            "hotline/routing-messages.jsonl",
+            "hotline/routing-messages-city-labour-education.jsonl",
+            "hotline/routing-messages-trade-environment-health-transport.jsonl");
 
     private BuiltInTrainingText() {
     }
@@ -55,9 +58,17 @@ final class BuiltInTrainingText {
     }
 
     static List<LabeledText> messages() {
-        try (InputStream in = BuiltInTrainingText.class.getClassLoader().getResourceAsStream(MESSAGES)) {
+        List<LabeledText> texts = new ArrayList<>();
+        for (String resource : MESSAGES) {
+            texts.addAll(messages(resource));
+        }
+        return texts;
+    }
+
+    private static List<LabeledText> messages(String resource) {
+        try (InputStream in = BuiltInTrainingText.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing " + MESSAGES);
+                throw new IllegalStateException("missing " + resource);
             }
             JsonMapper json = JsonMapper.builder().build();
             List<LabeledText> texts = new ArrayList<>();
@@ -70,12 +81,12 @@ final class BuiltInTrainingText {
                 JsonNode node = json.readTree(row);
                 String label = node.path("domain").asString("");
                 Domain domain = Domain.fromLabel(label).orElseThrow(
-                        () -> new IllegalStateException(MESSAGES + " line " + number + ": unknown domain " + label));
+                        () -> new IllegalStateException(resource + " line " + number + ": unknown domain " + label));
                 texts.add(new LabeledText(node.required("text").stringValue(), domain));
             }
             return texts;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + MESSAGES, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 }
