@@ -205,10 +205,11 @@ final class OpenApiDocument {
 
     /**
      * The operation's path template for a concrete path: a template segment {@code {name}} (optionally with a
-     * literal suffix such as {@code .json}) matches any non-empty segment; the template with the fewest parameters
-     * wins, as literal routes are meant to.
+     * literal suffix such as {@code .json}) matches any non-empty segment; a trailing slash does not count (as in
+     * HttpApi); the template with the fewest parameters wins, as literal routes are meant to.
      */
     Optional<String> template(String method, String path) {
+        String bare = path.replaceAll("/+$", "");
         String best = null;
         int fewest = Integer.MAX_VALUE;
         for (Map.Entry<String, JsonNode> entry : root.path("paths").properties()) {
@@ -218,7 +219,7 @@ final class OpenApiDocument {
             String template = entry.getKey();
             StringBuilder regex = new StringBuilder();
             int parameters = 0;
-            for (String part : template.split("(?=\\{)|(?<=})")) {
+            for (String part : template.replaceAll("/+$", "").split("(?=\\{)|(?<=})")) {
                 if (part.startsWith("{")) {
                     regex.append("[^/]+");
                     parameters++;
@@ -226,7 +227,7 @@ final class OpenApiDocument {
                     regex.append(Pattern.quote(part));
                 }
             }
-            if (Pattern.matches(regex.toString(), path) && parameters < fewest) {
+            if (Pattern.matches(regex.toString(), bare) && parameters < fewest) {
                 best = template;
                 fewest = parameters;
             }
