@@ -64,7 +64,7 @@ public final class HttpApi {
                     if (refused != null) {
                         throw refused;
                     }
-                    return route.handle(request.withPathParameters(parameters.get()));
+                    return route.handle(request.withPathParameters(parameters.get()).withQueryOnly(route.queryParameters()));
                 }
                 allowed.add(route.method());
             }

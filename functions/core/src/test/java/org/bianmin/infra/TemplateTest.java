@@ -39,9 +39,12 @@ class TemplateTest {
     /** The physical names of tables and queues in a template deployed with {@link #STAGE}. */
     private static final String DEPLOYED_PREFIX = "bianmin-" + STAGE + "-";
 
-    /** Template routes as "METHOD /path", with a trailing ".json" on path parameters folded into the parameter. */
+    /**
+     * Template routes as "METHOD /path", with a trailing ".json" or ".xml" on path parameters folded into the
+     * parameter: API Gateway's {@code {service_code}} takes the whole segment, so one template route serves both.
+     */
     private static String route(String method, String path) {
-        return method.toUpperCase() + " " + path.replaceAll("\\{([^}]+)}\\.json", "{$1}");
+        return method.toUpperCase() + " " + path.replaceAll("\\{([^}]+)}\\.(json|xml)", "{$1}");
     }
 
     /** What starting one function's definition showed: the routes its bean serves (null if not HTTP) and what it uses. */

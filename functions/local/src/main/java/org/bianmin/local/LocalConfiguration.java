@@ -9,6 +9,7 @@ import org.bianmin.devices.infrastructure.DynamoDeviceStore;
 import org.bianmin.devices.application.DeviceCredentials;
 import org.bianmin.local.mqtt.EmbeddedMqttBroker;
 import org.bianmin.local.mqtt.MqttBridge;
+import org.bianmin.local.web.ApiDocsRoutes;
 import org.bianmin.local.web.DevelopmentSignInServlet;
 import org.bianmin.local.web.WebPagesServlet;
 import org.bianmin.hotline.classification.Leaf;
@@ -44,8 +45,8 @@ public class LocalConfiguration {
     }
 
     /**
-     * The API under the first path segment of every route ({@code /v1/*}, {@code /open311/*}, {@code /health}), so
-     * that everything else is left to the web pages.
+     * The API under the first path segment of every route ({@code /v1/*}, {@code /open311/*}, {@code /health},
+     * {@code /docs/*}), so that everything else is left to the web pages.
      */
     @Bean
     ServletRegistrationBean<LocalHttpServlet> localHttpServlet(HttpApi localHttpApi, LocalTokens localTokens) {
@@ -58,6 +59,12 @@ public class LocalConfiguration {
                 new ServletRegistrationBean<>(new LocalHttpServlet(localHttpApi, localTokens), mappings);
         registration.setName("bianmin");
         return registration;
+    }
+
+    /** docs/openapi.yaml and Swagger UI over it, at /docs/api/ (local only: the template deploys no such route). */
+    @Bean
+    ApiDocsRoutes apiDocsRoutes() {
+        return new ApiDocsRoutes();
     }
 
     @Bean

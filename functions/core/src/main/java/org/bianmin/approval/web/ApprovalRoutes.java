@@ -50,8 +50,10 @@ public final class ApprovalRoutes implements HttpRouteGroup {
     public List<HttpRoute> routes() {
         return List.of(HttpRoute.of("GET", "/v1/approvals/items", Access.anyone(), request -> HttpResponse.json(200,
                         Map.of("items", catalog.items().stream().map(ApprovalRoutes::describe).toList()))),
-                HttpRoute.of("POST", "/v1/approvals", Access.citizen(), request -> apply(request, AppliedBy.CITIZEN)),
-                HttpRoute.of("POST", "/v1/staff/approvals", Access.staff(), request -> apply(request, AppliedBy.STAFF)));
+                HttpRoute.of("POST", "/v1/approvals", Access.citizen(), request -> apply(request, AppliedBy.CITIZEN))
+                        .answering(200, 400, 403, 409, 422),
+                HttpRoute.of("POST", "/v1/staff/approvals", Access.staff(), request -> apply(request, AppliedBy.STAFF))
+                        .answering(200, 400, 403, 409, 422));
     }
 
     private static Map<String, Object> describe(ServiceItem item) {

@@ -10,6 +10,7 @@ import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The Open311 GeoReport v2 face of the same intake and tickets (the open311 Lambda).
@@ -18,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 class Open311Configuration {
 
     @Bean
-    Open311Api open311Api(Taxonomy taxonomy, FilingRequest filing, DynamoTicketStore tickets) {
-        return new Open311Api(taxonomy, filing, tickets);
+    Open311Api open311Api(Taxonomy taxonomy, FilingRequest filing, DynamoTicketStore tickets, Environment environment) {
+        // The public address for discovery's absolute URL; blank: the host the request came in on (Open311Api).
+        return new Open311Api(taxonomy, filing, tickets, environment.getProperty("bianmin.open311.base-url", ""));
     }
 
     /** The Open311 Lambda: GeoReport v2 over the same intake and tickets. */

@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,16 @@ public final class RequestStatusRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/v1/requests/{trackingNumber}";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 400, 404, 429);
+    }
+
+    @Override
+    public Set<String> queryParameters() {
+        return Set.of("code");
     }
 
     @Override

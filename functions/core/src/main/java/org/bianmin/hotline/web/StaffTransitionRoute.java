@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
 import org.bianmin.http.ApiException;
@@ -40,6 +41,11 @@ public final class StaffTransitionRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/v1/staff/requests/{trackingNumber}/transitions";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 400, 403, 404, 409);
     }
 
     @Override
