@@ -20,6 +20,7 @@ import org.bianmin.store.TableDefinition;
 import org.bianmin.store.Tables;
 import org.bianmin.knowledge.infrastructure.KnowledgePreloader;
 import org.bianmin.store.DynamoIdempotency;
+import org.bianmin.observability.MetricNames;
 import org.bianmin.platform.secrets.SecretSource;
 import org.bianmin.platform.secrets.SecretsFromSecretsManager;
 import org.bianmin.testing.DynamoDbTestServer;
@@ -324,6 +325,56 @@ class TemplateTest {
             }
         }
         return String.valueOf(reference);
+    }
+
+    /**
+     * The alarms on the functions' own metrics name metrics the code writes ({@link MetricNames}), in the namespace
+     * the functions are given, with the dimensions the code writes; the breaker alarm covers every data source.
+     */
+    @Test
+    void alarmsOnOurMetricsNameWhatTheCodeWrites() throws IllegalAccessException {
+        Set<String> written = new TreeSet<>();
+        for (java.lang.reflect.Field field : MetricNames.class.getFields()) {
+            if (field.getType() == String.class) {
+                written.add((String) field.get(null));
+            }
+        }
+        Object namespace = SamTemplate.map(template.globalFunction(), "Environment", "Variables").get("BIANMIN_METRICS_NAMESPACE");
+        Map<String, Set<String>> dimensions = Map.of(MetricNames.TICKETS_OVERDUE, Set.of(),
+                MetricNames.APPROVAL_DECISIONS, Set.of("decision"), MetricNames.DEAD_LETTERS, Set.of("kind"),
+                MetricNames.CIRCUIT_BREAKER_STATE, Set.of("breaker"));
+        Set<String> alarmed = new TreeSet<>();
+        Set<String> breakers = new TreeSet<>();
+        template.resources("AWS::CloudWatch::Alarm").forEach((name, alarm) -> {
+            Map<String, Object> properties = SamTemplate.map(alarm, "Properties");
+            List<Map<String, Object>> metrics = new ArrayList<>();
+            if (properties.containsKey("MetricName")) {
+                metrics.add(properties);
+            }
+            for (Object query : SamTemplate.list(properties.get("Metrics"))) {
+                Map<String, Object> stat = SamTemplate.map(query);
+                if (stat.containsKey("MetricStat")) {
+                    metrics.add(SamTemplate.map(stat, "MetricStat", "Metric"));
+                }
+            }
+            for (Map<String, Object> metric : metrics) {
+                if (!String.valueOf(metric.get("Namespace")).contains("Bianmin/")) {
+                    continue;
+                }
+                assertThat(metric.get("Namespace")).as(name + " namespace").isEqualTo(namespace);
+                String metricName = String.valueOf(metric.get("MetricName"));
+                assertThat(written).as(name + " metric").contains(metricName);
+                Set<String> names = new TreeSet<>();
+                SamTemplate.list(metric.get("Dimensions")).forEach(d -> names.add(String.valueOf(SamTemplate.map(d).get("Name"))));
+                assertThat(names).as(name + " dimensions of " + metricName).isEqualTo(dimensions.get(metricName));
+                alarmed.add(metricName);
+                if (metricName.equals(MetricNames.CIRCUIT_BREAKER_STATE)) {
+                    SamTemplate.list(metric.get("Dimensions")).forEach(d -> breakers.add(String.valueOf(SamTemplate.map(d).get("Value"))));
+                }
+            }
+        });
+        assertThat(alarmed).containsExactlyInAnyOrderElementsOf(dimensions.keySet());
+        assertThat(breakers).containsExactlyInAnyOrderElementsOf(org.bianmin.approval.sources.SyntheticPopulation.SOURCES);
     }
 
     private static final Set<String> CHECKED_POLICIES = Set.of("Statement", "DynamoDBReadPolicy", "DynamoDBWritePolicy",

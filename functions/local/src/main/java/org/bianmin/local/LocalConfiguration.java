@@ -92,8 +92,8 @@ public class LocalConfiguration {
     }
 
     @Bean
-    LocalTokens localTokens() {
-        return LocalTokens.fromEnvironment();
+    LocalTokens localTokens(Environment environment) {
+        return new LocalTokens(environment.getProperty(LocalSettings.TOKEN_SECRET));
     }
 
     /** The citizen chatbot ({@code /}) and the agent console ({@code /console/}); see {@link WebPagesServlet}. */

@@ -55,7 +55,7 @@ public final class LocalTokens {
     }
 
     public static LocalTokens fromEnvironment() {
-        return new LocalTokens(System.getenv("BIANMIN_LOCAL_TOKEN_SECRET"));
+        return new LocalTokens(LocalSettings.get(LocalSettings.TOKEN_SECRET));
     }
 
     /**
