@@ -107,9 +107,11 @@ class LocalCommandLineTest {
         assertThat(noDevice.code()).isEqualTo(LocalCommandLine.USAGE);
         assertThat(noDevice.err()).contains("Missing required option: '--device=<id>'");
 
-        Run unknownOption = run("export", "--out", "x.jsonl", "--everything");
+        Run unknownOption = run("export", "--out", "target/never-written.jsonl", "--data-dir", "target/no-data", "--everything");
         assertThat(unknownOption.code()).isEqualTo(LocalCommandLine.USAGE);
         assertThat(unknownOption.err()).contains("Unknown option: '--everything'");
+        assertThat(Path.of("target/never-written.jsonl")).doesNotExist();
+        assertThat(Path.of("target/no-data")).doesNotExist();
 
         Run notANumber = run("import-requests", "--input", "x.jsonl", "--batch", "many");
         assertThat(notANumber.code()).isEqualTo(LocalCommandLine.USAGE);

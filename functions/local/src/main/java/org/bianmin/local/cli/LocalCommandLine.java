@@ -64,6 +64,8 @@ public final class LocalCommandLine implements Callable<Integer> {
     /** Runs {@code args}; returns the exit code. After a successful {@code serve} the runtime keeps running. */
     public int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(this);
+        // only serve passes unknown --settings on (to Spring); every other command refuses what it does not know
+        commandLine.getSubcommands().forEach((name, command) -> command.setUnmatchedArgumentsAllowed(name.equals("serve")));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
