@@ -73,6 +73,10 @@ final class PolicyGrants {
         if (!"Allow".equals(s.get("Effect"))) {
             throw fail("only Allow statements are checked: " + s);
         }
+        if (asList(s.get("Action")).equals(List.of("secretsmanager:GetSecretValue"))) {
+            // secrets are not tables or queues: TemplateTest holds each function to the secrets its environment names
+            return;
+        }
         for (Object resource : asList(s.get("Resource"))) {
             String logicalId = logicalId(resource);
             String type = String.valueOf(template.resource(logicalId).get("Type"));

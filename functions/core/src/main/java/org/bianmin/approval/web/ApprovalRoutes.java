@@ -1,5 +1,6 @@
 package org.bianmin.approval.web;
 
+import org.bianmin.observability.Metrics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,8 +43,13 @@ public final class ApprovalRoutes implements HttpRouteGroup {
     private final ApplyingForApproval applying;
 
     public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, ApprovalRecords store, Idempotency idempotency) {
+        this(catalog, deciding, store, idempotency, Metrics.none());
+    }
+
+    public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, ApprovalRecords store, Idempotency idempotency,
+                          Metrics metrics) {
         this.catalog = catalog;
-        this.applying = new ApplyingForApproval(deciding, store, idempotency);
+        this.applying = new ApplyingForApproval(deciding, store, idempotency, metrics);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.bianmin.hotline.infrastructure;
 
+import org.bianmin.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.function.Function;
@@ -26,7 +27,7 @@ class Open311Configuration {
 
     /** The Open311 Lambda: GeoReport v2 over the same intake and tickets. */
     @Bean
-    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> open311(Open311Api open311) {
-        return new ApiGatewayHttpFunction(new HttpApi(open311.routes()));
+    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> open311(Open311Api open311, Metrics metrics) {
+        return new ApiGatewayHttpFunction(new HttpApi(open311.routes(), metrics));
     }
 }

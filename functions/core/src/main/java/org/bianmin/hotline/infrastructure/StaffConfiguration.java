@@ -1,5 +1,6 @@
 package org.bianmin.hotline.infrastructure;
 
+import org.bianmin.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -50,9 +51,11 @@ class StaffConfiguration {
     }
 
     @Bean(destroyMethod = "")
-    DispatchQueue dispatchQueue(HotlineProperties properties, QueueBackend queues, DeliveringDispatchNotification delivery) {
+    DispatchQueue dispatchQueue(HotlineProperties properties, QueueBackend queues, DeliveringDispatchNotification delivery,
+                                Metrics metrics) {
+        // in AWS a notification that keeps failing goes to the SQS dead-letter queue, which has its own alarm
         return queues.choose(properties.dispatchQueueUrl(), "BIANMIN_HOTLINE_DISPATCHQUEUEURL",
-                sqs -> new SqsDispatchQueue(sqs, properties.dispatchQueueUrl()), () -> new InProcessDispatchQueue(delivery));
+                sqs -> new SqsDispatchQueue(sqs, properties.dispatchQueueUrl()), () -> new InProcessDispatchQueue(delivery, metrics));
     }
 
     @Bean
@@ -70,7 +73,8 @@ class StaffConfiguration {
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> staffApi(StaffRequestsRoute requests,
                                                                       StaffTransitionRoute transitions,
-                                                                      StaffStatsRoute stats) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(requests, transitions, stats)));
+                                                                      StaffStatsRoute stats,
+                                                                      Metrics metrics) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(requests, transitions, stats), metrics));
     }
 }
