@@ -100,6 +100,10 @@ class RoutingCorrectionsTest {
         Leaf other = elsewhere(suggestion);
         HttpResponse response = dispatch(number, "{\"action\":\"dispatch\",\"categoryCode\":\"" + other.code() + "\",\"note\":\"核实后改派\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode view = json.readTree(response.body());
+        assertThat(view.get("corrected").booleanValue()).isTrue();
+        assertThat(view.get("suggestion").get("domain").stringValue()).isEqualTo(suggestion.domain());
+        assertThat(view.get("suggestion").get("modelVersion").stringValue()).isEqualTo(suggestion.modelVersion());
 
         Ticket routed = tickets.find(number).orElseThrow();
         assertThat(routed.suggestion()).as("the suggestion survives the correction").isEqualTo(suggestion);
