@@ -206,6 +206,7 @@
       state.alarmTimer = setInterval(loadAlarms, 15000);
     } else {
       loadStats();
+      loadRoutingQuality();
     }
   }
 
@@ -574,7 +575,43 @@
       entries(stats.byDepartment).map((r) => ({ label: r.label, value: r.value, text: r.value + '件' })), { valueHeader: '工单量' }));
   }
 
+  // How well the router's suggestions matched the dispatch centre's final routing, per domain, over the last 30
+  // days (/v1/staff/routing/quality). Only the dispatch centre may read it, so only it sees the table.
+  async function loadRoutingQuality() {
+    const section = $('routing-quality');
+    section.hidden = !isDispatch();
+    if (!isDispatch()) {
+      return;
+    }
+    let quality;
+    try {
+      quality = await B.call('GET', '/v1/staff/routing/quality', { token: state.token });
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    const overall = quality.overall;
+    $('routing-quality-summary').textContent = quality.from + ' 至 ' + quality.to + '：自动分类 ' + quality.classified
+      + ' 件，已派单 ' + overall.count + ' 件，其中改派 ' + quality.corrected + ' 件，待派单 ' + quality.awaitingDispatch
+      + ' 件；领域准确率 ' + percent(overall.domainAccuracy) + '。';
+    const rows = B.clear($('routing-quality-rows'));
+    const share = (part, whole) => whole === 0 ? '—' : part + '（' + percent(part / whole) + '）';
+    quality.byDomain.forEach((d) => {
+      const a = d.accuracy;
+      rows.appendChild(el('tr', { 'data-domain': d.domain },
+        el('th', { scope: 'row' }, d.domain),
+        el('td', { 'data-field': 'count' }, String(a.count)),
+        el('td', { 'data-field': 'domain-accuracy' }, share(a.domainCorrect, a.count)),
+        el('td', { 'data-field': 'category-accuracy' }, share(a.categoryCorrect, a.count)),
+        el('td', { 'data-field': 'department-accuracy' }, share(a.departmentCorrect, a.count)),
+        el('td', { 'data-field': 'suggested' }, String(d.suggested)),
+        el('td', { 'data-field': 'precision' }, percent(d.precision))));
+    });
+    $('routing-quality-empty').hidden = quality.byDomain.length > 0;
+  }
+
   $('stats-refresh').addEventListener('click', loadStats);
+  $('stats-refresh').addEventListener('click', loadRoutingQuality);
 
   // ---- start --------------------------------------------------------------------------------------------------
 
