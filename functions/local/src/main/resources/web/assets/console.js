@@ -388,24 +388,28 @@
     const fieldset = el('fieldset', { id: 'department-choice' }, el('legend', null, '承办部门'));
     const options = [];
     const seen = new Set();
-    function option(department, detail, checked) {
+    // A suggested or alternative option carries its category: dispatching with it files the ticket under that
+    // category too, so choosing an alternative is recorded as a correction of the router (a training label).
+    function option(department, detail, checked, categoryCode) {
       if (!department || seen.has(department)) {
         return;
       }
       seen.add(department);
       options.push(el('label', { class: 'choice' },
-        el('input', { type: 'radio', name: 'department', value: department, checked: checked }),
+        el('input', { type: 'radio', name: 'department', value: department, checked: checked,
+          'data-category-code': categoryCode || null }),
         el('span', null, department, detail ? el('small', null, detail) : null)));
     }
     if (suggestion) {
       option(suggestion.department, '智能建议：' + suggestion.domain + ' / ' + suggestion.category + '，置信度 '
         + Math.round(suggestion.confidence * 100) + '%' + (suggestion.manualTriage ? '（偏低，请人工判断）' : '')
-        + (suggestion.department === ticket.department ? '（即当前部门）' : ''), true);
+        + (suggestion.department === ticket.department ? '（即当前部门）' : ''), true, suggestion.categoryCode);
     }
     option(ticket.department, '当前部门：' + ticket.category, !suggestion);
     if (suggestion) {
       (suggestion.alternatives || []).forEach((alt) => option(alt.department,
-        '备选：' + alt.domain + ' / ' + alt.category + '，置信度 ' + Math.round(alt.confidence * 100) + '%', false));
+        '备选：' + alt.domain + ' / ' + alt.category + '，置信度 ' + Math.round(alt.confidence * 100) + '%', false,
+        alt.categoryCode));
     }
     options.forEach((o) => fieldset.appendChild(o));
     const others = el('select', { id: 'dispatch-other', 'aria-label': '其他部门' }, el('option', { value: '' }, '其他部门…'));
@@ -444,6 +448,9 @@
       const other = $('dispatch-other');
       const checked = document.querySelector('input[name="department"]:checked');
       body.department = (other && other.value) || (checked && checked.value) || undefined;
+      if (!(other && other.value) && checked && checked.dataset.categoryCode) {
+        body.categoryCode = checked.dataset.categoryCode;
+      }
     }
     $('action-submit').disabled = true;
     try {
