@@ -16,7 +16,7 @@ import org.bianmin.hotline.model.WorkingCalendar;
  * classified and a dispatcher has dispatched, how often its suggested domain, category and department were the
  * final ones. Grouped by the final domain (what the ticket really was: per-domain recall) and by the final
  * department, with how often each domain was suggested and right (precision). Tickets not dispatched yet have no
- * final routing and are only counted.
+ * final routing and are only counted; imported historical tickets count only once dispatched here.
  */
 public final class AssessingRoutingQuality {
 
@@ -51,7 +51,10 @@ public final class AssessingRoutingQuality {
     }
 
     public Report assess(LocalDate from, LocalDate to) {
-        List<Ticket> classified = ticketsCreated(tickets, from, to).stream().filter(t -> t.suggestion() != null).toList();
+        // an imported ticket was handled in the earlier system: it counts only once a dispatcher routes it here,
+        // never as waiting for dispatch
+        List<Ticket> classified = ticketsCreated(tickets, from, to).stream()
+                .filter(t -> t.suggestion() != null && (t.origin() == null || t.dispatched())).toList();
         List<Ticket> decided = classified.stream().filter(Ticket::dispatched).toList();
         Map<String, List<Ticket>> byDomain = group(decided, Ticket::domain);
         Map<String, List<Ticket>> bySuggestedDomain = group(decided, t -> t.suggestion().domain());
