@@ -13,6 +13,7 @@ import org.bianmin.hotline.IntakeReceipt;
 import org.bianmin.platform.Fingerprint;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.GridAssignment;
+import org.bianmin.hotline.model.RoutingSuggestion;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.TicketOrigin;
@@ -144,7 +145,14 @@ public final class FilingRequest {
         return new Ticket(trackingNumber, verificationHash(trackingNumber, code), TicketStatus.RECEIVED, 1,
                 request.channel(), request.text(), phones.protect(request.phone()), request.location(),
                 route.domain(), route.categoryCode(), route.category(), department, grid, route.sla(),
-                route.manualTriage(), receivedAt, dueAt, request.sessionId(), null, List.of(received), origin);
+                route.manualTriage(), receivedAt, dueAt, request.sessionId(), null, List.of(received), origin,
+                suggestion(route));
+    }
+
+    /** What the router proposed, kept to compare with the dispatcher's final routing; none for a chosen category. */
+    private static RoutingSuggestion suggestion(Classification route) {
+        return route.modelVersion() == null ? null : new RoutingSuggestion(route.domain(), route.categoryCode(),
+                route.category(), route.department(), route.modelVersion(), route.confidence());
     }
 
     private static String routeNote(Classification route) {

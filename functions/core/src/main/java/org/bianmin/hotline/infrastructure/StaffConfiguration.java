@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.bianmin.hotline.application.DeliveringDispatchNotification;
@@ -13,10 +14,12 @@ import org.bianmin.hotline.application.DispatchQueue;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.web.StaffRequestsRoute;
+import org.bianmin.hotline.web.StaffRoutingRoutes;
 import org.bianmin.hotline.web.StaffStatsRoute;
 import org.bianmin.hotline.web.StaffTransitionRoute;
 import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
+import org.bianmin.http.HttpRoute;
 import org.bianmin.queue.QueueBackend;
 import org.bianmin.queue.Queues;
 import org.bianmin.queue.SqsConsumer;
@@ -24,7 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Staff work on tickets: queues, transitions, statistics and dispatch notifications (the staffApi and
+ * Staff work on tickets: queues, transitions, statistics, the router's quality and corrections, and dispatch notifications (the staffApi and
  * dispatchNotifications Lambdas).
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,8 +49,13 @@ class StaffConfiguration {
     }
 
     @Bean
+    StaffRoutingRoutes staffRoutingRoutes(DynamoTicketStore tickets, Clock clock) {
+        return new StaffRoutingRoutes(tickets, clock);
+    }
+
+    @Bean
     TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue, Taxonomy taxonomy, Clock clock) {
-        return new TransitioningTicket(tickets, clock, dispatchQueue, taxonomy.departments());
+        return new TransitioningTicket(tickets, clock, dispatchQueue, taxonomy);
     }
 
     @Bean(destroyMethod = "")
@@ -74,7 +82,10 @@ class StaffConfiguration {
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> staffApi(StaffRequestsRoute requests,
                                                                       StaffTransitionRoute transitions,
                                                                       StaffStatsRoute stats,
+                                                                      StaffRoutingRoutes routing,
                                                                       Metrics metrics) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(requests, transitions, stats), metrics));
+        List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats));
+        routes.addAll(routing.routes());
+        return new ApiGatewayHttpFunction(new HttpApi(routes, metrics));
     }
 }

@@ -60,7 +60,10 @@ public final class RequestStatusRoute implements HttpRoute {
         return HttpResponse.json(200, view(access.require(request, request.queryParameter("code").orElse(null))));
     }
 
-    /** What staff see: the citizen's view plus the text, the masked phone, the routing and the full audit trail. */
+    /**
+     * What staff see: the citizen's view plus the text, the masked phone, the routing (with the router's suggestion)
+     * and the full audit trail.
+     */
     static Map<String, Object> staffView(Ticket ticket) {
         Map<String, Object> view = view(ticket);
         view.put("text", ticket.text());
@@ -70,6 +73,9 @@ public final class RequestStatusRoute implements HttpRoute {
         view.put("manualTriage", ticket.manualTriage());
         view.put("version", ticket.version());
         view.put("location", ticket.location());
+        // the router's suggestion beside the routing above: the dispatcher sees what was proposed and how surely
+        view.put("suggestion", ticket.suggestion());
+        view.put("corrected", ticket.corrected());
         if (ticket.origin() != null) {
             view.put("externalId", ticket.origin().externalId());
             view.put("likes", ticket.origin().likes());
