@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
 import org.bianmin.http.Json;
+import org.bianmin.http.Paging;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.IntakeCommand;
 import org.bianmin.hotline.InvalidIntakeCommandException;
@@ -32,6 +32,8 @@ import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.WorkingCalendar;
 import org.bianmin.hotline.classification.Leaf;
 import org.bianmin.hotline.classification.Taxonomy;
+import org.bianmin.store.InvalidCursorException;
+import org.bianmin.store.Page;
 
 /**
  * Open311 GeoReport v2 (JSON) over the same intake and tickets, so existing Open311 clients work unchanged:
@@ -40,13 +42,18 @@ import org.bianmin.hotline.classification.Taxonomy;
  * {@code [{"code":400,"description":"..."}]}. This jurisdiction requires {@code phone} (for the return visit) and
  * a {@code description} of 5-5000 characters. The public listing and {@code requests/{id}.json} show the same view:
  * descriptions and notes through {@link PublicRedactor#text}, the address cut to the street or compound by
- * {@link PublicRedactor#address}, coordinates to about 100 m, and never the phone number.
+ * {@link PublicRedactor#address}, coordinates to about 100 m, and never the phone number. The listing is paged
+ * ({@code limit}, default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT}; {@code cursor}): the body stays the
+ * specification's array and the next page is announced by {@code Link: <...>; rel="next"} and {@code x-next-cursor}.
  */
 public final class Open311Api implements HttpRouteGroup {
 
     static final String BASE = "/open311/v2";
     private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(WorkingCalendar.ZONE);
-    private static final int MAX_RESULTS = 1000;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    /** The most service codes one listing may name (one index query each). */
+    static final int MAX_SERVICE_CODES = 20;
 
     private final Taxonomy taxonomy;
     private final FilingRequest filing;
@@ -174,16 +181,43 @@ public final class Open311Api implements HttpRouteGroup {
         if (status.isPresent() && !status.get().equals("open") && !status.get().equals("closed")) {
             return error(400, "status 只能是 open 或 closed");
         }
-        Optional<String> codes = request.queryParameter("service_code");
-        List<Map<String, Object>> views = tickets.all().stream()
-                .filter(t -> !t.createdAt().isBefore(start) && !t.createdAt().isAfter(end))
-                .filter(t -> codes.isEmpty() || List.of(codes.get().split(",")).contains(t.categoryCode()))
-                .filter(t -> status.isEmpty() || status.get().equals(openOrClosed(t)))
-                .sorted(Comparator.comparing(Ticket::createdAt).reversed())
-                .limit(MAX_RESULTS)
-                .map(this::publicView)
-                .toList();
-        return json(200, views);
+        List<String> codes = request.queryParameter("service_code").map(c -> List.of(c.split(","))).orElse(List.of())
+                .stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
+        if (codes.size() > MAX_SERVICE_CODES) {
+            return error(400, "service_code 最多" + MAX_SERVICE_CODES + "个");
+        }
+        Paging paging;
+        try {
+            paging = Paging.of(request, DEFAULT_LIMIT, MAX_LIMIT);
+        } catch (ApiException e) {
+            return error(400, e.getMessage());
+        }
+        Page<Ticket> page;
+        try {
+            page = tickets.created(start, end, codes, status.map("open"::equals).orElse(null), paging.limit(), paging.cursor());
+        } catch (InvalidCursorException e) {
+            return error(400, Paging.invalidCursor().getMessage());
+        }
+        HttpResponse listed = json(200, page.items().stream().map(this::publicView).toList());
+        if (page.nextCursor() == null) {
+            return listed;
+        }
+        // GeoReport v2 answers a bare array, so the next page is announced in headers (RFC 8288 Link, and plainly)
+        Map<String, String> headers = new HashMap<>(listed.headers());
+        headers.put("x-next-cursor", page.nextCursor());
+        headers.put("link", "<" + BASE + "/requests.json?" + nextQuery(request, page.nextCursor()) + ">; rel=\"next\"");
+        return new HttpResponse(200, headers, listed.body());
+    }
+
+    /** The query of the next page: the same parameters with the new cursor. */
+    private static String nextQuery(HttpRequest request, String cursor) {
+        Map<String, String> parameters = new java.util.TreeMap<>(request.query());
+        parameters.put("cursor", cursor);
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return query.toString();
     }
 
     private HttpResponse getRequest(HttpRequest request) {
