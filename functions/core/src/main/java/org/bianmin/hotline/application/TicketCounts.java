@@ -66,6 +66,19 @@ public final class TicketCounts {
                 add(deltas, new CounterKey(after.department(), day), name, value);
             });
         }
+        if (before != null && !before.department().equals(after.department()) && !after.events().isEmpty()
+                && after.events().get(0).from() == null) {
+            // "received" follows the ticket to the department that handles it (the director's volume per
+            // department); later flows stay with the department that held the ticket when they happened
+            TicketEvent filed = after.events().get(0);
+            String day = day(filed.at().atZone(WorkingCalendar.ZONE).toLocalDate());
+            add(deltas, new CounterKey(before.department(), day), "received", -1);
+            add(deltas, new CounterKey(before.department(), day), "category#" + before.categoryCode(), -1);
+            add(deltas, new CounterKey(after.department(), day), "received", 1);
+            add(deltas, new CounterKey(after.department(), day), "category#" + after.categoryCode(), 1);
+            add(deltas, new CounterKey(CITY, day), "department#" + before.department(), -1);
+            add(deltas, new CounterKey(CITY, day), "department#" + after.department(), 1);
+        }
         boolean newlyRated = after.rating() != null && (before == null || before.rating() == null);
         if (newlyRated && !after.events().isEmpty()) {
             TicketEvent last = after.events().get(after.events().size() - 1);
