@@ -33,6 +33,8 @@
     claims: null,
     departments: new Set(),
     tickets: [],
+    queueCursor: null,
+    alarmCursor: null,
     selected: null,
     pendingAction: null,
     alarmTimer: null
@@ -116,6 +118,9 @@
     state.token = null;
     state.claims = null;
     state.selected = null;
+    state.tickets = [];
+    state.queueCursor = null;
+    state.alarmCursor = null;
     sessionStorage.removeItem(TOKEN_KEY);
     clearInterval(state.alarmTimer);
     $('identity').hidden = true;
@@ -240,10 +245,9 @@
     return ticket.status !== 'RESOLVED' && ticket.status !== 'CLOSED' && new Date(ticket.dueAt).getTime() < Date.now();
   }
 
-  async function loadQueue() {
-    if (!state.token) {
-      return;
-    }
+  // The queue is paged by the server (limit + cursor): a new filter starts from the first page, "加载更多" appends
+  // the next one, and nextCursor says whether there is one.
+  function queueQuery(cursor) {
     const params = new URLSearchParams();
     if ($('filter-status').value) {
       params.set('status', $('filter-status').value);
@@ -251,9 +255,20 @@
     if (isDispatch() && $('filter-department').value) {
       params.set('department', $('filter-department').value);
     }
+    if (cursor) {
+      params.set('cursor', cursor);
+    }
+    return '/v1/staff/requests' + (params.toString() ? '?' + params : '');
+  }
+
+  async function loadQueue() {
+    if (!state.token) {
+      return;
+    }
     try {
-      const result = await B.call('GET', '/v1/staff/requests' + (params.toString() ? '?' + params : ''), { token: state.token });
+      const result = await B.call('GET', queueQuery(null), { token: state.token });
       state.tickets = result.requests;
+      state.queueCursor = result.nextCursor || null;
       state.tickets.forEach((t) => state.departments.add(t.department));
       renderQueue();
       if (state.selected) {
@@ -264,6 +279,24 @@
       }
     } catch (error) {
       failed(error);
+    }
+  }
+
+  async function loadMoreQueue() {
+    if (!state.token || !state.queueCursor) {
+      return false;
+    }
+    try {
+      const result = await B.call('GET', queueQuery(state.queueCursor), { token: state.token });
+      const known = new Set(state.tickets.map((t) => t.trackingNumber));
+      state.tickets = state.tickets.concat(result.requests.filter((t) => !known.has(t.trackingNumber)));
+      state.queueCursor = result.nextCursor || null;
+      result.requests.forEach((t) => state.departments.add(t.department));
+      renderQueue();
+      return true;
+    } catch (error) {
+      failed(error);
+      return false;
     }
   }
 
@@ -285,6 +318,7 @@
     });
     $('queue-caption').textContent = '工单（' + shown.length + '件' + (overdueOnly ? '，只看超期' : '') + '）';
     $('queue-empty').hidden = shown.length > 0;
+    $('queue-more').hidden = !state.queueCursor;
   }
 
   $('queue-filters').addEventListener('submit', (event) => {
@@ -294,6 +328,7 @@
   $('filter-status').addEventListener('change', loadQueue);
   $('filter-department').addEventListener('change', loadQueue);
   $('filter-overdue').addEventListener('change', renderQueue);
+  $('queue-more').addEventListener('click', loadMoreQueue);
 
   // ---- ticket detail ------------------------------------------------------------------------------------------
 
@@ -475,15 +510,19 @@
 
   // ---- device alarms ------------------------------------------------------------------------------------------
 
-  async function loadAlarms() {
+  async function loadAlarms(more) {
     if (!state.token) {
       return;
     }
+    const cursor = more === true ? state.alarmCursor : null;
     try {
-      const result = await B.call('GET', '/v1/alarms?status=' + encodeURIComponent($('alarm-status').value), { token: state.token });
-      const rows = B.clear($('alarm-rows'));
+      const result = await B.call('GET', '/v1/alarms?status=' + encodeURIComponent($('alarm-status').value)
+        + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''), { token: state.token });
+      const rows = cursor ? $('alarm-rows') : B.clear($('alarm-rows'));
       result.alarms.forEach((alarm) => rows.appendChild(alarmRow(alarm)));
-      $('alarm-empty').hidden = result.alarms.length > 0;
+      state.alarmCursor = result.nextCursor || null;
+      $('alarm-empty').hidden = rows.children.length > 0;
+      $('alarm-more').hidden = !state.alarmCursor;
     } catch (error) {
       failed(error);
     }
@@ -525,7 +564,14 @@
     $('filter-overdue').checked = false;
     selectTab('tab-queue');
     await loadQueue();
-    const ticket = state.tickets.find((t) => t.trackingNumber === trackingNumber);
+    let ticket = state.tickets.find((t) => t.trackingNumber === trackingNumber);
+    // the alarm's ticket may be further down the queue: follow the pages for a while
+    for (let pages = 0; !ticket && state.queueCursor && pages < 20; pages++) {
+      if (!await loadMoreQueue()) {
+        break;
+      }
+      ticket = state.tickets.find((t) => t.trackingNumber === trackingNumber);
+    }
     if (ticket) {
       openTicket(ticket);
     } else {
@@ -537,7 +583,8 @@
     event.preventDefault();
     loadAlarms();
   });
-  $('alarm-status').addEventListener('change', loadAlarms);
+  $('alarm-status').addEventListener('change', () => loadAlarms());
+  $('alarm-more').addEventListener('click', () => loadAlarms(true));
 
   // ---- statistics ---------------------------------------------------------------------------------------------
 

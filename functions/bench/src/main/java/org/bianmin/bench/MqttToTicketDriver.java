@@ -84,7 +84,7 @@ public final class MqttToTicketDriver {
         }
         Thread.sleep(3000);
         List<Long> latencies = new ArrayList<>();
-        JsonNode queue = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests?status=RECEIVED"))
+        JsonNode queue = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests?status=RECEIVED&limit=200"))
                 .header("authorization", "Bearer " + token).GET().build()));
         for (JsonNode ticket : queue.get("requests")) {
             String text = ticket.get("text").stringValue();

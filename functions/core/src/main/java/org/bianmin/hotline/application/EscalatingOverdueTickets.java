@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bianmin.hotline.model.StaffMember;
@@ -72,7 +73,7 @@ public final class EscalatingOverdueTickets {
             }
         }
         int autoClosed = 0;
-        for (Ticket ticket : tickets.list(null, TicketStatus.RESOLVED, BATCH)) {
+        for (Ticket ticket : tickets.list(null, List.of(TicketStatus.RESOLVED), BATCH, null).items()) {
             Instant resolvedAt = ticket.events().stream().filter(e -> e.to() == TicketStatus.RESOLVED)
                     .map(TicketEvent::at).reduce((a, b) -> b).orElse(ticket.createdAt());
             if (resolvedAt.plus(returnVisitPeriod).isBefore(now)) {

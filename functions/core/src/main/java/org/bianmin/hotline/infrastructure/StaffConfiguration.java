@@ -44,8 +44,14 @@ class StaffConfiguration {
     }
 
     @Bean
-    StaffStatsRoute staffStatsRoute(DynamoTicketStore tickets) {
-        return new StaffStatsRoute(tickets);
+    StaffStatsRoute staffStatsRoute(DynamoTicketStatistics statistics, Clock clock) {
+        return new StaffStatsRoute(statistics, clock);
+    }
+
+    @Bean
+    DynamoTicketStatistics ticketStatistics(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                                            org.bianmin.store.StoreProperties store) {
+        return new DynamoTicketStatistics(dynamo, store.tablePrefix());
     }
 
     @Bean

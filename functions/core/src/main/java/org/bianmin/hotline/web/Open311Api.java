@@ -1,12 +1,13 @@
 package org.bianmin.hotline.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
+import org.bianmin.http.Paging;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.HistoricalRequest;
 import org.bianmin.hotline.IntakeCommand;
@@ -33,6 +35,8 @@ import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.WorkingCalendar;
 import org.bianmin.hotline.classification.Leaf;
 import org.bianmin.hotline.classification.Taxonomy;
+import org.bianmin.store.InvalidCursorException;
+import org.bianmin.store.Page;
 
 /**
  * Open311 GeoReport v2 over the same intake and tickets, so existing Open311 clients work unchanged: discovery,
@@ -51,15 +55,20 @@ import org.bianmin.hotline.classification.Taxonomy;
  * number and code from {@code service_notice}). {@code description} must be 5-5000 characters. The public listing
  * and {@code requests/{id}} show the same view: descriptions and notes through {@link PublicRedactor#text}, the
  * address cut to the street or compound by {@link PublicRedactor#address}, coordinates to about 100 m, and never
- * the phone number.
+ * the phone number. The listing is paged ({@code limit}, default {@value #DEFAULT_LIMIT}, at most
+ * {@value #MAX_LIMIT}; {@code cursor}): the body stays the specification's list and the next page is announced by
+ * {@code Link: <...>; rel="next"} and {@code x-next-cursor}.
  */
 public final class Open311Api implements HttpRouteGroup {
 
     static final String BASE = "/open311/v2";
     private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(WorkingCalendar.ZONE);
-    private static final int MAX_RESULTS = 1000;
     /** A host header as a browser or API Gateway sends it: a name or address, optionally a port. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:\\d{1,5})?");
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    /** The most service codes one listing may name (one index query each). */
+    static final int MAX_SERVICE_CODES = 20;
 
     private final Taxonomy taxonomy;
     private final FilingRequest filing;
@@ -88,7 +97,7 @@ public final class Open311Api implements HttpRouteGroup {
             routes.add(HttpRoute.of("POST", BASE + "/requests" + ext, Access.anyone(),
                     request -> postRequest(request, format)).answering(201, 400, 404));
             routes.add(HttpRoute.of("GET", BASE + "/requests" + ext, Access.anyone(), request -> listRequests(request, format))
-                    .answering(200, 400).reading("service_request_id", "service_code", "start_date", "end_date", "status"));
+                    .answering(200, 400).reading("service_request_id", "service_code", "start_date", "end_date", "status", "limit", "cursor"));
             routes.add(HttpRoute.of("GET", BASE + "/requests/{service_request_id}" + ext, Access.anyone(),
                     request -> getRequest(request, format)).answering(200, 404));
         }
@@ -223,16 +232,43 @@ public final class Open311Api implements HttpRouteGroup {
         if (status.isPresent() && !status.get().equals("open") && !status.get().equals("closed")) {
             return format.error(400, "status 只能是 open 或 closed");
         }
-        Optional<String> codes = request.queryParameter("service_code");
-        List<Map<String, Object>> views = tickets.all().stream()
-                .filter(t -> !t.createdAt().isBefore(start) && !t.createdAt().isAfter(end))
-                .filter(t -> codes.isEmpty() || List.of(codes.get().split(",")).contains(t.categoryCode()))
-                .filter(t -> status.isEmpty() || status.get().equals(openOrClosed(t)))
-                .sorted(Comparator.comparing(Ticket::createdAt).reversed())
-                .limit(MAX_RESULTS)
-                .map(this::publicView)
-                .toList();
-        return format.render(200, "service_requests", views);
+        List<String> codes = request.queryParameter("service_code").map(c -> List.of(c.split(","))).orElse(List.of())
+                .stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
+        if (codes.size() > MAX_SERVICE_CODES) {
+            return format.error(400, "service_code 最多" + MAX_SERVICE_CODES + "个");
+        }
+        Paging paging;
+        try {
+            paging = Paging.of(request, DEFAULT_LIMIT, MAX_LIMIT);
+        } catch (ApiException e) {
+            return format.error(400, e.getMessage());
+        }
+        Page<Ticket> page;
+        try {
+            page = tickets.created(start, end, codes, status.map("open"::equals).orElse(null), paging.limit(), paging.cursor());
+        } catch (InvalidCursorException e) {
+            return format.error(400, Paging.invalidCursor().getMessage());
+        }
+        HttpResponse listed = format.render(200, "service_requests", page.items().stream().map(this::publicView).toList());
+        if (page.nextCursor() == null) {
+            return listed;
+        }
+        // GeoReport v2 answers a bare list, so the next page is announced in headers (RFC 8288 Link, and plainly)
+        Map<String, String> headers = new HashMap<>(listed.headers());
+        headers.put("x-next-cursor", page.nextCursor());
+        headers.put("link", "<" + BASE + "/requests." + format.extension() + "?" + nextQuery(request, page.nextCursor()) + ">; rel=\"next\"");
+        return new HttpResponse(200, headers, listed.body());
+    }
+
+    /** The query of the next page: the same parameters with the new cursor. */
+    private static String nextQuery(HttpRequest request, String cursor) {
+        Map<String, String> parameters = new java.util.TreeMap<>(request.query());
+        parameters.put("cursor", cursor);
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return query.toString();
     }
 
     private HttpResponse getRequest(HttpRequest request, Open311Format format) {

@@ -55,7 +55,7 @@ public final class StaffRoutingRoutes implements HttpRouteGroup {
                 HttpRoute.of("GET", "/v1/staff/routing/quality", dispatchCentre, request -> {
                     Range range = range(request);
                     return HttpResponse.json(200, quality.assess(range.from(), range.to()));
-                }),
+                }).answering(200, 400).reading("from", "to"),
                 HttpRoute.of("GET", "/v1/staff/routing/export", dispatchCentre, request -> {
                     Range range = range(request);
                     String lines = corrections.export(range.from(), range.to()).stream()
@@ -63,7 +63,7 @@ public final class StaffRoutingRoutes implements HttpRouteGroup {
                     return new HttpResponse(200, Map.of("content-type", JSON_LINES, "content-disposition",
                             "attachment; filename=\"routing-corrections-" + range.from() + "-" + range.to() + ".jsonl\""),
                             lines);
-                }));
+                }).answering(200, 400).reading("from", "to"));
     }
 
     private record Range(LocalDate from, LocalDate to) {

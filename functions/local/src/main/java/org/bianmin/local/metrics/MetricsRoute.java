@@ -46,6 +46,11 @@ public final class MetricsRoute implements HttpRoute {
     }
 
     @Override
+    public java.util.Set<Integer> statuses() {
+        return java.util.Set.of(200, 401);
+    }
+
+    @Override
     public HttpResponse handle(HttpRequest request) {
         String authorization = request.header("authorization").orElse("");
         byte[] presented = authorization.regionMatches(true, 0, "Bearer ", 0, 7)

@@ -238,6 +238,26 @@ class AgentConsoleTest {
         return 0;
     }
 
+    @Test
+    void theQueueShowsOnePageAndLoadsTheNextOnRequest(ChromeDriver browser) throws Exception {
+        // more tickets than one page (50), whatever the other tests filed
+        for (int i = 0; i < 51; i++) {
+            fileRequest("小区门口第" + i + "号路灯坏了，晚上一片漆黑");
+        }
+        signIn(browser, null);
+        Browser.visible(browser, "#queue-more");
+        assertThat(queueNumbers(browser)).hasSize(50);
+        browser.findElement(By.id("queue-more")).click();
+        Browser.waiting(browser).until(d -> queueNumbers(d).size() > 50);
+        assertThat(queueNumbers(browser)).doesNotHaveDuplicates();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> queueNumbers(WebDriver browser) {
+        return (List<String>) ((ChromeDriver) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#queue-rows tr')).map(r => r.dataset.trackingNumber)");
+    }
+
     /** Signs in on the console with the local development sign-in: the dispatch centre, or a department. */
     static void signIn(WebDriver browser, String department) {
         browser.get(RunningRuntime.base() + "/console/");
