@@ -206,6 +206,7 @@
       state.alarmTimer = setInterval(loadAlarms, 15000);
     } else {
       loadStats();
+      loadRoutingQuality();
     }
   }
 
@@ -387,24 +388,28 @@
     const fieldset = el('fieldset', { id: 'department-choice' }, el('legend', null, '承办部门'));
     const options = [];
     const seen = new Set();
-    function option(department, detail, checked) {
+    // A suggested or alternative option carries its category: dispatching with it files the ticket under that
+    // category too, so choosing an alternative is recorded as a correction of the router (a training label).
+    function option(department, detail, checked, categoryCode) {
       if (!department || seen.has(department)) {
         return;
       }
       seen.add(department);
       options.push(el('label', { class: 'choice' },
-        el('input', { type: 'radio', name: 'department', value: department, checked: checked }),
+        el('input', { type: 'radio', name: 'department', value: department, checked: checked,
+          'data-category-code': categoryCode || null }),
         el('span', null, department, detail ? el('small', null, detail) : null)));
     }
     if (suggestion) {
       option(suggestion.department, '智能建议：' + suggestion.domain + ' / ' + suggestion.category + '，置信度 '
         + Math.round(suggestion.confidence * 100) + '%' + (suggestion.manualTriage ? '（偏低，请人工判断）' : '')
-        + (suggestion.department === ticket.department ? '（即当前部门）' : ''), true);
+        + (suggestion.department === ticket.department ? '（即当前部门）' : ''), true, suggestion.categoryCode);
     }
     option(ticket.department, '当前部门：' + ticket.category, !suggestion);
     if (suggestion) {
       (suggestion.alternatives || []).forEach((alt) => option(alt.department,
-        '备选：' + alt.domain + ' / ' + alt.category + '，置信度 ' + Math.round(alt.confidence * 100) + '%', false));
+        '备选：' + alt.domain + ' / ' + alt.category + '，置信度 ' + Math.round(alt.confidence * 100) + '%', false,
+        alt.categoryCode));
     }
     options.forEach((o) => fieldset.appendChild(o));
     const others = el('select', { id: 'dispatch-other', 'aria-label': '其他部门' }, el('option', { value: '' }, '其他部门…'));
@@ -443,6 +448,9 @@
       const other = $('dispatch-other');
       const checked = document.querySelector('input[name="department"]:checked');
       body.department = (other && other.value) || (checked && checked.value) || undefined;
+      if (!(other && other.value) && checked && checked.dataset.categoryCode) {
+        body.categoryCode = checked.dataset.categoryCode;
+      }
     }
     $('action-submit').disabled = true;
     try {
@@ -574,7 +582,43 @@
       entries(stats.byDepartment).map((r) => ({ label: r.label, value: r.value, text: r.value + '件' })), { valueHeader: '工单量' }));
   }
 
+  // How well the router's suggestions matched the dispatch centre's final routing, per domain, over the last 30
+  // days (/v1/staff/routing/quality). Only the dispatch centre may read it, so only it sees the table.
+  async function loadRoutingQuality() {
+    const section = $('routing-quality');
+    section.hidden = !isDispatch();
+    if (!isDispatch()) {
+      return;
+    }
+    let quality;
+    try {
+      quality = await B.call('GET', '/v1/staff/routing/quality', { token: state.token });
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    const overall = quality.overall;
+    $('routing-quality-summary').textContent = quality.from + ' 至 ' + quality.to + '：自动分类 ' + quality.classified
+      + ' 件，已派单 ' + overall.count + ' 件，其中改派 ' + quality.corrected + ' 件，待派单 ' + quality.awaitingDispatch
+      + ' 件；领域准确率 ' + percent(overall.domainAccuracy) + '。';
+    const rows = B.clear($('routing-quality-rows'));
+    const share = (part, whole) => whole === 0 ? '—' : part + '（' + percent(part / whole) + '）';
+    quality.byDomain.forEach((d) => {
+      const a = d.accuracy;
+      rows.appendChild(el('tr', { 'data-domain': d.domain },
+        el('th', { scope: 'row' }, d.domain),
+        el('td', { 'data-field': 'count' }, String(a.count)),
+        el('td', { 'data-field': 'domain-accuracy' }, share(a.domainCorrect, a.count)),
+        el('td', { 'data-field': 'category-accuracy' }, share(a.categoryCorrect, a.count)),
+        el('td', { 'data-field': 'department-accuracy' }, share(a.departmentCorrect, a.count)),
+        el('td', { 'data-field': 'suggested' }, String(d.suggested)),
+        el('td', { 'data-field': 'precision' }, percent(d.precision))));
+    });
+    $('routing-quality-empty').hidden = quality.byDomain.length > 0;
+  }
+
   $('stats-refresh').addEventListener('click', loadStats);
+  $('stats-refresh').addEventListener('click', loadRoutingQuality);
 
   // ---- start --------------------------------------------------------------------------------------------------
 

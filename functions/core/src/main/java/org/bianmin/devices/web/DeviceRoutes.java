@@ -64,13 +64,16 @@ public final class DeviceRoutes implements HttpRouteGroup {
                     Device device = RequestBodies.bind(request, DeviceBody.class).toDevice();
                     devices.save(device);
                     return HttpResponse.json(201, Map.of("deviceId", device.deviceId(), "type", device.type()));
-                }),
-                HttpRoute.of("POST", "/v1/devices/import", Access.staffWithRole(Access.DEVICE_ADMIN_ROLE), this::importDevices),
-                HttpRoute.of("POST", "/v1/devices/events", Access.device(), this::ingest),
-                HttpRoute.of("GET", "/v1/alarms", ALARM_WATCHERS, this::listAlarms),
+                }).answering(201, 400),
+                HttpRoute.of("POST", "/v1/devices/import", Access.staffWithRole(Access.DEVICE_ADMIN_ROLE), this::importDevices)
+                        .answering(200, 400),
+                HttpRoute.of("POST", "/v1/devices/events", Access.device(), this::ingest).answering(202, 400, 401, 403),
+                HttpRoute.of("GET", "/v1/alarms", ALARM_WATCHERS, this::listAlarms).answering(200, 400)
+                        .reading("status", "type", "grid"),
                 HttpRoute.of("GET", "/v1/devices/dead-letters", ALARM_WATCHERS, request ->
                         HttpResponse.json(200, Map.of("count", deadLetters.count()))),
-                HttpRoute.of("POST", "/v1/staff/alarms/{deviceId}/{type}/actions", ALARM_WATCHERS, this::act));
+                HttpRoute.of("POST", "/v1/staff/alarms/{deviceId}/{type}/actions", ALARM_WATCHERS, this::act)
+                        .answering(200, 400, 404, 409));
     }
 
     /**

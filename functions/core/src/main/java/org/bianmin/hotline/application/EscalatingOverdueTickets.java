@@ -1,5 +1,7 @@
 package org.bianmin.hotline.application;
 
+import org.bianmin.observability.Metrics;
+import org.bianmin.observability.MetricNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +35,17 @@ public final class EscalatingOverdueTickets {
     private final TransitioningTicket transitions;
     private final Clock clock;
     private final Duration returnVisitPeriod;
+    private final Metrics metrics;
 
     public EscalatingOverdueTickets(TicketStore tickets, TransitioningTicket transitions, Clock clock,
                                     Duration returnVisitPeriod) {
+        this(tickets, transitions, clock, returnVisitPeriod, Metrics.none());
+    }
+
+    /** Reporting the overdue count of every run ({@link MetricNames#TICKETS_OVERDUE}). */
+    public EscalatingOverdueTickets(TicketStore tickets, TransitioningTicket transitions, Clock clock,
+                                    Duration returnVisitPeriod, Metrics metrics) {
+        this.metrics = metrics;
         this.tickets = tickets;
         this.transitions = transitions;
         this.clock = clock;
@@ -46,7 +56,9 @@ public final class EscalatingOverdueTickets {
         Instant now = clock.instant();
         int escalated = 0;
         int waitingAtDispatch = 0;
-        for (Ticket ticket : tickets.overdue(now, BATCH)) {
+        java.util.List<Ticket> overdue = tickets.overdue(now, BATCH);
+        metrics.gauge(MetricNames.TICKETS_OVERDUE, overdue.size(), Map.of());
+        for (Ticket ticket : overdue) {
             if (AT_DEPARTMENT.contains(ticket.status())) {
                 try {
                     transitions.transition(ticket.trackingNumber(), TicketAction.ESCALATE,

@@ -57,6 +57,12 @@ public interface TicketStore {
     /** A category's tickets created in [{@code from}, {@code to}], newest first, at most {@code limit}. */
     java.util.List<Ticket> inCategory(String categoryCode, java.time.Instant from, java.time.Instant to, int limit);
 
+    /**
+     * The tickets created in [{@code from}, {@code to}], of every status: read through the status index (one
+     * query per status, the range on its sort key), so the cost follows the tickets in the range, not the table.
+     */
+    java.util.List<Ticket> createdBetween(java.time.Instant from, java.time.Instant to);
+
     /** Every ticket (for statistics; a scan, fine at a city's daily volumes, see docs/hotline.md). */
     java.util.List<Ticket> all();
 }

@@ -10,6 +10,7 @@ import org.bianmin.hotline.application.TicketStore;
 import org.bianmin.hotline.model.GridAssignment;
 import org.bianmin.hotline.model.Location;
 import org.bianmin.hotline.model.ProtectedPhone;
+import org.bianmin.hotline.model.RoutingSuggestion;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.TicketOrigin;
@@ -111,6 +112,20 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
     }
 
     @Override
+    public List<Ticket> createdBetween(Instant from, Instant to) {
+        List<Ticket> found = new ArrayList<>();
+        for (TicketStatus status : TicketStatus.values()) {
+            dynamo.queryPaginator(q -> q.tableName(tableName).indexName("byStatus")
+                    .keyConditionExpression("#s = :status AND createdAt BETWEEN :from AND :to")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":status", s(status.name()), ":from", s(from.toString()),
+                            ":to", s(to.toString()))))
+                    .items().forEach(item -> found.add(fromItem(item)));
+        }
+        return found;
+    }
+
+    @Override
     public List<Ticket> all() {
         List<Ticket> all = new ArrayList<>();
         dynamo.scanPaginator(scan -> scan.tableName(tableName)).items().forEach(item -> all.add(fromItem(item)));
@@ -164,6 +179,15 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
             item.put("rating", AttributeValue.fromN(t.rating().toString()));
         }
         putIfPresent(item, "sessionId", t.sessionId());
+        if (t.suggestion() != null) {
+            RoutingSuggestion suggested = t.suggestion();
+            item.put("suggestedDomain", s(suggested.domain()));
+            item.put("suggestedCategoryCode", s(suggested.categoryCode()));
+            item.put("suggestedCategory", s(suggested.category()));
+            item.put("suggestedDepartment", s(suggested.department()));
+            item.put("suggestedModel", s(suggested.modelVersion()));
+            item.put("suggestedConfidence", AttributeValue.fromN(Double.toString(suggested.confidence())));
+        }
         List<AttributeValue> events = new ArrayList<>();
         for (TicketEvent e : t.events()) {
             Map<String, AttributeValue> event = new HashMap<>();
@@ -204,7 +228,10 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "dueAt")), str(item, "sessionId"),
                 item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null, events,
                 item.containsKey("externalId") ? new TicketOrigin(str(item, "externalId"),
-                        item.containsKey("likes") ? Integer.parseInt(item.get("likes").n()) : 0) : null);
+                        item.containsKey("likes") ? Integer.parseInt(item.get("likes").n()) : 0) : null,
+                item.containsKey("suggestedDomain") ? new RoutingSuggestion(str(item, "suggestedDomain"),
+                        str(item, "suggestedCategoryCode"), str(item, "suggestedCategory"), str(item, "suggestedDepartment"),
+                        str(item, "suggestedModel"), Double.parseDouble(item.get("suggestedConfidence").n())) : null);
     }
 
     private static AttributeValue s(String value) {

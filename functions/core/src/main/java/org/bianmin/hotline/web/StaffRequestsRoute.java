@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +42,16 @@ public final class StaffRequestsRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/v1/staff/requests";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 400, 403);
+    }
+
+    @Override
+    public Set<String> queryParameters() {
+        return Set.of("status", "department", "externalId");
     }
 
     @Override

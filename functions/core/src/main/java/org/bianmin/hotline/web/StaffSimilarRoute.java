@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class StaffSimilarRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/v1/staff/requests/{trackingNumber}/similar";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 403, 404);
     }
 
     @Override

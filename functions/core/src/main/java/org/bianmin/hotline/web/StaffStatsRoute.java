@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -29,6 +30,11 @@ public final class StaffStatsRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/v1/staff/stats";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 403);
     }
 
     @Override
