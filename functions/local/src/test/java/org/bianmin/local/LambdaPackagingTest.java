@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -46,6 +49,30 @@ class LambdaPackagingTest {
                     && !n.equals("ai/onnxruntime/native/"));
             assertThat(names).noneMatch(n -> n.startsWith("native/lib/") && n.endsWith("/cpu/")
                     && !n.equals("native/lib/linux-x86_64/cpu/"));
+        }
+    }
+
+    /**
+     * Only HanLP's pinyin dictionary is shipped (its segmenter and name dictionaries are filtered out): the pinyin of
+     * characters still reads polyphones by word inside the deployment jar itself, with nothing else on the class path.
+     */
+    @Test
+    void theLambdaJarReadsPinyinWithOnlyHanLpsPinyinDictionary() throws Exception {
+        Path jar = lambdaJar();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            assertThat(zip.stream().map(e -> e.getName()).filter(n -> n.startsWith("data/") && !n.endsWith("/")))
+                    .containsExactlyInAnyOrder("data/dictionary/pinyin/pinyin.txt", "data/dictionary/pinyin/pinyin.txt.bin");
+            assertThat(zip.getEntry("com/sun/jna/linux-x86-64/libjnidispatch.so")).isNotNull();
+        }
+        try (URLClassLoader isolated = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> hanLp = Class.forName("com.hankcs.hanlp.HanLP", true, isolated);
+            List<?> sounds = (List<?>) hanLp.getMethod("convertToPinyinList", String.class).invoke(null, "银行行驶");
+            List<String> toneless = new ArrayList<>();
+            for (Object sound : sounds) {
+                toneless.add((String) sound.getClass().getMethod("getPinyinWithoutTone").invoke(sound));
+            }
+            assertThat(toneless).containsExactly("yin", "hang", "xing", "shi");
         }
     }
 
