@@ -156,16 +156,26 @@ public final class KnowledgeSearch {
         if (embedder == null || limit <= 0 || text.isBlank()) {
             return byWords.subList(0, Math.min(limit, byWords.size()));
         }
-        return fuse(byWords, byMeaning(text), used, limit);
+        byte[] question = EntryVectors.quantize(embedder.embed(text));
+        return fuse(byWords, byMeaning(question), question, used, limit);
     }
 
     /** Entry ids by meaning, nearest first, at most {@link #FUSION_DEPTH}. */
     List<String> byMeaning(String text) {
-        byte[] query = EntryVectors.quantize(embedder.embed(text));
-        return vectors.rank(index.nearest(query, NEAREST_VECTORS), query, FUSION_DEPTH);
+        return byMeaning(EntryVectors.quantize(embedder.embed(text)));
     }
 
-    private List<RankedEntry> fuse(List<RankedEntry> byWords, List<String> byMeaning, SearchQuery query, int limit) {
+    private List<String> byMeaning(byte[] question) {
+        return vectors.rank(index.nearest(question, NEAREST_VECTORS), question, FUSION_DEPTH);
+    }
+
+    /**
+     * The fused order. Each result keeps what each ranking thinks of it (BM25 and coverage by words, similarity by
+     * meaning), so that the answer policy can tell whether the runner-up is close to the best by either; the fused
+     * order itself has no score that says how far apart two entries are.
+     */
+    private List<RankedEntry> fuse(List<RankedEntry> byWords, List<String> byMeaning, byte[] question,
+                                   SearchQuery query, int limit) {
         Map<String, RankedEntry> lexical = new HashMap<>();
         byWords.forEach(r -> lexical.putIfAbsent(r.entry().id(), r));
         // The meaning first: it breaks ties, being the better single ranking on every group but the misheard one.
@@ -175,11 +185,13 @@ public final class KnowledgeSearch {
             if (ranked.size() == limit) {
                 break;
             }
+            double similarity = vectors.similarity(id, question);
             RankedEntry byWord = lexical.get(id);
             if (byWord != null) {
-                ranked.add(byWord);
+                ranked.add(new RankedEntry(byWord.entry(), byWord.score(), byWord.coverage(), similarity));
             } else {
-                knowledgeBase.find(id).ifPresent(entry -> ranked.add(new RankedEntry(entry, 0f, coverage(id, query))));
+                knowledgeBase.find(id).ifPresent(entry -> ranked.add(
+                        new RankedEntry(entry, 0f, coverage(id, query), similarity)));
             }
         }
         return ranked;
