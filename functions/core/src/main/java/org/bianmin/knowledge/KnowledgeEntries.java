@@ -13,4 +13,12 @@ public interface KnowledgeEntries {
     Collection<KnowledgeEntry> entries();
 
     Optional<KnowledgeEntry> find(String id);
+
+    /**
+     * The knowledge base shipped in the jar, read without Spring: for build steps and tools (the built-in router
+     * model is trained from it at build time). Running functions get theirs injected instead.
+     */
+    static KnowledgeEntries shipped() {
+        return new org.bianmin.knowledge.application.KnowledgeBaseLoader().load();
+    }
 }

@@ -59,21 +59,11 @@ public final class RequestClassifier {
         }
     }
 
-    /**
-     * The built-in domain model: trained from the project's text the first time it is asked for and kept for the
-     * life of the process (training takes seconds; every classifier made from the same text shares it).
-     * Deterministic, so its version is the same wherever it is trained.
-     */
+    /** The built-in domain model ({@link BuiltInRouterModel}: shipped pre-trained, trained here only when stale). */
     public static DomainModel builtInModel(Taxonomy taxonomy, java.util.Collection<KnowledgeEntry> entries,
                                            RoutingFeatures features) {
-        List<LabeledText> texts = BuiltInTrainingText.collect(taxonomy, entries);
-        return BUILT_IN_MODELS.computeIfAbsent(texts, t -> new DomainModelTrainer(features).train(t,
-                DomainModelTrainer.Settings.defaults(), BUILT_IN + "-" + taxonomy.version(),
-                Map.of("source", "built-in text of the project")).model());
+        return BuiltInRouterModel.get(taxonomy, entries, features);
     }
-
-    /** Built-in models by the texts they were trained on (one entry in practice). */
-    private static final Map<List<LabeledText>, DomainModel> BUILT_IN_MODELS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Classification classify(String text) {
         List<String> terms = features.terms(text);
