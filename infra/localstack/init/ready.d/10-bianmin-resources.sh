@@ -25,6 +25,10 @@ awslocal dynamodb create-table --table-name ${P}tickets --billing-mode PAY_PER_R
     'IndexName=byExternalId,KeySchema=[{AttributeName=externalId,KeyType=HASH}],Projection={ProjectionType=ALL}' \
     'IndexName=byCategory,KeySchema=[{AttributeName=categoryCode,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}'
 
+awslocal dynamodb create-table --table-name ${P}ticket-statistics --billing-mode PAY_PER_REQUEST \
+  --attribute-definitions AttributeName=scope,AttributeType=S AttributeName=period,AttributeType=S \
+  --key-schema AttributeName=scope,KeyType=HASH AttributeName=period,KeyType=RANGE
+
 awslocal dynamodb create-table --table-name ${P}idempotency --billing-mode PAY_PER_REQUEST \
   --attribute-definitions AttributeName=idempotencyKey,AttributeType=S \
   --key-schema AttributeName=idempotencyKey,KeyType=HASH

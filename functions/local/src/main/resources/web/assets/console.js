@@ -33,6 +33,8 @@
     claims: null,
     departments: new Set(),
     tickets: [],
+    queueCursor: null,
+    alarmCursor: null,
     selected: null,
     pendingAction: null,
     alarmTimer: null
@@ -116,6 +118,9 @@
     state.token = null;
     state.claims = null;
     state.selected = null;
+    state.tickets = [];
+    state.queueCursor = null;
+    state.alarmCursor = null;
     sessionStorage.removeItem(TOKEN_KEY);
     clearInterval(state.alarmTimer);
     $('identity').hidden = true;
@@ -206,6 +211,7 @@
       state.alarmTimer = setInterval(loadAlarms, 15000);
     } else {
       loadStats();
+      loadRoutingQuality();
     }
   }
 
@@ -239,10 +245,9 @@
     return ticket.status !== 'RESOLVED' && ticket.status !== 'CLOSED' && new Date(ticket.dueAt).getTime() < Date.now();
   }
 
-  async function loadQueue() {
-    if (!state.token) {
-      return;
-    }
+  // The queue is paged by the server (limit + cursor): a new filter starts from the first page, "加载更多" appends
+  // the next one, and nextCursor says whether there is one.
+  function queueQuery(cursor) {
     const params = new URLSearchParams();
     if ($('filter-status').value) {
       params.set('status', $('filter-status').value);
@@ -250,9 +255,20 @@
     if (isDispatch() && $('filter-department').value) {
       params.set('department', $('filter-department').value);
     }
+    if (cursor) {
+      params.set('cursor', cursor);
+    }
+    return '/v1/staff/requests' + (params.toString() ? '?' + params : '');
+  }
+
+  async function loadQueue() {
+    if (!state.token) {
+      return;
+    }
     try {
-      const result = await B.call('GET', '/v1/staff/requests' + (params.toString() ? '?' + params : ''), { token: state.token });
+      const result = await B.call('GET', queueQuery(null), { token: state.token });
       state.tickets = result.requests;
+      state.queueCursor = result.nextCursor || null;
       state.tickets.forEach((t) => state.departments.add(t.department));
       renderQueue();
       if (state.selected) {
@@ -263,6 +279,24 @@
       }
     } catch (error) {
       failed(error);
+    }
+  }
+
+  async function loadMoreQueue() {
+    if (!state.token || !state.queueCursor) {
+      return false;
+    }
+    try {
+      const result = await B.call('GET', queueQuery(state.queueCursor), { token: state.token });
+      const known = new Set(state.tickets.map((t) => t.trackingNumber));
+      state.tickets = state.tickets.concat(result.requests.filter((t) => !known.has(t.trackingNumber)));
+      state.queueCursor = result.nextCursor || null;
+      result.requests.forEach((t) => state.departments.add(t.department));
+      renderQueue();
+      return true;
+    } catch (error) {
+      failed(error);
+      return false;
     }
   }
 
@@ -284,6 +318,7 @@
     });
     $('queue-caption').textContent = '工单（' + shown.length + '件' + (overdueOnly ? '，只看超期' : '') + '）';
     $('queue-empty').hidden = shown.length > 0;
+    $('queue-more').hidden = !state.queueCursor;
   }
 
   $('queue-filters').addEventListener('submit', (event) => {
@@ -293,6 +328,7 @@
   $('filter-status').addEventListener('change', loadQueue);
   $('filter-department').addEventListener('change', loadQueue);
   $('filter-overdue').addEventListener('change', renderQueue);
+  $('queue-more').addEventListener('click', loadMoreQueue);
 
   // ---- ticket detail ------------------------------------------------------------------------------------------
 
@@ -387,24 +423,28 @@
     const fieldset = el('fieldset', { id: 'department-choice' }, el('legend', null, '承办部门'));
     const options = [];
     const seen = new Set();
-    function option(department, detail, checked) {
+    // A suggested or alternative option carries its category: dispatching with it files the ticket under that
+    // category too, so choosing an alternative is recorded as a correction of the router (a training label).
+    function option(department, detail, checked, categoryCode) {
       if (!department || seen.has(department)) {
         return;
       }
       seen.add(department);
       options.push(el('label', { class: 'choice' },
-        el('input', { type: 'radio', name: 'department', value: department, checked: checked }),
+        el('input', { type: 'radio', name: 'department', value: department, checked: checked,
+          'data-category-code': categoryCode || null }),
         el('span', null, department, detail ? el('small', null, detail) : null)));
     }
     if (suggestion) {
       option(suggestion.department, '智能建议：' + suggestion.domain + ' / ' + suggestion.category + '，置信度 '
         + Math.round(suggestion.confidence * 100) + '%' + (suggestion.manualTriage ? '（偏低，请人工判断）' : '')
-        + (suggestion.department === ticket.department ? '（即当前部门）' : ''), true);
+        + (suggestion.department === ticket.department ? '（即当前部门）' : ''), true, suggestion.categoryCode);
     }
     option(ticket.department, '当前部门：' + ticket.category, !suggestion);
     if (suggestion) {
       (suggestion.alternatives || []).forEach((alt) => option(alt.department,
-        '备选：' + alt.domain + ' / ' + alt.category + '，置信度 ' + Math.round(alt.confidence * 100) + '%', false));
+        '备选：' + alt.domain + ' / ' + alt.category + '，置信度 ' + Math.round(alt.confidence * 100) + '%', false,
+        alt.categoryCode));
     }
     options.forEach((o) => fieldset.appendChild(o));
     const others = el('select', { id: 'dispatch-other', 'aria-label': '其他部门' }, el('option', { value: '' }, '其他部门…'));
@@ -443,6 +483,9 @@
       const other = $('dispatch-other');
       const checked = document.querySelector('input[name="department"]:checked');
       body.department = (other && other.value) || (checked && checked.value) || undefined;
+      if (!(other && other.value) && checked && checked.dataset.categoryCode) {
+        body.categoryCode = checked.dataset.categoryCode;
+      }
     }
     $('action-submit').disabled = true;
     try {
@@ -467,15 +510,19 @@
 
   // ---- device alarms ------------------------------------------------------------------------------------------
 
-  async function loadAlarms() {
+  async function loadAlarms(more) {
     if (!state.token) {
       return;
     }
+    const cursor = more === true ? state.alarmCursor : null;
     try {
-      const result = await B.call('GET', '/v1/alarms?status=' + encodeURIComponent($('alarm-status').value), { token: state.token });
-      const rows = B.clear($('alarm-rows'));
+      const result = await B.call('GET', '/v1/alarms?status=' + encodeURIComponent($('alarm-status').value)
+        + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''), { token: state.token });
+      const rows = cursor ? $('alarm-rows') : B.clear($('alarm-rows'));
       result.alarms.forEach((alarm) => rows.appendChild(alarmRow(alarm)));
-      $('alarm-empty').hidden = result.alarms.length > 0;
+      state.alarmCursor = result.nextCursor || null;
+      $('alarm-empty').hidden = rows.children.length > 0;
+      $('alarm-more').hidden = !state.alarmCursor;
     } catch (error) {
       failed(error);
     }
@@ -517,7 +564,14 @@
     $('filter-overdue').checked = false;
     selectTab('tab-queue');
     await loadQueue();
-    const ticket = state.tickets.find((t) => t.trackingNumber === trackingNumber);
+    let ticket = state.tickets.find((t) => t.trackingNumber === trackingNumber);
+    // the alarm's ticket may be further down the queue: follow the pages for a while
+    for (let pages = 0; !ticket && state.queueCursor && pages < 20; pages++) {
+      if (!await loadMoreQueue()) {
+        break;
+      }
+      ticket = state.tickets.find((t) => t.trackingNumber === trackingNumber);
+    }
     if (ticket) {
       openTicket(ticket);
     } else {
@@ -529,7 +583,8 @@
     event.preventDefault();
     loadAlarms();
   });
-  $('alarm-status').addEventListener('change', loadAlarms);
+  $('alarm-status').addEventListener('change', () => loadAlarms());
+  $('alarm-more').addEventListener('click', () => loadAlarms(true));
 
   // ---- statistics ---------------------------------------------------------------------------------------------
 
@@ -574,7 +629,43 @@
       entries(stats.byDepartment).map((r) => ({ label: r.label, value: r.value, text: r.value + '件' })), { valueHeader: '工单量' }));
   }
 
+  // How well the router's suggestions matched the dispatch centre's final routing, per domain, over the last 30
+  // days (/v1/staff/routing/quality). Only the dispatch centre may read it, so only it sees the table.
+  async function loadRoutingQuality() {
+    const section = $('routing-quality');
+    section.hidden = !isDispatch();
+    if (!isDispatch()) {
+      return;
+    }
+    let quality;
+    try {
+      quality = await B.call('GET', '/v1/staff/routing/quality', { token: state.token });
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    const overall = quality.overall;
+    $('routing-quality-summary').textContent = quality.from + ' 至 ' + quality.to + '：自动分类 ' + quality.classified
+      + ' 件，已派单 ' + overall.count + ' 件，其中改派 ' + quality.corrected + ' 件，待派单 ' + quality.awaitingDispatch
+      + ' 件；领域准确率 ' + percent(overall.domainAccuracy) + '。';
+    const rows = B.clear($('routing-quality-rows'));
+    const share = (part, whole) => whole === 0 ? '—' : part + '（' + percent(part / whole) + '）';
+    quality.byDomain.forEach((d) => {
+      const a = d.accuracy;
+      rows.appendChild(el('tr', { 'data-domain': d.domain },
+        el('th', { scope: 'row' }, d.domain),
+        el('td', { 'data-field': 'count' }, String(a.count)),
+        el('td', { 'data-field': 'domain-accuracy' }, share(a.domainCorrect, a.count)),
+        el('td', { 'data-field': 'category-accuracy' }, share(a.categoryCorrect, a.count)),
+        el('td', { 'data-field': 'department-accuracy' }, share(a.departmentCorrect, a.count)),
+        el('td', { 'data-field': 'suggested' }, String(d.suggested)),
+        el('td', { 'data-field': 'precision' }, percent(d.precision))));
+    });
+    $('routing-quality-empty').hidden = quality.byDomain.length > 0;
+  }
+
   $('stats-refresh').addEventListener('click', loadStats);
+  $('stats-refresh').addEventListener('click', loadRoutingQuality);
 
   // ---- start --------------------------------------------------------------------------------------------------
 

@@ -1,5 +1,8 @@
 package org.bianmin.bench;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,14 +63,13 @@ public final class MqttToTicketDriver {
         send(HttpRequest.newBuilder(URI.create(base + "/v1/devices/import")).header("content-type", "application/json")
                 .header("authorization", "Bearer " + admin)
                 .POST(HttpRequest.BodyPublishers.ofString(batch.append("]").toString())).build());
-        List<MqttClient> clients = new ArrayList<>();
+        List<Mqtt3BlockingClient> clients = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
             String id = prefix + "-" + i;
-            MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqttPort, id, new MemoryPersistence());
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setUserName(id);
-            options.setPassword(run("device-password", "--device=" + id).strip().toCharArray());
-            client.connect(options);
+            Mqtt3BlockingClient client = MqttClient.builder().useMqttVersion3().identifier(id)
+                    .serverHost("127.0.0.1").serverPort(mqttPort).buildBlocking();
+            client.connectWith().simpleAuth().username(id)
+                    .password(run("device-password", "--device=" + id).strip().getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send();
             clients.add(client);
         }
         Map<String, Instant> published = new HashMap<>();
@@ -78,13 +77,13 @@ public final class MqttToTicketDriver {
             String id = prefix + "-" + i;
             Instant now = Instant.now();
             published.put(id, now);
-            clients.get(i).publish("city/donghu/sensors/" + id + "/events",
-                    ("{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8), 1, false);
+            clients.get(i).publishWith().topic("city/donghu/sensors/" + id + "/events").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(("{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8)).send();
             Thread.sleep(gapMs);
         }
         Thread.sleep(3000);
         List<Long> latencies = new ArrayList<>();
-        JsonNode queue = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests?status=RECEIVED"))
+        JsonNode queue = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests?status=RECEIVED&limit=200"))
                 .header("authorization", "Bearer " + token).GET().build()));
         for (JsonNode ticket : queue.get("requests")) {
             String text = ticket.get("text").stringValue();
@@ -95,7 +94,7 @@ public final class MqttToTicketDriver {
                 }
             }
         }
-        for (MqttClient client : clients) {
+        for (Mqtt3BlockingClient client : clients) {
             client.disconnect();
         }
         Collections.sort(latencies);

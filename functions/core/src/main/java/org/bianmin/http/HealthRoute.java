@@ -1,5 +1,6 @@
 package org.bianmin.http;
 
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,11 @@ public final class HealthRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/health";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 503);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package org.bianmin.http;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bianmin.observability.MetricNames;
+import org.bianmin.observability.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,9 +32,16 @@ public final class HttpApi {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
     private final List<HttpRoute> routes;
+    private final Metrics metrics;
 
     public HttpApi(List<HttpRoute> routes) {
+        this(routes, Metrics.none());
+    }
+
+    /** Routes whose requests are timed by route template, method and status ({@link MetricNames#HTTP_REQUESTS}). */
+    public HttpApi(List<HttpRoute> routes, Metrics metrics) {
         this.routes = List.copyOf(routes);
+        this.metrics = metrics;
     }
 
     public List<HttpRoute> routes() {
@@ -41,8 +51,15 @@ public final class HttpApi {
     /** Every request runs with its id in the logging context (MDC) and every response carries it. */
     public HttpResponse handle(HttpRequest request) {
         MDC.put(REQUEST_ID, request.requestId());
+        long started = System.nanoTime();
         try {
-            return finish(request.requestId(), dispatch(request));
+            HttpResponse response = finish(request.requestId(), dispatch(request));
+            // the template, not the path: one series per route however many tracking numbers there are
+            String route = route(request.method(), request.path()).map(HttpRoute::pathTemplate).orElse("unmatched");
+            metrics.time(MetricNames.HTTP_REQUESTS, Duration.ofNanos(System.nanoTime() - started), Map.of(
+                    "route", route, "method", route.equals("unmatched") ? "other" : request.method().toUpperCase(java.util.Locale.ROOT),
+                    "status", Integer.toString(response.status())));
+            return response;
         } finally {
             MDC.remove(REQUEST_ID);
         }
@@ -64,7 +81,7 @@ public final class HttpApi {
                     if (refused != null) {
                         throw refused;
                     }
-                    return route.handle(request.withPathParameters(parameters.get()));
+                    return route.handle(request.withPathParameters(parameters.get()).withQueryOnly(route.queryParameters()));
                 }
                 allowed.add(route.method());
             }

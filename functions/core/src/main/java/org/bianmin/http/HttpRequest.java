@@ -62,6 +62,13 @@ public record HttpRequest(String method, String path, Map<String, String> header
         return pathParameters.get(name);
     }
 
+    /** The request as a route sees it: only the query parameters it declares. */
+    HttpRequest withQueryOnly(java.util.Set<String> names) {
+        Map<String, String> declared = new TreeMap<>(query);
+        declared.keySet().retainAll(names);
+        return new HttpRequest(method, path, headers, declared, body, requestId, pathParameters);
+    }
+
     HttpRequest withPathParameters(Map<String, String> parameters) {
         return new HttpRequest(method, path, headers, query, body, requestId, parameters);
     }

@@ -24,6 +24,14 @@ public final class Tables {
             new TableDefinition.SecondaryIndex("byExternalId", "externalId", null),
             new TableDefinition.SecondaryIndex("byCategory", "categoryCode", "createdAt")));
 
+    /**
+     * Statistics counters of the tickets ({@code hotline.application.TicketCounts}): one item per scope (the city,
+     * {@code *}, or a department) and period ({@code total}, or {@code day#2026-11-30}), updated with {@code ADD} on
+     * every ticket write, so statistics read a few items and a date range is one Query, never a scan of tickets.
+     */
+    public static final TableDefinition TICKET_STATISTICS =
+            new TableDefinition("ticket-statistics", "scope", "period", null, List.of());
+
     /** Idempotency records: a key's request fingerprint and stored response, expired by TTL after a day. */
     public static final TableDefinition IDEMPOTENCY =
             new TableDefinition("idempotency", "idempotencyKey", null, "expiresAt", List.of());
@@ -50,7 +58,7 @@ public final class Tables {
     public static final TableDefinition DEVICE_DEAD_LETTERS =
             new TableDefinition("device-dead-letters", "letterId", null, "expiresAt", List.of());
 
-    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, IDEMPOTENCY, APPROVALS,
+    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, TICKET_STATISTICS, IDEMPOTENCY, APPROVALS,
             REVERIFICATION_BATCHES, DEVICES, ALARMS, DEVICE_DEAD_LETTERS);
 
     private Tables() {

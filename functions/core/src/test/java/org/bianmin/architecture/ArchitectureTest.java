@@ -84,10 +84,10 @@ class ArchitectureTest {
     @Test
     void kernelsKnowNoCapability() {
         noClasses().that().resideInAnyPackage("org.bianmin.http..", "org.bianmin.queue..", "org.bianmin.store..",
-                        "org.bianmin.platform..")
+                        "org.bianmin.platform..", "org.bianmin.observability..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         CAPABILITIES.stream().map(c -> "org.bianmin." + c + "..").toArray(String[]::new))
-                .as("the shared kernels (http, queue, store, platform) depend on no capability").check(CORE);
+                .as("the shared kernels (http, queue, store, platform, observability) depend on no capability").check(CORE);
     }
 
     /** Classes of {@code capability} outside its root package (its port) and, for knowledge, its published packages. */

@@ -143,7 +143,9 @@ class DeviceEventsTest {
 
     /** An event time {@code minutes} before now, as devices send it (ISO 8601 with the +08:00 offset). */
     private static String minutesAgo(long minutes) {
-        return java.time.OffsetDateTime.now(WorkingCalendar.ZONE).minusMinutes(minutes).withNano(0).toString();
+        // ISO_OFFSET_DATE_TIME keeps ":00" seconds, which toString() drops (and RFC 3339 requires)
+        return java.time.OffsetDateTime.now(WorkingCalendar.ZONE).minusMinutes(minutes).withNano(0)
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private String register(String type) {

@@ -58,7 +58,7 @@ class DispatchNotificationTest {
     void dispatchingNotifiesTheDepartmentThroughTheQueueAndTheDeliveryIsOnTheAuditTrail() throws Exception {
         try (InProcessDispatchQueue queue = new InProcessDispatchQueue(delivery)) {
             String number = file();
-            new TransitioningTicket(tickets, Clock.systemUTC(), queue, Taxonomy.loadDefault().departments()).transition(number, TicketAction.DISPATCH, null,
+            new TransitioningTicket(tickets, Clock.systemUTC(), queue, Taxonomy.loadDefault()).transition(number, TicketAction.DISPATCH, null,
                     "市城市管理局", new StaffMember("dispatcher-1", null, true));
             Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
             Ticket ticket = tickets.find(number).orElseThrow();

@@ -70,7 +70,7 @@ class PhoneKeyRotationTest {
     private final DynamoStoredPhones stored = new DynamoStoredPhones(DynamoDbTestServer.client(), prefix);
 
     PhoneKeyRotationTest() {
-        new TableProvisioner(DynamoDbTestServer.client(), prefix).createIfMissing(Tables.TICKETS);
+        new TableProvisioner(DynamoDbTestServer.client(), prefix).createMissing(List.of(Tables.TICKETS, Tables.TICKET_STATISTICS));
     }
 
     private static byte[] key(char fill) {

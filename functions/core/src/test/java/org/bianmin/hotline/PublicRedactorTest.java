@@ -73,4 +73,20 @@ class PublicRedactorTest {
     void ordinaryWordsAndSmallNumbersStay(String text) {
         assertThat(PublicRedactor.text(text)).isEqualTo(text);
     }
+
+    /**
+     * A long message as citizens write them (and as the corrections export hands them to training): every phone,
+     * ID number and name goes, the complaint itself stays readable.
+     */
+    @org.junit.jupiter.api.Test
+    void aRealisticMessageLosesPhonesIdNumbersAndNamesButKeepsTheComplaint() {
+        String message = "尊敬的领导：我是东湖区桂花苑小区的业主张先生，联系电话13905741234。小区门口的路灯从11月3号开始就不亮了，"
+                + "晚上老人孩子出门很危险。物业的李女士说已经报给王某某了，可到现在没人来修。我母亲（身份证号330203195501011234）"
+                + "前天晚上还摔了一跤。另外，楼下邻居刘某的电话是0574-87654321，他也反映过。请尽快处理，谢谢！";
+        String redacted = PublicRedactor.text(message);
+        assertThat(redacted).doesNotContain("13905741234", "330203195501011234", "87654321", "张先生", "李女士", "王某某",
+                "刘某");
+        assertThat(redacted.replaceAll("\\D", "")).as(redacted).hasSizeLessThan(6);
+        assertThat(redacted).contains("某先生", "某女士", PublicRedactor.SOMEONE, "路灯", "11月3号开始就不亮了", "摔了一跤");
+    }
 }

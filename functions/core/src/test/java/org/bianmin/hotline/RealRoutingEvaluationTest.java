@@ -58,9 +58,8 @@ class RealRoutingEvaluationTest {
     }
 
     /**
-     * Without any history, the built-in model (trained on the project's own text only) routes the same messages.
-     * The target is 0.80 macro-F1; the project's text does not reach it yet (docs/hotline.md): this holds the level
-     * reached so that it only goes up.
+     * Without any history, the built-in model (trained on the project's own text only: the taxonomy, the knowledge
+     * base and the citizen-style messages written for routing) routes the same messages at 0.80 macro-F1 or better.
      */
     @Test
     void builtInModelRoutesRealMessages() throws IOException {
@@ -71,7 +70,7 @@ class RealRoutingEvaluationTest {
                 + evaluation.markdown("dev.jsonl, all 15 domains", builtIn.triageThreshold());
         write("routing-builtin-evaluation.md", report);
 
-        assertThat(evaluation.macroF1()).as(report).isGreaterThanOrEqualTo(0.66);
+        assertThat(evaluation.macroF1()).as(report).isGreaterThanOrEqualTo(0.80);
     }
 
     static List<LabeledText> read(String relative) throws IOException {

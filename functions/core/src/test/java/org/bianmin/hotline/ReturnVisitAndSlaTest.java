@@ -21,6 +21,7 @@ import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.application.RatingTicket;
 import org.bianmin.hotline.IntakeReceipt;
 import org.bianmin.hotline.application.TransitioningTicket;
+import org.bianmin.hotline.infrastructure.DynamoTicketStatistics;
 import org.bianmin.hotline.infrastructure.DynamoTicketStore;
 import org.bianmin.hotline.web.RatingRoute;
 import org.bianmin.hotline.web.StaffStatsRoute;
@@ -59,7 +60,8 @@ class ReturnVisitAndSlaTest {
                     new TrackingCodeLockout(new DynamoCodeAttempts(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX),
                             Clock.systemUTC()),
                     new RatingTicket(tickets, Clock.systemUTC())),
-            new StaffStatsRoute(tickets)));
+            new StaffStatsRoute(new DynamoTicketStatistics(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX),
+                    Clock.systemUTC())));
 
     private static IntakeReceipt fileAt(Clock clock) {
         return new FilingRequest(classifier, GridRegistry.loadDefault(), new Deadlines(HolidayFile.loadDefault()),

@@ -30,6 +30,10 @@ final class PolicyGrants {
             "SQSPollerPolicy", QueueUse.Role.CONSUME);
     /** A table's ARN, or its indexes' ARNs: !Sub '${TicketsTable.Arn}/index/*'. */
     private static final Pattern SUB_ARN = Pattern.compile("\\$\\{(\\w+)\\.Arn}(/index/[\\w*-]+)?");
+    /** A bucket's objects, or some of them: !Sub '${RouterModelBucket.Arn}/models/*'. */
+    private static final Pattern SUB_OBJECTS = Pattern.compile("\\$\\{(\\w+)\\.Arn}/[\\w./-]*\\*?");
+    /** The S3 actions the functions need: read and write objects, and list (so a missing key is "no such key"). */
+    private static final Set<String> BUCKET_ACTIONS = Set.of("GetObject", "PutObject", "ListBucket");
 
     private final SamTemplate template;
     private final String stage;
@@ -73,6 +77,10 @@ final class PolicyGrants {
         if (!"Allow".equals(s.get("Effect"))) {
             throw fail("only Allow statements are checked: " + s);
         }
+        if (asList(s.get("Action")).equals(List.of("secretsmanager:GetSecretValue"))) {
+            // secrets are not tables or queues: TemplateTest holds each function to the secrets its environment names
+            return;
+        }
         for (Object resource : asList(s.get("Resource"))) {
             String logicalId = logicalId(resource);
             String type = String.valueOf(template.resource(logicalId).get("Type"));
@@ -87,6 +95,8 @@ final class PolicyGrants {
         String operation = action.substring(action.indexOf(':') + 1);
         if (type.equals("AWS::DynamoDB::Table") && action.startsWith("dynamodb:") && TableUse.OPERATIONS.containsKey(operation)) {
             granted.table(name, Set.of(operation));
+        } else if (type.equals("AWS::S3::Bucket") && action.startsWith("s3:") && BUCKET_ACTIONS.contains(operation)) {
+            granted.bucket(name, operation);
         } else if (type.equals("AWS::SQS::Queue") && action.startsWith("sqs:") && QUEUE_SENDS.contains(operation)) {
             granted.queue(name, QueueUse.Role.SEND);
         } else if (type.equals("AWS::SQS::Queue") && action.startsWith("sqs:") && QUEUE_CONSUMES.contains(operation)) {
@@ -119,7 +129,8 @@ final class PolicyGrants {
                 case "GetAtt" -> argument.substring(0, argument.indexOf('.') < 0 ? argument.length() : argument.indexOf('.'));
                 case "Sub" -> {
                     Matcher arn = SUB_ARN.matcher(argument);
-                    yield arn.matches() ? arn.group(1) : null;
+                    Matcher objects = SUB_OBJECTS.matcher(argument);
+                    yield arn.matches() ? arn.group(1) : objects.matches() ? objects.group(1) : null;
                 }
                 default -> null;
             };
@@ -131,6 +142,9 @@ final class PolicyGrants {
     }
 
     private String physicalName(String logicalId) {
+        if ("AWS::S3::Bucket".equals(template.resource(logicalId).get("Type"))) {
+            return logicalId; // bucket names are generated: the logical id names it
+        }
         Map<String, Object> properties = SamTemplate.map(template.resource(logicalId), "Properties");
         Object name = properties.containsKey("TableName") ? properties.get("TableName") : properties.get("QueueName");
         if (name == null) {

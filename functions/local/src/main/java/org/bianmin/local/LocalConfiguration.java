@@ -7,8 +7,14 @@ import org.bianmin.http.HttpRouteGroup;
 import org.bianmin.devices.application.ProcessingDeviceEvent;
 import org.bianmin.devices.infrastructure.DynamoDeviceStore;
 import org.bianmin.devices.application.DeviceCredentials;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.bianmin.local.metrics.MetricsRoute;
+import org.bianmin.local.metrics.MicrometerMetrics;
 import org.bianmin.local.mqtt.EmbeddedMqttBroker;
+import org.bianmin.observability.Metrics;
 import org.bianmin.local.mqtt.MqttBridge;
+import org.bianmin.local.web.ApiDocsRoutes;
 import org.bianmin.local.web.DevelopmentSignInServlet;
 import org.bianmin.local.web.WebPagesServlet;
 import org.bianmin.hotline.classification.Leaf;
@@ -26,6 +32,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -37,15 +44,40 @@ public class LocalConfiguration {
 
     /** Every route of every capability, served as API Gateway would route them to their functions. */
     @Bean
-    HttpApi localHttpApi(List<HttpRoute> routes, List<HttpRouteGroup> groups) {
+    HttpApi localHttpApi(List<HttpRoute> routes, List<HttpRouteGroup> groups, Metrics metrics) {
         List<HttpRoute> all = new java.util.ArrayList<>(routes);
         groups.forEach(group -> all.addAll(group.routes()));
-        return new HttpApi(all);
+        return new HttpApi(all, metrics);
+    }
+
+    /** The metrics Lambda writes as CloudWatch EMF, here in a Prometheus registry behind {@code GET /metrics}. */
+    @Bean
+    PrometheusMeterRegistry prometheusMeterRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    @Bean
+    @Primary
+    Metrics localMetrics(PrometheusMeterRegistry registry) {
+        return new MicrometerMetrics(registry);
+    }
+
+    @Bean
+    MetricsRoute metricsRoute(PrometheusMeterRegistry registry, LocalTokens localTokens, Environment environment) {
+        return new MetricsRoute(registry, scrapeToken(environment.getProperty(SCRAPE_TOKEN, ""), localTokens));
+    }
+
+    /** {@code BIANMIN_METRICS_SCRAPETOKEN}: the scrape token of {@code GET /metrics}, when not derived. */
+    public static final String SCRAPE_TOKEN = "bianmin.metrics.scrapetoken";
+
+    /** The configured scrape token, else the one derived from the token secret ({@code dev-token --metrics}). */
+    public static String scrapeToken(String configured, LocalTokens tokens) {
+        return configured == null || configured.isBlank() ? tokens.derive("bianmin-metrics-scrape") : configured.strip();
     }
 
     /**
-     * The API under the first path segment of every route ({@code /v1/*}, {@code /open311/*}, {@code /health}), so
-     * that everything else is left to the web pages.
+     * The API under the first path segment of every route ({@code /v1/*}, {@code /open311/*}, {@code /health},
+     * {@code /docs/*}), so that everything else is left to the web pages.
      */
     @Bean
     ServletRegistrationBean<LocalHttpServlet> localHttpServlet(HttpApi localHttpApi, LocalTokens localTokens) {
@@ -60,9 +92,15 @@ public class LocalConfiguration {
         return registration;
     }
 
+    /** docs/openapi.yaml and Swagger UI over it, at /docs/api/ (local only: the template deploys no such route). */
     @Bean
-    LocalTokens localTokens() {
-        return LocalTokens.fromEnvironment();
+    ApiDocsRoutes apiDocsRoutes() {
+        return new ApiDocsRoutes();
+    }
+
+    @Bean
+    LocalTokens localTokens(Environment environment) {
+        return new LocalTokens(environment.getProperty(LocalSettings.TOKEN_SECRET));
     }
 
     /** The citizen chatbot ({@code /}) and the agent console ({@code /console/}); see {@link WebPagesServlet}. */

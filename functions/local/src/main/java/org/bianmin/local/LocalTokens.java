@@ -55,7 +55,22 @@ public final class LocalTokens {
     }
 
     public static LocalTokens fromEnvironment() {
-        return new LocalTokens(System.getenv("BIANMIN_LOCAL_TOKEN_SECRET"));
+        return new LocalTokens(LocalSettings.get(LocalSettings.TOKEN_SECRET));
+    }
+
+    /**
+     * A secret for one purpose derived from the token secret (HMAC-SHA256, base64url): the local metrics scrape
+     * token, which {@code dev-token --metrics} prints without asking the running runtime.
+     */
+    public String derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     /** True while tokens are signed with the public development secret: anyone can make them. */

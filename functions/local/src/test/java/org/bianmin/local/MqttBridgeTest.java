@@ -3,6 +3,12 @@ package org.bianmin.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3SubAckException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -15,10 +21,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.bianmin.devices.application.DeviceCredentials;
 import org.bianmin.local.mqtt.MqttBridge;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,16 +70,15 @@ class MqttBridgeTest {
         return id;
     }
 
-    private static MqttClient connect(String deviceId, String password) throws MqttException {
+    private static Mqtt3BlockingClient connect(String deviceId, String password) {
         return connect(deviceId, deviceId, password);
     }
 
     @Test
     void aPublishedSmokeEventBecomesAnAlarmWithATicket() throws Exception {
         String id = register("smoke_detector");
-        MqttClient device = connect(id, DeviceCredentials.development().passwordFor(id));
-        device.publish("city/donghu/sensors/" + id + "/events",
-                ("{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8), 1, false);
+        Mqtt3BlockingClient device = connect(id, DeviceCredentials.development().passwordFor(id));
+        publish(device, "city/donghu/sensors/" + id + "/events", "{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}", 1);
         device.disconnect();
 
         // The alarm is stored first and its ticket attached right after: wait for both, not just the alarm.
@@ -99,21 +100,19 @@ class MqttBridgeTest {
     @Test
     void devicesNeedTheirOwnCredentials() throws Exception {
         String id = register("garbage_bin");
-        assertThatThrownBy(() -> connect(id, "wrong")).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> connect(id, "wrong")).isInstanceOf(Mqtt3ConnAckException.class);
         assertThatThrownBy(() -> connect("NOT-REGISTERED", DeviceCredentials.development().passwordFor("NOT-REGISTERED")))
-                .isInstanceOf(MqttException.class);
+                .isInstanceOf(Mqtt3ConnAckException.class);
     }
 
     @Test
     void badPayloadsAreDeadLetteredAndTheBridgeKeepsWorking() throws Exception {
         int before = json.readTree(get("/v1/devices/dead-letters").body()).get("count").intValue();
         String id = register("water_level");
-        MqttClient device = connect(id, DeviceCredentials.development().passwordFor(id));
-        device.publish("city/donghu/sensors/" + id + "/events", "{not json".getBytes(StandardCharsets.UTF_8), 1, false);
-        device.publish("city/donghu/sensors/" + id + "/events",
-                ("{\"deviceId\":\"" + id + "\",\"readings\":{\"waterLevelCm\":" + "9".repeat(70_000) + "}}").getBytes(StandardCharsets.UTF_8), 1, false);
-        device.publish("city/donghu/sensors/" + id + "/events",
-                ("{\"deviceId\":\"" + id + "\",\"readings\":{\"waterLevelCm\":40}}").getBytes(StandardCharsets.UTF_8), 1, false);
+        Mqtt3BlockingClient device = connect(id, DeviceCredentials.development().passwordFor(id));
+        publish(device, "city/donghu/sensors/" + id + "/events", "{not json", 1);
+        publish(device, "city/donghu/sensors/" + id + "/events", "{\"deviceId\":\"" + id + "\",\"readings\":{\"waterLevelCm\":" + "9".repeat(70_000) + "}}", 1);
+        publish(device, "city/donghu/sensors/" + id + "/events", "{\"deviceId\":\"" + id + "\",\"readings\":{\"waterLevelCm\":40}}", 1);
         device.disconnect();
         Instant deadline = Instant.now().plusSeconds(20);
         int after = before;
@@ -141,15 +140,17 @@ class MqttBridgeTest {
 
     private static final String ADMIN_TOKEN = LocalRuntime.devToken(java.util.List.of("--device-admin"));
 
-    private static MqttClient connect(String clientId, String user, String password) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqttPort, clientId, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setUserName(user);
-        options.setPassword(password.toCharArray());
-        client.connect(options);
+    private static Mqtt3BlockingClient connect(String clientId, String user, String password) {
+        Mqtt3BlockingClient client = MqttClient.builder().useMqttVersion3().identifier(clientId)
+                .serverHost("127.0.0.1").serverPort(mqttPort).buildBlocking();
+        client.connectWith().simpleAuth().username(user).password(password.getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send();
         return client;
     }
 
+    private static void publish(Mqtt3BlockingClient device, String topic, String payload, int qos) {
+        device.publishWith().topic(topic).qos(qos == 0 ? MqttQos.AT_MOST_ONCE : MqttQos.AT_LEAST_ONCE)
+                .payload(payload.getBytes(StandardCharsets.UTF_8)).send();
+    }
     private static boolean openAlarm(String deviceId, String type) throws Exception {
         return get("/v1/alarms?status=OPEN&type=" + type).body().contains("\"" + deviceId + "\"");
     }
@@ -170,17 +171,15 @@ class MqttBridgeTest {
     void aDeviceSpeaksOnlyForItself() throws Exception {
         String mine = register("smoke_detector");
         String theirs = register("smoke_detector");
-        MqttClient device = connect(mine, DeviceCredentials.development().passwordFor(mine));
-        byte[] theirSmoke = ("{\"deviceId\":\"" + theirs + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8);
-        // the other device's topic: the broker refuses the publish (Paho sees no error at QoS 0, so use it)
-        device.publish("city/donghu/sensors/" + theirs + "/events", theirSmoke, 0, false);
+        Mqtt3BlockingClient device = connect(mine, DeviceCredentials.development().passwordFor(mine));
+        String theirSmoke = "{\"deviceId\":\"" + theirs + "\",\"readings\":{\"smoke\":1}}";
+        // the other device's topic: the broker refuses the publish (a client sees no error at QoS 0, so use it)
+        publish(device, "city/donghu/sensors/" + theirs + "/events", theirSmoke, 0);
         // its own topic, the other device's id in the payload: refused by the bridge
-        device.publish("city/donghu/sensors/" + mine + "/events", theirSmoke, 1, false);
+        publish(device, "city/donghu/sensors/" + mine + "/events", theirSmoke, 1);
         // a camera topic for a smoke detector
-        device.publish("city/donghu/cameras/" + mine + "/detections",
-                ("{\"deviceId\":\"" + mine + "\",\"detection\":\"street_vendor\",\"confidence\":0.99}").getBytes(StandardCharsets.UTF_8), 0, false);
-        device.publish("city/donghu/sensors/" + mine + "/events",
-                ("{\"deviceId\":\"" + mine + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8), 1, false);
+        publish(device, "city/donghu/cameras/" + mine + "/detections", "{\"deviceId\":\"" + mine + "\",\"detection\":\"street_vendor\",\"confidence\":0.99}", 0);
+        publish(device, "city/donghu/sensors/" + mine + "/events", "{\"deviceId\":\"" + mine + "\",\"readings\":{\"smoke\":1}}", 1);
         waitFor(() -> openAlarm(mine, "SMOKE"));
         Thread.sleep(500);
         assertThat(openAlarm(theirs, "SMOKE")).isFalse();
@@ -192,9 +191,10 @@ class MqttBridgeTest {
     @Test
     void aDeviceSubscribesToNothing() throws Exception {
         String id = register("water_level");
-        MqttClient device = connect(id, DeviceCredentials.development().passwordFor(id));
+        Mqtt3BlockingClient device = connect(id, DeviceCredentials.development().passwordFor(id));
         for (String filter : new String[] {"#", "city/+/sensors/+/events", "city/donghu/sensors/" + id + "/events"}) {
-            assertThatThrownBy(() -> device.subscribe(filter, 1)).as(filter).isInstanceOf(MqttException.class);
+            assertThatThrownBy(() -> device.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send()).as(filter)
+                    .isInstanceOf(Mqtt3SubAckException.class);
         }
         device.disconnect();
     }
@@ -207,12 +207,11 @@ class MqttBridgeTest {
     void aDeviceCannotTakeTheBridgesPlace() throws Exception {
         String id = register("smoke_detector");
         String password = DeviceCredentials.development().passwordFor(id);
-        assertThatThrownBy(() -> connect(MqttBridge.CLIENT_ID, id, password)).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> connect(MqttBridge.CLIENT_ID, id, password)).isInstanceOf(Mqtt3ConnAckException.class);
         assertThatThrownBy(() -> connect("another-client", id, password)).as("a device logs in under its own id")
-                .isInstanceOf(MqttException.class);
-        MqttClient device = connect(id, password);
-        device.publish("city/donghu/sensors/" + id + "/events",
-                ("{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}").getBytes(StandardCharsets.UTF_8), 1, false);
+                .isInstanceOf(Mqtt3ConnAckException.class);
+        Mqtt3BlockingClient device = connect(id, password);
+        publish(device, "city/donghu/sensors/" + id + "/events", "{\"deviceId\":\"" + id + "\",\"readings\":{\"smoke\":1}}", 1);
         device.disconnect();
         waitFor(() -> openAlarm(id, "SMOKE"));
     }

@@ -86,7 +86,7 @@ class RouteFuzzTest {
             for (String query : queries) {
                 RawResponse response = rawGet(path(route) + "?" + query, credentialsFor(route));
                 String shown = query.length() > 60 ? query.substring(0, 60) + "…" : query;
-                if (response.status() >= 500 || response.status() >= 400 && !response.body().contains("\"code\"")) {
+                if (response.status() >= 500 || response.status() >= 400 && !hasErrorBody(response.body())) {
                     failures.add("GET " + route.pathTemplate() + " <- " + shown + " -> " + response.status() + " " + response.body());
                 }
             }
@@ -144,9 +144,14 @@ class RouteFuzzTest {
         String shown = input.length() > 60 ? input.substring(0, 60) + "…" : input;
         if (status >= 500) {
             failures.add(route.method() + " " + route.pathTemplate() + " <- " + shown + " -> " + status + " " + response.body());
-        } else if (status >= 400 && !response.body().contains("\"code\"")) {
+        } else if (status >= 400 && !hasErrorBody(response.body())) {
             failures.add(route.method() + " " + route.pathTemplate() + " <- " + shown + " -> " + status + " without an error body");
         }
+    }
+
+    /** A problem, an Open311 JSON error or an Open311 XML error ({@code <errors><error><code>}). */
+    private static boolean hasErrorBody(String body) {
+        return body.contains("\"code\"") || body.contains("<code>");
     }
 
     private static List<HttpRoute> routes(String method) {

@@ -81,7 +81,7 @@ class TrainRouterTest {
     void missingInputsAreAUsageError() {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         int status = TrainRouterCommand.run(new ArrayList<>(List.of("--out", "x")), new PrintStream(console, true, StandardCharsets.UTF_8));
-        assertThat(status).isEqualTo(TrainRouterCommand.FAILED);
+        assertThat(status).isEqualTo(TrainRouterCommand.USAGE);
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("give --input FILE");
     }
 

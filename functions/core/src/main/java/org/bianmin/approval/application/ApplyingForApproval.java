@@ -1,5 +1,7 @@
 package org.bianmin.approval.application;
 
+import org.bianmin.observability.Metrics;
+import org.bianmin.observability.MetricNames;
 import org.bianmin.approval.model.ApprovalDecision;
 import org.bianmin.approval.model.ResidentId;
 import org.bianmin.approval.model.ServiceItem;
@@ -30,8 +32,16 @@ public final class ApplyingForApproval {
     private final DecidingApplication deciding;
     private final ApprovalRecords records;
     private final Idempotency idempotency;
+    private final Metrics metrics;
 
     public ApplyingForApproval(DecidingApplication deciding, ApprovalRecords records, Idempotency idempotency) {
+        this(deciding, records, idempotency, Metrics.none());
+    }
+
+    /** Counting every new decision ({@link MetricNames#APPROVAL_DECISIONS}); a replayed one is not counted again. */
+    public ApplyingForApproval(DecidingApplication deciding, ApprovalRecords records, Idempotency idempotency,
+                               Metrics metrics) {
+        this.metrics = metrics;
         this.deciding = deciding;
         this.records = records;
         this.idempotency = idempotency;
@@ -48,6 +58,7 @@ public final class ApplyingForApproval {
             if (!records.create(decision, applicant.masked())) {
                 throw new ApplicationIdReusedException(applicationId);
             }
+            metrics.count(MetricNames.APPROVAL_DECISIONS, java.util.Map.of("decision", decision.decision().name()));
             return JSON.writeValueAsString(decision);
         });
         return JSON.readValue(stored, ApprovalDecision.class);

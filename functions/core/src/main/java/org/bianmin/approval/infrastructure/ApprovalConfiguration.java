@@ -1,5 +1,7 @@
 package org.bianmin.approval.infrastructure;
 
+import org.bianmin.observability.MetricNames;
+import org.bianmin.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -49,15 +51,18 @@ class ApprovalConfiguration {
     }
 
     @Bean
-    ApprovalSources approvalSources(ApprovalProperties properties, RuntimeProperties runtime) {
+    ApprovalSources approvalSources(ApprovalProperties properties, RuntimeProperties runtime, Metrics metrics) {
         SyntheticPopulation population = new SyntheticPopulation(1200, 20261121L, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         Map<String, DataSource> sources = new LinkedHashMap<>();
         long seed = 1;
         for (String name : SyntheticPopulation.SOURCES) {
             String url = sourceUrl(properties, name);
             if (url != null) {
-                sources.put(name, new HttpDataSource(name, URI.create(url), properties.checkTimeout().dividedBy(3), 3,
-                        Duration.ofSeconds(30)));
+                HttpDataSource source = new HttpDataSource(name, URI.create(url), properties.checkTimeout().dividedBy(3), 3,
+                        Duration.ofSeconds(30));
+                source.onBreakerTransition(state -> metrics.gauge(MetricNames.CIRCUIT_BREAKER_STATE,
+                        BreakerStates.value(state), Map.of("breaker", name)));
+                sources.put(name, source);
             } else if (runtime.local()) {
                 sources.put(name, new FixtureDataSource(name, population, Duration.ofMillis(20), Duration.ofMillis(80), 0, seed++));
             } else {
@@ -96,11 +101,11 @@ class ApprovalConfiguration {
     @Bean
     ApprovalRoutes approvalRoutes(ServiceCatalog catalog, ApprovalSources approvalSources,
                                   DynamoApprovalStore approvals, DynamoIdempotency idempotency,
-                                  ApprovalProperties properties, Clock clock) {
+                                  ApprovalProperties properties, Clock clock, Metrics metrics) {
         return new ApprovalRoutes(catalog,
                 new DecidingApplication(approvalSources.byName(), properties.checkTimeout(), properties.deadline(),
                         clock),
-                approvals, idempotency);
+                approvals, idempotency, metrics);
     }
 
     @Bean
@@ -132,10 +137,11 @@ class ApprovalConfiguration {
     /** The approval Lambda: items, applications and re-verification batches. */
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> approvalApi(ApprovalRoutes routes,
-                                                                          ReverificationRoutes batches) {
+                                                                          ReverificationRoutes batches,
+                                                                          Metrics metrics) {
         List<HttpRoute> all = new ArrayList<>(routes.routes());
         all.addAll(batches.routes());
-        return new ApiGatewayHttpFunction(new HttpApi(all));
+        return new ApiGatewayHttpFunction(new HttpApi(all, metrics));
     }
 
     /** The re-verification worker Lambda (SQS trigger, partial batch failures). */

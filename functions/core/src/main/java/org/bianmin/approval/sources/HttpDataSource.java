@@ -73,6 +73,11 @@ public final class HttpDataSource implements DataSource {
         return name;
     }
 
+    /** Calls {@code listener} with the breaker's new state at every transition (metrics, in the approval setup). */
+    public void onBreakerTransition(java.util.function.Consumer<CircuitBreaker.State> listener) {
+        breaker.getEventPublisher().onStateTransition(event -> listener.accept(event.getStateTransition().getToState()));
+    }
+
     public CircuitBreaker.State breakerState() {
         return breaker.getState();
     }

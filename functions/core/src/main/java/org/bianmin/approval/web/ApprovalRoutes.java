@@ -1,5 +1,6 @@
 package org.bianmin.approval.web;
 
+import org.bianmin.observability.Metrics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,16 +43,23 @@ public final class ApprovalRoutes implements HttpRouteGroup {
     private final ApplyingForApproval applying;
 
     public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, ApprovalRecords store, Idempotency idempotency) {
+        this(catalog, deciding, store, idempotency, Metrics.none());
+    }
+
+    public ApprovalRoutes(ServiceCatalog catalog, DecidingApplication deciding, ApprovalRecords store, Idempotency idempotency,
+                          Metrics metrics) {
         this.catalog = catalog;
-        this.applying = new ApplyingForApproval(deciding, store, idempotency);
+        this.applying = new ApplyingForApproval(deciding, store, idempotency, metrics);
     }
 
     @Override
     public List<HttpRoute> routes() {
         return List.of(HttpRoute.of("GET", "/v1/approvals/items", Access.anyone(), request -> HttpResponse.json(200,
                         Map.of("items", catalog.items().stream().map(ApprovalRoutes::describe).toList()))),
-                HttpRoute.of("POST", "/v1/approvals", Access.citizen(), request -> apply(request, AppliedBy.CITIZEN)),
-                HttpRoute.of("POST", "/v1/staff/approvals", Access.staff(), request -> apply(request, AppliedBy.STAFF)));
+                HttpRoute.of("POST", "/v1/approvals", Access.citizen(), request -> apply(request, AppliedBy.CITIZEN))
+                        .answering(200, 400, 403, 409, 422),
+                HttpRoute.of("POST", "/v1/staff/approvals", Access.staff(), request -> apply(request, AppliedBy.STAFF))
+                        .answering(200, 400, 403, 409, 422));
     }
 
     private static Map<String, Object> describe(ServiceItem item) {

@@ -42,10 +42,10 @@ public final class ReverificationRoutes implements HttpRouteGroup {
 
     @Override
     public List<HttpRoute> routes() {
-        return List.of(HttpRoute.of("POST", "/v1/approvals/batches", Access.staff(), this::start),
+        return List.of(HttpRoute.of("POST", "/v1/approvals/batches", Access.staff(), this::start).answering(202, 400, 403),
                 HttpRoute.of("GET", "/v1/approvals/batches/{batchId}", Access.staff(), request -> batches.progress(request.pathParameter("batchId"))
                         .map(progress -> HttpResponse.json(200, progress))
-                        .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "没有这个核验批次。"))));
+                        .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "没有这个核验批次。"))).answering(200, 404));
     }
 
     private HttpResponse start(HttpRequest request) {

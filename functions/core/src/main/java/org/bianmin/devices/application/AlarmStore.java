@@ -45,5 +45,10 @@ public interface AlarmStore {
     /** Moves the alarm from {@code from} to {@code to}; false when its status is no longer {@code from}. */
     boolean changeStatus(String deviceId, AlarmType type, Alarm.AlarmStatus from, Alarm.AlarmStatus to);
 
-    List<Alarm> byStatus(Alarm.AlarmStatus status, int limit);
+    /**
+     * One page of the alarms in a status, last seen first, optionally of one type and one grid (both may be null).
+     *
+     * @throws org.bianmin.store.InvalidCursorException when {@code cursor} was not issued for this same listing
+     */
+    org.bianmin.store.Page<Alarm> byStatus(Alarm.AlarmStatus status, AlarmType type, String grid, int limit, String cursor);
 }

@@ -1,5 +1,7 @@
 package org.bianmin.devices.application;
 
+import org.bianmin.observability.Metrics;
+import org.bianmin.observability.MetricNames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,10 +44,20 @@ public final class ProcessingDeviceEvent {
     private final HotlineIntake intake;
     private final HotlineDirectory directory;
     private final Clock clock;
+    private final Metrics metrics;
+
+    public static final String DEAD_LETTER_KIND = "device-event";
 
     /** @param clock when payloads arrive: the default event time, and what the event time window is measured from */
     public ProcessingDeviceEvent(DeviceRules rules, DeviceRegistry devices, AlarmStore alarms, DeadLetters deadLetters,
                                  HotlineIntake intake, HotlineDirectory directory, Clock clock) {
+        this(rules, devices, alarms, deadLetters, intake, directory, clock, Metrics.none());
+    }
+
+    /** Counting dead letters ({@link MetricNames#DEAD_LETTERS}, kind {@value #DEAD_LETTER_KIND}). */
+    public ProcessingDeviceEvent(DeviceRules rules, DeviceRegistry devices, AlarmStore alarms, DeadLetters deadLetters,
+                                 HotlineIntake intake, HotlineDirectory directory, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.rules = rules;
         this.devices = devices;
         this.alarms = alarms;
@@ -147,6 +159,7 @@ public final class ProcessingDeviceEvent {
 
     private Result deadLetter(String source, String reason, String payload) {
         deadLetters.put(source, reason, payload);
+        metrics.count(MetricNames.DEAD_LETTERS, java.util.Map.of("kind", DEAD_LETTER_KIND));
         log.warn("device payload dead-lettered source={} reason={}", source, reason);
         return new Result(Outcome.DEAD_LETTER, null, reason);
     }

@@ -1,5 +1,6 @@
 package org.bianmin.devices.infrastructure;
 
+import org.bianmin.observability.Metrics;
 import java.time.Clock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -51,8 +52,8 @@ class DeviceConfiguration {
     @Bean
     ProcessingDeviceEvent processingDeviceEvent(DeviceRules rules, DynamoDeviceStore devices, DynamoAlarmStore alarms,
                                                 DynamoDeadLetterStore deadLetters, HotlineIntake hotline,
-                                                HotlineDirectory directory, Clock clock) {
-        return new ProcessingDeviceEvent(rules, devices, alarms, deadLetters, hotline, directory, clock);
+                                                HotlineDirectory directory, Clock clock, Metrics metrics) {
+        return new ProcessingDeviceEvent(rules, devices, alarms, deadLetters, hotline, directory, clock, metrics);
     }
 
     /**
@@ -89,8 +90,8 @@ class DeviceConfiguration {
 
     /** The device API Lambda: registry, HTTP ingestion, alarms, dead letters. */
     @Bean
-    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> deviceApi(DeviceRoutes routes) {
-        return new ApiGatewayHttpFunction(new HttpApi(routes.routes()));
+    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> deviceApi(DeviceRoutes routes, Metrics metrics) {
+        return new ApiGatewayHttpFunction(new HttpApi(routes.routes(), metrics));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.bianmin.devices.infrastructure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.bianmin.devices.application.AlarmStore;
 import org.bianmin.devices.model.Alarm.AlarmStatus;
 import org.bianmin.devices.model.Alarm;
 import org.bianmin.devices.model.AlarmType;
+import org.bianmin.store.MergedQuery;
+import org.bianmin.store.Page;
 import org.bianmin.store.SortableTime;
 import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
@@ -20,6 +23,7 @@ import org.bianmin.store.UsesTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -39,9 +43,14 @@ public final class DynamoAlarmStore implements AlarmStore, UsesTables {
 
     private static final Set<AlarmStatus> CLOSING = Set.of(AlarmStatus.RESOLVED, AlarmStatus.FALSE_POSITIVE);
 
+    /** The index's order (lastSeen descending), which the paging keeps. */
+    private static final java.util.Comparator<Map<String, AttributeValue>> LAST_SEEN_FIRST =
+            java.util.Comparator.comparing((Map<String, AttributeValue> item) -> item.get("lastSeen").s()).reversed();
+
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final Clock clock;
+    private final MergedQuery merged;
 
     public DynamoAlarmStore(DynamoDbClient dynamo, String tablePrefix) {
         this(dynamo, tablePrefix, Clock.systemUTC());
@@ -52,6 +61,7 @@ public final class DynamoAlarmStore implements AlarmStore, UsesTables {
         this.dynamo = dynamo;
         this.tableName = Tables.ALARMS.tableName(tablePrefix);
         this.clock = clock;
+        this.merged = new MergedQuery(dynamo);
     }
 
     @Override
@@ -183,11 +193,28 @@ public final class DynamoAlarmStore implements AlarmStore, UsesTables {
     }
 
     @Override
-    public List<Alarm> byStatus(AlarmStatus status, int limit) {
-        return dynamo.query(q -> q.tableName(tableName).indexName("byStatus").scanIndexForward(false).limit(limit)
-                        .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "status"))
-                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status.name()))))
-                .items().stream().map(DynamoAlarmStore::fromItem).toList();
+    public Page<Alarm> byStatus(AlarmStatus status, AlarmType type, String grid, int limit, String cursor) {
+        Map<String, String> names = new HashMap<>(Map.of("#s", "status"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":s", AttributeValue.fromS(status.name())));
+        List<String> filters = new ArrayList<>();
+        if (type != null) {
+            names.put("#t", "type");
+            values.put(":t", AttributeValue.fromS(type.name()));
+            filters.add("#t = :t");
+        }
+        if (grid != null) {
+            names.put("#g", "grid");
+            values.put(":g", AttributeValue.fromS(grid));
+            filters.add("#g = :g");
+        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(tableName).indexName("byStatus").scanIndexForward(false)
+                .keyConditionExpression("#s = :s").expressionAttributeNames(names).expressionAttributeValues(values);
+        if (!filters.isEmpty()) {
+            query.filterExpression(String.join(" AND ", filters));
+        }
+        MergedQuery.Partition partition = new MergedQuery.Partition(query.build(), List.of("alarmKey", "status", "lastSeen"),
+                Map.of("status", status.name()));
+        return merged.page(List.of(partition), LAST_SEEN_FIRST, limit, cursor).map(DynamoAlarmStore::fromItem);
     }
 
     private static Map<String, AttributeValue> key(String key) {

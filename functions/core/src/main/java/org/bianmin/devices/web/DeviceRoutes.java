@@ -15,6 +15,7 @@ import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
+import org.bianmin.http.Paging;
 import org.bianmin.http.RequestBodies;
 import org.bianmin.devices.application.ActingOnAlarm;
 import org.bianmin.devices.application.AlarmStore;
@@ -28,15 +29,21 @@ import org.bianmin.devices.model.Device;
 import org.bianmin.devices.model.DeviceType;
 import org.bianmin.hotline.IntakeCommand;
 import org.bianmin.platform.Coordinates;
+import org.bianmin.store.InvalidCursorException;
+import org.bianmin.store.Page;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Device HTTP routes: register one device, bulk import, HTTP ingestion for gateways that cannot speak MQTT (the same
- * processing as the MQTT bridge and the IoT Core queue), alarms by status, and the dead-letter count.
+ * processing as the MQTT bridge and the IoT Core queue), alarms by status (paged: {@code limit}, default
+ * {@value #DEFAULT_ALARM_LIMIT}, at most {@value #MAX_ALARM_LIMIT}, and {@code cursor}; {@code type} and {@code grid}
+ * filter the index query), and the dead-letter count.
  */
 public final class DeviceRoutes implements HttpRouteGroup {
 
     static final int MAX_IMPORT = 5000;
+    static final int DEFAULT_ALARM_LIMIT = 50;
+    static final int MAX_ALARM_LIMIT = 200;
     /** Who watches and acts on alarms: device administrators and the 12345 dispatch centre. */
     private static final Access ALARM_WATCHERS = Access.staffWithRole(Access.DEVICE_ADMIN_ROLE, Access.DISPATCH_ROLE);
 
@@ -64,13 +71,16 @@ public final class DeviceRoutes implements HttpRouteGroup {
                     Device device = RequestBodies.bind(request, DeviceBody.class).toDevice();
                     devices.save(device);
                     return HttpResponse.json(201, Map.of("deviceId", device.deviceId(), "type", device.type()));
-                }),
-                HttpRoute.of("POST", "/v1/devices/import", Access.staffWithRole(Access.DEVICE_ADMIN_ROLE), this::importDevices),
-                HttpRoute.of("POST", "/v1/devices/events", Access.device(), this::ingest),
-                HttpRoute.of("GET", "/v1/alarms", ALARM_WATCHERS, this::listAlarms),
+                }).answering(201, 400),
+                HttpRoute.of("POST", "/v1/devices/import", Access.staffWithRole(Access.DEVICE_ADMIN_ROLE), this::importDevices)
+                        .answering(200, 400),
+                HttpRoute.of("POST", "/v1/devices/events", Access.device(), this::ingest).answering(202, 400, 401, 403),
+                HttpRoute.of("GET", "/v1/alarms", ALARM_WATCHERS, this::listAlarms).answering(200, 400)
+                        .reading("status", "type", "grid", "limit", "cursor"),
                 HttpRoute.of("GET", "/v1/devices/dead-letters", ALARM_WATCHERS, request ->
                         HttpResponse.json(200, Map.of("count", deadLetters.count()))),
-                HttpRoute.of("POST", "/v1/staff/alarms/{deviceId}/{type}/actions", ALARM_WATCHERS, this::act));
+                HttpRoute.of("POST", "/v1/staff/alarms/{deviceId}/{type}/actions", ALARM_WATCHERS, this::act)
+                        .answering(200, 400, 404, 409));
     }
 
     /**
@@ -137,11 +147,26 @@ public final class DeviceRoutes implements HttpRouteGroup {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("INVALID_STATUS", "status 只能是 OPEN、ACKNOWLEDGED、RESOLVED 或 FALSE_POSITIVE。");
         }
-        List<Alarm> found = alarms.byStatus(parsed, 200).stream()
-                .filter(a -> request.queryParameter("type").map(t -> a.type().name().equals(t)).orElse(true))
-                .filter(a -> request.queryParameter("grid").map(g -> g.equals(a.grid())).orElse(true))
-                .toList();
-        return HttpResponse.json(200, Map.of("alarms", found, "count", found.size()));
+        AlarmType type = null;
+        if (request.queryParameter("type").isPresent()) {
+            try {
+                type = AlarmType.valueOf(request.queryParameter("type").get());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("INVALID_TYPE", "type 不是有效的告警类型。");
+            }
+        }
+        Paging paging = Paging.of(request, DEFAULT_ALARM_LIMIT, MAX_ALARM_LIMIT);
+        Page<Alarm> page;
+        try {
+            page = alarms.byStatus(parsed, type, request.queryParameter("grid").orElse(null), paging.limit(), paging.cursor());
+        } catch (InvalidCursorException e) {
+            throw Paging.invalidCursor();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("alarms", page.items());
+        body.put("count", page.items().size());
+        body.put("nextCursor", page.nextCursor());
+        return HttpResponse.json(200, body);
     }
 
     /** One device to register: the body of {@code POST /v1/devices} and each element of an import. */

@@ -1,10 +1,13 @@
 package org.bianmin.hotline.application;
 
+import org.bianmin.observability.Metrics;
+import org.bianmin.observability.MetricNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bianmin.hotline.model.StaffMember;
@@ -33,9 +36,17 @@ public final class EscalatingOverdueTickets {
     private final TransitioningTicket transitions;
     private final Clock clock;
     private final Duration returnVisitPeriod;
+    private final Metrics metrics;
 
     public EscalatingOverdueTickets(TicketStore tickets, TransitioningTicket transitions, Clock clock,
                                     Duration returnVisitPeriod) {
+        this(tickets, transitions, clock, returnVisitPeriod, Metrics.none());
+    }
+
+    /** Reporting the overdue count of every run ({@link MetricNames#TICKETS_OVERDUE}). */
+    public EscalatingOverdueTickets(TicketStore tickets, TransitioningTicket transitions, Clock clock,
+                                    Duration returnVisitPeriod, Metrics metrics) {
+        this.metrics = metrics;
         this.tickets = tickets;
         this.transitions = transitions;
         this.clock = clock;
@@ -46,7 +57,9 @@ public final class EscalatingOverdueTickets {
         Instant now = clock.instant();
         int escalated = 0;
         int waitingAtDispatch = 0;
-        for (Ticket ticket : tickets.overdue(now, BATCH)) {
+        java.util.List<Ticket> overdue = tickets.overdue(now, BATCH);
+        metrics.gauge(MetricNames.TICKETS_OVERDUE, overdue.size(), Map.of());
+        for (Ticket ticket : overdue) {
             if (AT_DEPARTMENT.contains(ticket.status())) {
                 try {
                     transitions.transition(ticket.trackingNumber(), TicketAction.ESCALATE,
@@ -60,7 +73,7 @@ public final class EscalatingOverdueTickets {
             }
         }
         int autoClosed = 0;
-        for (Ticket ticket : tickets.list(null, TicketStatus.RESOLVED, BATCH)) {
+        for (Ticket ticket : tickets.list(null, List.of(TicketStatus.RESOLVED), BATCH, null).items()) {
             Instant resolvedAt = ticket.events().stream().filter(e -> e.to() == TicketStatus.RESOLVED)
                     .map(TicketEvent::at).reduce((a, b) -> b).orElse(ticket.createdAt());
             if (resolvedAt.plus(returnVisitPeriod).isBefore(now)) {

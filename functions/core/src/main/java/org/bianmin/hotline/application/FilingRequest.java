@@ -1,5 +1,9 @@
 package org.bianmin.hotline.application;
 
+import org.bianmin.knowledge.model.Domain;
+import java.util.Map;
+import org.bianmin.observability.Metrics;
+import org.bianmin.observability.MetricNames;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +13,7 @@ import org.bianmin.hotline.IntakeReceipt;
 import org.bianmin.platform.Fingerprint;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.GridAssignment;
+import org.bianmin.hotline.model.RoutingSuggestion;
 import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
@@ -42,6 +47,7 @@ public final class FilingRequest {
     private final PhoneProtector phones;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Metrics metrics;
 
     public FilingRequest(RequestClassifier classifier, GridRegistry grids, Deadlines deadlines, TicketStore tickets,
                          PhoneProtector phones, Clock clock) {
@@ -50,6 +56,13 @@ public final class FilingRequest {
 
     public FilingRequest(java.util.function.Supplier<RequestClassifier> classifier, GridRegistry grids, Deadlines deadlines,
                          TicketStore tickets, PhoneProtector phones, Clock clock) {
+        this(classifier, grids, deadlines, tickets, phones, clock, Metrics.none());
+    }
+
+    /** Counting every filed request by channel and domain ({@link MetricNames#TICKETS_FILED}). */
+    public FilingRequest(java.util.function.Supplier<RequestClassifier> classifier, GridRegistry grids, Deadlines deadlines,
+                         TicketStore tickets, PhoneProtector phones, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.classifier = classifier;
         this.grids = grids;
         this.deadlines = deadlines;
@@ -88,6 +101,9 @@ public final class FilingRequest {
                 log.info("request filed trackingNumber={} domain={} category={} department={} grid={} triage={} channel={} sla={}",
                         ticket.trackingNumber(), route.domain(), route.categoryCode(), ticket.department(),
                         ticket.grid() == null ? null : ticket.grid().code(), route.manualTriage(), request.channel(), ticket.sla());
+                // the domain's code, not its Chinese label: CloudWatch dimension values are ASCII
+                metrics.count(MetricNames.TICKETS_FILED, Map.of("channel", request.channel(),
+                        "domain", Domain.fromLabel(route.domain()).map(Enum::name).orElse("UNKNOWN")));
                 return new IntakeReceipt(ticket.trackingNumber(), code, TicketStatus.RECEIVED.name(), route.domain(),
                         route.category(), ticket.department(), ticket.grid() == null ? null : ticket.grid().name(),
                         OFFSET_TIME.format(ticket.dueAt()), route.manualTriage(), route.modelVersion());
@@ -132,7 +148,14 @@ public final class FilingRequest {
         return new Ticket(trackingNumber, verificationHash(trackingNumber, code), TicketStatus.RECEIVED, 1,
                 request.channel(), request.text(), phones.protect(request.phone()), request.location(),
                 route.domain(), route.categoryCode(), route.category(), department, grid, sla,
-                route.manualTriage(), receivedAt, dueAt, request.sessionId(), null, List.of(received), origin);
+                route.manualTriage(), receivedAt, dueAt, request.sessionId(), null, List.of(received), origin,
+                suggestion(route));
+    }
+
+    /** What the router proposed, kept to compare with the dispatcher's final routing; none for a chosen category. */
+    private static RoutingSuggestion suggestion(Classification route) {
+        return route.modelVersion() == null ? null : new RoutingSuggestion(route.domain(), route.categoryCode(),
+                route.category(), route.department(), route.modelVersion(), route.confidence());
     }
 
     private static String routeNote(Classification route) {

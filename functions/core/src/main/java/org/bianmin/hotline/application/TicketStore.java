@@ -45,8 +45,26 @@ public interface TicketStore {
     record Modification(Ticket before, Ticket after) {
     }
 
-    /** A department's (or, with a null department, everyone's) tickets in a status, newest first. */
-    java.util.List<Ticket> list(String department, TicketStatus status, int limit);
+    /** How many partitions one listing may merge (one per status or category asked for). */
+    int MAX_PARTITIONS = 20;
+
+    /**
+     * One page of a department's (or, with a null department, everyone's) tickets in any of {@code statuses},
+     * newest first: one index query per status, merged ({@link org.bianmin.store.MergedQuery}).
+     *
+     * @throws org.bianmin.store.InvalidCursorException when {@code cursor} was not issued for this same listing
+     */
+    org.bianmin.store.Page<Ticket> list(String department, java.util.List<TicketStatus> statuses, int limit, String cursor);
+
+    /**
+     * One page of the tickets created in [{@code from}, {@code to}], newest first: of the given categories (all when
+     * empty), and only open or only finished ones when {@code open} is not null. Index queries by category or by
+     * status, never a scan.
+     *
+     * @throws org.bianmin.store.InvalidCursorException when {@code cursor} was not issued for this same listing
+     */
+    org.bianmin.store.Page<Ticket> created(java.time.Instant from, java.time.Instant to, java.util.List<String> categoryCodes,
+                                           Boolean open, int limit, String cursor);
 
     /** Open, not yet escalated tickets whose deadline has passed, earliest first. */
     java.util.List<Ticket> overdue(java.time.Instant now, int limit);
@@ -57,6 +75,9 @@ public interface TicketStore {
     /** A category's tickets created in [{@code from}, {@code to}], newest first, at most {@code limit}. */
     java.util.List<Ticket> inCategory(String categoryCode, java.time.Instant from, java.time.Instant to, int limit);
 
-    /** Every ticket (for statistics; a scan, fine at a city's daily volumes, see docs/hotline.md). */
-    java.util.List<Ticket> all();
+    /**
+     * The tickets created in [{@code from}, {@code to}], of every status: read through the status index (one
+     * query per status, the range on its sort key), so the cost follows the tickets in the range, not the table.
+     */
+    java.util.List<Ticket> createdBetween(java.time.Instant from, java.time.Instant to);
 }

@@ -2,11 +2,11 @@ package org.bianmin.hotline.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bianmin.hotline.application.TransitionRefusedException.Reason;
+import org.bianmin.hotline.classification.Leaf;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.model.StaffMember;
 import org.bianmin.hotline.model.Ticket;
@@ -32,30 +32,45 @@ public final class TransitioningTicket {
     private final DispatchQueue dispatchQueue;
     /** Where a ticket may be dispatched: the taxonomy's departments and the dispatch centre's own triage queue. */
     private final Set<String> departments;
+    /** The categories a dispatcher may correct a ticket to. */
+    private final Taxonomy taxonomy;
 
-    /** @param departments the departments that exist (the taxonomy's); a dispatch elsewhere is refused */
-    public TransitioningTicket(TicketStore tickets, Clock clock, DispatchQueue dispatchQueue, Collection<String> departments) {
+    /** @param taxonomy its departments are where a ticket may go, its leaves what it may be filed under */
+    public TransitioningTicket(TicketStore tickets, Clock clock, DispatchQueue dispatchQueue, Taxonomy taxonomy) {
         this.tickets = tickets;
         this.clock = clock;
         this.dispatchQueue = dispatchQueue;
-        Set<String> known = new TreeSet<>(departments);
+        this.taxonomy = taxonomy;
+        Set<String> known = new TreeSet<>(taxonomy.departments());
         known.add(FilingRequest.TRIAGE_DEPARTMENT);
         this.departments = Collections.unmodifiableSet(known);
     }
 
     /** Without dispatch notifications, over the default taxonomy's departments (tests of the lifecycle rules alone). */
     public TransitioningTicket(TicketStore tickets, Clock clock) {
-        this(tickets, clock, notification -> { }, Taxonomy.loadDefault().departments());
+        this(tickets, clock, notification -> { }, Taxonomy.loadDefault());
     }
 
     /**
      * @param department for DISPATCH only: the department to send the ticket to (default: where it is)
      */
     public Ticket transition(String trackingNumber, TicketAction action, String note, String department, StaffMember actor) {
+        return transition(trackingNumber, action, note, department, null, actor);
+    }
+
+    /**
+     * @param department for DISPATCH only: the department to send the ticket to (default: the corrected category's,
+     *     else where it is)
+     * @param categoryCode for DISPATCH only: the taxonomy leaf the dispatcher files the ticket under instead (it
+     *     brings its domain); null keeps the category
+     */
+    public Ticket transition(String trackingNumber, TicketAction action, String note, String department,
+                             String categoryCode, StaffMember actor) {
         if (TicketLifecycle.needsNote(action) && (note == null || note.isBlank())) {
             throw new TransitionRefusedException(Reason.NOTE_REQUIRED, "该操作需要填写说明（办结情况或退单原因）。");
         }
-        String target = department == null || department.isBlank() ? null : department.strip();
+        Leaf leaf = category(action, categoryCode);
+        String target = department == null || department.isBlank() ? leaf == null ? null : leaf.department() : department.strip();
         if (action == TicketAction.DISPATCH && target != null && !departments.contains(target)) {
             // refused before the ticket is read, so it stays where it is: never in a queue nobody reads
             throw new TransitionRefusedException(Reason.UNKNOWN_DEPARTMENT, "没有这个部门：" + target
@@ -75,8 +90,16 @@ public final class TransitioningTicket {
                         new TransitionRefusedException(Reason.ILLEGAL_TRANSITION,
                                 "工单当前状态为 " + ticket.status() + "，不能执行 " + action.wireName() + "。"));
                 String nextDepartment = action == TicketAction.DISPATCH && target != null ? target : ticket.department();
-                return ticket.transitioned(next, nextDepartment,
-                        new TicketEvent(now, actor.subject(), action.name(), ticket.status(), next, note));
+                if (action != TicketAction.DISPATCH) {
+                    return ticket.transitioned(next, nextDepartment,
+                            new TicketEvent(now, actor.subject(), action.name(), ticket.status(), next, note));
+                }
+                String domain = leaf == null ? ticket.domain() : leaf.domain().label();
+                String code = leaf == null ? ticket.categoryCode() : leaf.code();
+                String name = leaf == null ? ticket.category() : leaf.name();
+                TicketEvent event = new TicketEvent(now, actor.subject(), action.name(), ticket.status(), next,
+                        RoutingNote.of(note, ticket, domain, code, name, nextDepartment));
+                return ticket.recategorized(domain, code, name, next, nextDepartment, event);
             }).orElseThrow(() -> new TransitionRefusedException(Reason.NOT_FOUND, "没有这个工单。"));
         } catch (ConcurrentTicketUpdateException e) {
             throw new TransitionRefusedException(Reason.CONCURRENT_UPDATE, "工单正在被他人处理，请刷新后重试。");
@@ -88,6 +111,18 @@ public final class TransitioningTicket {
             notifyDepartment(updated, action, now);
         }
         return updated;
+    }
+
+    /** The leaf a dispatch files the ticket under, or null to keep its category; refused for other actions. */
+    private Leaf category(TicketAction action, String categoryCode) {
+        if (categoryCode == null || categoryCode.isBlank()) {
+            return null;
+        }
+        if (action != TicketAction.DISPATCH) {
+            throw new TransitionRefusedException(Reason.UNKNOWN_CATEGORY, "只有派单时可以更改分类。");
+        }
+        return taxonomy.leaf(categoryCode.strip()).orElseThrow(() ->
+                new TransitionRefusedException(Reason.UNKNOWN_CATEGORY, "没有这个分类：" + categoryCode.strip() + "。"));
     }
 
     /**

@@ -2,19 +2,24 @@ package org.bianmin.hotline.infrastructure;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bianmin.hotline.application.TicketStatistics;
 import org.bianmin.hotline.application.TicketStore;
 import org.bianmin.hotline.model.GridAssignment;
 import org.bianmin.hotline.model.Location;
 import org.bianmin.hotline.model.ProtectedPhone;
+import org.bianmin.hotline.model.RoutingSuggestion;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.TicketOrigin;
 import org.bianmin.hotline.model.TicketStatus;
 import org.bianmin.hotline.model.SlaClass;
+import org.bianmin.store.MergedQuery;
+import org.bianmin.store.Page;
 import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
 import org.bianmin.store.UsesTables;
@@ -22,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Tickets in the {@code tickets} table, one item each. The item carries the index keys of {@link Tables#TICKETS}:
@@ -34,12 +40,21 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public final class DynamoTicketStore implements TicketStore, UsesTables {
 
     static final String OPEN = "OPEN";
+    private static final String CREATED = "createdAt";
+    /** The order of every listing: the index queries read createdAt descending, and the merge keeps it. */
+    private static final Comparator<Map<String, AttributeValue>> NEWEST_FIRST =
+            Comparator.comparing((Map<String, AttributeValue> item) -> item.get(CREATED).s()).reversed();
+
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final TicketStatistics statistics;
+    private final MergedQuery merged;
 
     public DynamoTicketStore(DynamoDbClient dynamo, String tablePrefix) {
         this.dynamo = dynamo;
         this.tableName = Tables.TICKETS.tableName(tablePrefix);
+        this.statistics = new DynamoTicketStatistics(dynamo, tablePrefix);
+        this.merged = new MergedQuery(dynamo);
     }
 
     @Override
@@ -47,10 +62,11 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
         try {
             dynamo.putItem(p -> p.tableName(tableName).item(toItem(ticket))
                     .conditionExpression("attribute_not_exists(trackingNumber)"));
-            return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;
         }
+        statistics.record(null, ticket);
+        return true;
     }
 
     @Override
@@ -62,28 +78,70 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
 
     @Override
     public boolean update(Ticket ticket, long expectedVersion) {
+        Map<String, AttributeValue> old;
         try {
-            dynamo.putItem(p -> p.tableName(tableName).item(toItem(ticket))
+            old = dynamo.putItem(p -> p.tableName(tableName).item(toItem(ticket))
                     .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
-            return true;
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion))))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
         } catch (ConditionalCheckFailedException someoneElse) {
             return false;
         }
+        statistics.record(old == null || old.isEmpty() ? null : fromItem(old), ticket);
+        return true;
     }
 
     @Override
-    public List<Ticket> list(String department, TicketStatus status, int limit) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(tableName).scanIndexForward(false).limit(limit);
-        if (department != null) {
-            query.indexName("byDepartmentStatus").keyConditionExpression("departmentStatus = :key")
-                    .expressionAttributeValues(Map.of(":key", s(department + "#" + status.name())));
-        } else {
-            query.indexName("byStatus").keyConditionExpression("#s = :key")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":key", s(status.name())));
+    public Page<Ticket> list(String department, List<TicketStatus> statuses, int limit, String cursor) {
+        List<MergedQuery.Partition> partitions = new ArrayList<>();
+        for (TicketStatus status : statuses) {
+            partitions.add(department != null
+                    ? partition("byDepartmentStatus", "departmentStatus", department + "#" + status.name(), null, null, null)
+                    : partition("byStatus", "status", status.name(), null, null, null));
         }
-        return dynamo.query(query.build()).items().stream().map(DynamoTicketStore::fromItem).toList();
+        return merged.page(partitions, NEWEST_FIRST, limit, cursor).map(DynamoTicketStore::fromItem);
+    }
+
+    @Override
+    public Page<Ticket> created(Instant from, Instant to, List<String> categoryCodes, Boolean open, int limit, String cursor) {
+        List<MergedQuery.Partition> partitions = new ArrayList<>();
+        if (!categoryCodes.isEmpty()) {
+            for (String code : categoryCodes) {
+                partitions.add(partition("byCategory", "categoryCode", code, from, to, open));
+            }
+        } else {
+            for (TicketStatus status : TicketStatus.values()) {
+                if (open == null || status.isOpen() == open) {
+                    partitions.add(partition("byStatus", "status", status.name(), from, to, null));
+                }
+            }
+        }
+        return merged.page(partitions, NEWEST_FIRST, limit, cursor).map(DynamoTicketStore::fromItem);
+    }
+
+    /** One index partition, newest first, optionally created in [from, to] and only open or only finished tickets. */
+    private MergedQuery.Partition partition(String index, String keyAttribute, String keyValue, Instant from, Instant to,
+                                            Boolean open) {
+        Map<String, String> names = new HashMap<>(Map.of("#k", keyAttribute));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":k", s(keyValue)));
+        String condition = "#k = :k";
+        if (from != null) {
+            names.put("#c", CREATED);
+            values.put(":from", s(from.toString()));
+            values.put(":to", s(to.toString()));
+            condition += " AND #c BETWEEN :from AND :to";
+        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(tableName).indexName(index).scanIndexForward(false)
+                .keyConditionExpression(condition);
+        if (open != null) {
+            names.put("#s", "status");
+            values.put(":resolved", s(TicketStatus.RESOLVED.name()));
+            values.put(":closed", s(TicketStatus.CLOSED.name()));
+            query.filterExpression(open ? "NOT (#s IN (:resolved, :closed))" : "#s IN (:resolved, :closed)");
+        }
+        query.expressionAttributeNames(names).expressionAttributeValues(values);
+        return new MergedQuery.Partition(query.build(), List.of("trackingNumber", keyAttribute, CREATED),
+                Map.of(keyAttribute, keyValue));
     }
 
     @Override
@@ -111,10 +169,17 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
     }
 
     @Override
-    public List<Ticket> all() {
-        List<Ticket> all = new ArrayList<>();
-        dynamo.scanPaginator(scan -> scan.tableName(tableName)).items().forEach(item -> all.add(fromItem(item)));
-        return all;
+    public List<Ticket> createdBetween(Instant from, Instant to) {
+        List<Ticket> found = new ArrayList<>();
+        for (TicketStatus status : TicketStatus.values()) {
+            dynamo.queryPaginator(q -> q.tableName(tableName).indexName("byStatus")
+                    .keyConditionExpression("#s = :status AND createdAt BETWEEN :from AND :to")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":status", s(status.name()), ":from", s(from.toString()),
+                            ":to", s(to.toString()))))
+                    .items().forEach(item -> found.add(fromItem(item)));
+        }
+        return found;
     }
 
     static Map<String, AttributeValue> toItem(Ticket t) {
@@ -164,6 +229,15 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
             item.put("rating", AttributeValue.fromN(t.rating().toString()));
         }
         putIfPresent(item, "sessionId", t.sessionId());
+        if (t.suggestion() != null) {
+            RoutingSuggestion suggested = t.suggestion();
+            item.put("suggestedDomain", s(suggested.domain()));
+            item.put("suggestedCategoryCode", s(suggested.categoryCode()));
+            item.put("suggestedCategory", s(suggested.category()));
+            item.put("suggestedDepartment", s(suggested.department()));
+            item.put("suggestedModel", s(suggested.modelVersion()));
+            item.put("suggestedConfidence", AttributeValue.fromN(Double.toString(suggested.confidence())));
+        }
         List<AttributeValue> events = new ArrayList<>();
         for (TicketEvent e : t.events()) {
             Map<String, AttributeValue> event = new HashMap<>();
@@ -204,7 +278,10 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
                 Instant.parse(str(item, "createdAt")), Instant.parse(str(item, "dueAt")), str(item, "sessionId"),
                 item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null, events,
                 item.containsKey("externalId") ? new TicketOrigin(str(item, "externalId"),
-                        item.containsKey("likes") ? Integer.parseInt(item.get("likes").n()) : 0) : null);
+                        item.containsKey("likes") ? Integer.parseInt(item.get("likes").n()) : 0) : null,
+                item.containsKey("suggestedDomain") ? new RoutingSuggestion(str(item, "suggestedDomain"),
+                        str(item, "suggestedCategoryCode"), str(item, "suggestedCategory"), str(item, "suggestedDepartment"),
+                        str(item, "suggestedModel"), Double.parseDouble(item.get("suggestedConfidence").n())) : null);
     }
 
     private static AttributeValue s(String value) {
@@ -224,6 +301,7 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
 
     @Override
     public List<TableUse> tablesUsed() {
-        return List.of(TableUse.of(Tables.TICKETS, "GetItem", "PutItem", "Query", "Scan"));
+        return List.of(TableUse.of(Tables.TICKETS, "GetItem", "PutItem", "Query"),
+                TableUse.of(Tables.TICKET_STATISTICS, "UpdateItem"));
     }
 }

@@ -1,5 +1,6 @@
 package org.bianmin.hotline.infrastructure;
 
+import org.bianmin.observability.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -112,12 +113,12 @@ class HotlineConfiguration {
      */
     @Bean
     FilingRequest filingRequest(ObjectProvider<RequestClassifier> classifier, GridRegistry grids, DynamoTicketStore tickets,
-                                PhoneProtector phones, Clock clock, Environment environment) {
+                                PhoneProtector phones, Clock clock, Environment environment, Metrics metrics) {
         if (routerModel(environment) != null) {
             classifier.getObject();
         }
         return new FilingRequest(classifier::getObject, grids, new Deadlines(HolidayFile.loadDefault()), tickets, phones,
-                clock);
+                clock, metrics);
     }
 
     /** The hotline's published intake port, how other capabilities file requests. */

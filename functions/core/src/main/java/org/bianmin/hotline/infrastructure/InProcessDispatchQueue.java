@@ -1,5 +1,7 @@
 package org.bianmin.hotline.infrastructure;
 
+import org.bianmin.observability.Metrics;
+import org.bianmin.observability.MetricNames;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -26,10 +28,17 @@ public final class InProcessDispatchQueue implements DispatchQueue, AutoCloseabl
     private final List<DispatchNotification> deadLetters = new CopyOnWriteArrayList<>();
     private final AtomicLong delivered = new AtomicLong();
     private final DeliveringDispatchNotification delivery;
+    private final Metrics metrics;
     private final Thread worker;
     private volatile boolean running = true;
 
     public InProcessDispatchQueue(DeliveringDispatchNotification delivery) {
+        this(delivery, Metrics.none());
+    }
+
+    /** Counting notifications given up on ({@link MetricNames#DEAD_LETTERS}, kind {@code dispatch-notification}). */
+    public InProcessDispatchQueue(DeliveringDispatchNotification delivery, Metrics metrics) {
+        this.metrics = metrics;
         this.delivery = delivery;
         this.worker = new Thread(this::work, "dispatch-queue");
         worker.setDaemon(true);
@@ -74,6 +83,7 @@ public final class InProcessDispatchQueue implements DispatchQueue, AutoCloseabl
             }
         }
         deadLetters.add(notification);
+        metrics.count(MetricNames.DEAD_LETTERS, java.util.Map.of("kind", "dispatch-notification"));
     }
 
     public long delivered() {

@@ -1,5 +1,6 @@
 package org.bianmin.hotline.infrastructure;
 
+import org.bianmin.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
@@ -90,7 +91,9 @@ class IntakeConfiguration {
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> hotlineApi(IntakeRoute intake, RequestStatusRoute status,
                                                                         RatingRoute rating, ClassifyRoute classify,
                                                                         StaffImportRoute historicalImport,
-                                                                        StaffSimilarRoute similar) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating, historicalImport, similar)));
+                                                                        StaffSimilarRoute similar,
+                                                                        Metrics metrics) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating, historicalImport, similar),
+                metrics));
     }
 }

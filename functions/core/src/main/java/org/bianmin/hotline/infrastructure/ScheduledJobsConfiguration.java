@@ -1,5 +1,6 @@
 package org.bianmin.hotline.infrastructure;
 
+import org.bianmin.observability.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -23,9 +24,10 @@ class ScheduledJobsConfiguration {
     @Bean
     Function<Map<String, Object>, Map<String, Integer>> slaEscalation(DynamoTicketStore tickets,
                                                                       TransitioningTicket transitions,
-                                                                      HotlineProperties properties, Clock clock) {
+                                                                      HotlineProperties properties, Clock clock,
+                                                                      Metrics metrics) {
         EscalatingOverdueTickets sla = new EscalatingOverdueTickets(tickets, transitions, clock,
-                properties.returnVisitPeriod());
+                properties.returnVisitPeriod(), metrics);
         return event -> sla.run();
     }
 

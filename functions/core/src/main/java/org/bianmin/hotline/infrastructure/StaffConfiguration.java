@@ -1,10 +1,12 @@
 package org.bianmin.hotline.infrastructure;
 
+import org.bianmin.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.bianmin.hotline.application.DeliveringDispatchNotification;
@@ -12,10 +14,12 @@ import org.bianmin.hotline.application.DispatchQueue;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.web.StaffRequestsRoute;
+import org.bianmin.hotline.web.StaffRoutingRoutes;
 import org.bianmin.hotline.web.StaffStatsRoute;
 import org.bianmin.hotline.web.StaffTransitionRoute;
 import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
+import org.bianmin.http.HttpRoute;
 import org.bianmin.queue.QueueBackend;
 import org.bianmin.queue.Queues;
 import org.bianmin.queue.SqsConsumer;
@@ -23,7 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Staff work on tickets: queues, transitions, statistics and dispatch notifications (the staffApi and
+ * Staff work on tickets: queues, transitions, statistics, the router's quality and corrections, and dispatch notifications (the staffApi and
  * dispatchNotifications Lambdas).
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,19 +44,32 @@ class StaffConfiguration {
     }
 
     @Bean
-    StaffStatsRoute staffStatsRoute(DynamoTicketStore tickets) {
-        return new StaffStatsRoute(tickets);
+    StaffStatsRoute staffStatsRoute(DynamoTicketStatistics statistics, Clock clock) {
+        return new StaffStatsRoute(statistics, clock);
+    }
+
+    @Bean
+    DynamoTicketStatistics ticketStatistics(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                                            org.bianmin.store.StoreProperties store) {
+        return new DynamoTicketStatistics(dynamo, store.tablePrefix());
+    }
+
+    @Bean
+    StaffRoutingRoutes staffRoutingRoutes(DynamoTicketStore tickets, Clock clock) {
+        return new StaffRoutingRoutes(tickets, clock);
     }
 
     @Bean
     TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue, Taxonomy taxonomy, Clock clock) {
-        return new TransitioningTicket(tickets, clock, dispatchQueue, taxonomy.departments());
+        return new TransitioningTicket(tickets, clock, dispatchQueue, taxonomy);
     }
 
     @Bean(destroyMethod = "")
-    DispatchQueue dispatchQueue(HotlineProperties properties, QueueBackend queues, DeliveringDispatchNotification delivery) {
+    DispatchQueue dispatchQueue(HotlineProperties properties, QueueBackend queues, DeliveringDispatchNotification delivery,
+                                Metrics metrics) {
+        // in AWS a notification that keeps failing goes to the SQS dead-letter queue, which has its own alarm
         return queues.choose(properties.dispatchQueueUrl(), "BIANMIN_HOTLINE_DISPATCHQUEUEURL",
-                sqs -> new SqsDispatchQueue(sqs, properties.dispatchQueueUrl()), () -> new InProcessDispatchQueue(delivery));
+                sqs -> new SqsDispatchQueue(sqs, properties.dispatchQueueUrl()), () -> new InProcessDispatchQueue(delivery, metrics));
     }
 
     @Bean
@@ -70,7 +87,11 @@ class StaffConfiguration {
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> staffApi(StaffRequestsRoute requests,
                                                                       StaffTransitionRoute transitions,
-                                                                      StaffStatsRoute stats) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(requests, transitions, stats)));
+                                                                      StaffStatsRoute stats,
+                                                                      StaffRoutingRoutes routing,
+                                                                      Metrics metrics) {
+        List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats));
+        routes.addAll(routing.routes());
+        return new ApiGatewayHttpFunction(new HttpApi(routes, metrics));
     }
 }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The one place that decides what of a citizen's words may be shown to the public (the Open311 listing): phone,
  * ID, bank-card and other long numbers however they are written (spaces, dashes, dots, {@code +86}, full-width
- * digits), e-mail addresses, licence plates, names introduced as names or with a form of address, and everything
+ * digits), e-mail addresses, licence plates, names introduced as names or with a form of address or half hidden
+ * (王某某), and everything
  * finer than a street or compound in an address (house number, building, unit, floor, room). Errs on the side of
  * hiding: a date written with dashes survives, a long order number does not.
  */
@@ -31,6 +32,8 @@ public final class PublicRedactor {
     private static final Pattern INTRODUCED_NAME = Pattern.compile(
             "(我叫|名叫|叫做|姓名|联系人|户主|业主姓名|本人)([:：\\s]{0,2})([\\u4e00-\\u9fa5·]{2,4}?)(?=[，,。.；;、\\s（(]|先生|女士|$|\\d|电话|手机|联系)");
     private static final Pattern I_AM = Pattern.compile("(我是|我姓)([" + SURNAMES + "][\\u4e00-\\u9fa5]{0,2}?)(?=[，,。.；;、\\s]|$)");
+    /** A name already half hidden by the writer or an earlier system (王某某, 李某): the surname still narrows it. */
+    private static final Pattern HALF_HIDDEN = Pattern.compile("[" + SURNAMES + "]某{1,2}");
     private static final Pattern ADDRESSED = Pattern.compile(
             "([" + SURNAMES + "])(?:[\\u4e00-\\u9fa5])?(先生|女士|小姐|阿姨|大爷|大妈|大叔|师傅|老师|老人|奶奶|爷爷)");
 
@@ -56,7 +59,8 @@ public final class PublicRedactor {
         redacted = ROOM_IN_TEXT.matcher(redacted).replaceAll(HIDDEN);
         redacted = INTRODUCED_NAME.matcher(redacted).replaceAll("$1$2" + SOMEONE);
         redacted = I_AM.matcher(redacted).replaceAll("$1" + SOMEONE);
-        return ADDRESSED.matcher(redacted).replaceAll("某$2");
+        redacted = ADDRESSED.matcher(redacted).replaceAll("某$2");
+        return HALF_HIDDEN.matcher(redacted).replaceAll(SOMEONE);
     }
 
     /** An address cut to the street or compound: the numbered parts below it are dropped, and any stray number. */

@@ -30,10 +30,21 @@ public record Ticket(
         String sessionId,
         Integer rating,
         List<TicketEvent> events,
-        TicketOrigin origin) {
+        TicketOrigin origin,
+        RoutingSuggestion suggestion) {
 
     public Ticket {
         events = List.copyOf(events);
+    }
+
+    /** A ticket without a router's suggestion (its category was chosen, or it predates the suggestion). */
+    public Ticket(String trackingNumber, String verificationHash, TicketStatus status, long version, String channel,
+                  String text, ProtectedPhone phone, Location location, String domain, String categoryCode,
+                  String category, String department, GridAssignment grid, SlaClass sla, boolean manualTriage,
+                  Instant createdAt, Instant dueAt, String sessionId, Integer rating, List<TicketEvent> events,
+                  TicketOrigin origin) {
+        this(trackingNumber, verificationHash, status, version, channel, text, phone, location, domain, categoryCode,
+                category, department, grid, sla, manualTriage, createdAt, dueAt, sessionId, rating, events, origin, null);
     }
 
     /** A ticket filed through the intake today (no imported origin). */
@@ -42,7 +53,7 @@ public record Ticket(
                   String category, String department, GridAssignment grid, SlaClass sla, boolean manualTriage,
                   Instant createdAt, Instant dueAt, String sessionId, Integer rating, List<TicketEvent> events) {
         this(trackingNumber, verificationHash, status, version, channel, text, phone, location, domain, categoryCode,
-                category, department, grid, sla, manualTriage, createdAt, dueAt, sessionId, rating, events, null);
+                category, department, grid, sla, manualTriage, createdAt, dueAt, sessionId, rating, events, null, null);
     }
 
     /** The identifier of the source system the ticket was imported from, or null for a ticket filed here. */
@@ -55,7 +66,30 @@ public record Ticket(
         List<TicketEvent> trail = new ArrayList<>(events);
         trail.add(event);
         return new Ticket(trackingNumber, verificationHash, next, version + 1, channel, text, phone, location, domain,
-                categoryCode, category, nextDepartment, grid, sla, manualTriage, createdAt, dueAt, sessionId, rating, trail, origin);
+                categoryCode, category, nextDepartment, grid, sla, manualTriage, createdAt, dueAt, sessionId, rating, trail, origin,
+                suggestion);
+    }
+
+    /**
+     * This ticket after a dispatch that also changed its category (and so its domain): the final routing a
+     * dispatcher chose. The deadline stays: the citizen's clock started when the request was received.
+     */
+    public Ticket recategorized(String nextDomain, String nextCategoryCode, String nextCategory, TicketStatus next,
+                                String nextDepartment, TicketEvent event) {
+        Ticket moved = transitioned(next, nextDepartment, event);
+        return new Ticket(trackingNumber, verificationHash, moved.status(), moved.version(), channel, text, phone,
+                location, nextDomain, nextCategoryCode, nextCategory, nextDepartment, grid, sla, manualTriage, createdAt,
+                dueAt, sessionId, rating, moved.events(), origin, suggestion);
+    }
+
+    /** Whether a dispatcher has decided where this ticket goes (its routing is final, as far as it goes). */
+    public boolean dispatched() {
+        return events.stream().anyMatch(e -> TicketAction.DISPATCH.name().equals(e.action()));
+    }
+
+    /** Whether a dispatcher routed this ticket elsewhere than the router suggested: a label for training. */
+    public boolean corrected() {
+        return suggestion != null && dispatched() && suggestion.differsFrom(domain, categoryCode, department);
     }
 
     /** This ticket with the citizen's 1-5 satisfaction rating recorded by a transition. */
@@ -63,6 +97,6 @@ public record Ticket(
         Ticket moved = transitioned(next, department, event);
         return new Ticket(trackingNumber, verificationHash, moved.status(), moved.version(), channel, text, phone,
                 location, domain, categoryCode, category, department, grid, sla, manualTriage, createdAt, dueAt,
-                sessionId, stars, moved.events(), origin);
+                sessionId, stars, moved.events(), origin, suggestion);
     }
 }

@@ -22,7 +22,7 @@ public final class FindingSimilarTickets {
 
     static final Duration WINDOW = Duration.ofDays(60);
     static final int CANDIDATES = 400;
-    static final int RESULTS = 10;
+    public static final int RESULTS = 10;
 
     private final TicketStore tickets;
     private final ChineseAnalyzer analyzer;

@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import jakarta.validation.constraints.NotBlank;
 import org.bianmin.hotline.IntakeCommand;
 import org.bianmin.http.Access;
@@ -38,6 +39,11 @@ public final class ClassifyRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/v1/requests/classify";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 400);
     }
 
     @Override

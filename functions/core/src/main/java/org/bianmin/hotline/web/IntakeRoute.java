@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.bianmin.http.ApiException;
@@ -51,6 +52,11 @@ public final class IntakeRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/v1/requests";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(201, 400, 409, 422);
     }
 
     @Override

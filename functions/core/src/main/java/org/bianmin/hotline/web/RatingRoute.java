@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +45,11 @@ public final class RatingRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/v1/requests/{trackingNumber}/rating";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 400, 404, 409, 429);
     }
 
     @Override

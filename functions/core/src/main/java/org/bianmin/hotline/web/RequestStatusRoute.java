@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +46,24 @@ public final class RequestStatusRoute implements HttpRoute {
     }
 
     @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 400, 404, 429);
+    }
+
+    @Override
+    public Set<String> queryParameters() {
+        return Set.of("code");
+    }
+
+    @Override
     public HttpResponse handle(HttpRequest request) {
         return HttpResponse.json(200, view(access.require(request, request.queryParameter("code").orElse(null))));
     }
 
-    /** What staff see: the citizen's view plus the text, the masked phone, the routing and the full audit trail. */
+    /**
+     * What staff see: the citizen's view plus the text, the masked phone, the routing (with the router's suggestion)
+     * and the full audit trail.
+     */
     static Map<String, Object> staffView(Ticket ticket) {
         Map<String, Object> view = view(ticket);
         view.put("text", ticket.text());
@@ -59,6 +73,9 @@ public final class RequestStatusRoute implements HttpRoute {
         view.put("manualTriage", ticket.manualTriage());
         view.put("version", ticket.version());
         view.put("location", ticket.location());
+        // the router's suggestion beside the routing above: the dispatcher sees what was proposed and how surely
+        view.put("suggestion", ticket.suggestion());
+        view.put("corrected", ticket.corrected());
         if (ticket.origin() != null) {
             view.put("externalId", ticket.origin().externalId());
             view.put("likes", ticket.origin().likes());

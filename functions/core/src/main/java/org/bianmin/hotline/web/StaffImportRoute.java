@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -69,6 +70,11 @@ public final class StaffImportRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/v1/staff/requests/import";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 400, 403);
     }
 
     @Override

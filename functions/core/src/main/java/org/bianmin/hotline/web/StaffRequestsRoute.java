@@ -1,7 +1,8 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bianmin.http.ApiException;
@@ -9,19 +10,24 @@ import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
+import org.bianmin.http.Paging;
 import org.bianmin.hotline.application.TicketStore;
 import org.bianmin.hotline.model.StaffMember;
-import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketStatus;
+import org.bianmin.store.InvalidCursorException;
+import org.bianmin.store.Page;
 
 /**
  * {@code GET /v1/staff/requests?status=&department=}: the queue a staff member may see. A department sees only its
  * own tickets (asking for another's is a 403); the dispatch centre sees any department, or all. With
  * {@code ?externalId=ID} it finds the ticket imported under that id (an index query), if the caller may see it.
+ * Paged with {@code limit} (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT}) and {@code cursor}; the
+ * answer carries {@code nextCursor} while there are more. Newest first, from one index query per status.
  */
 public final class StaffRequestsRoute implements HttpRoute {
 
-    static final int LIMIT = 100;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
     private final TicketStore tickets;
 
     public StaffRequestsRoute(TicketStore tickets) {
@@ -44,13 +50,25 @@ public final class StaffRequestsRoute implements HttpRoute {
     }
 
     @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 400, 403);
+    }
+
+    @Override
+    public Set<String> queryParameters() {
+        return Set.of("status", "department", "externalId", "limit", "cursor");
+    }
+
+    @Override
     public HttpResponse handle(HttpRequest request) {
         StaffMember actor = StaffAuthentication.require(request);
+        Paging paging = Paging.of(request, DEFAULT_LIMIT, MAX_LIMIT);
         String externalId = request.queryParameter("externalId").filter(id -> !id.isBlank()).orElse(null);
         if (externalId != null) {
+            // an identifier names one ticket (a few if the earlier system reused it): one page, never a cursor
             List<Map<String, Object>> views = tickets.withExternalId(externalId.strip()).stream()
-                    .filter(actor::mayAccess).map(RequestStatusRoute::staffView).toList();
-            return HttpResponse.json(200, Map.of("requests", views, "count", views.size()));
+                    .filter(actor::mayAccess).limit(paging.limit()).map(RequestStatusRoute::staffView).toList();
+            return page(new Page<>(views, null));
         }
         String department = request.queryParameter("department").filter(d -> !d.isBlank()).orElse(null);
         if (!actor.dispatchCentre()) {
@@ -70,12 +88,20 @@ public final class StaffRequestsRoute implements HttpRoute {
                 throw ApiException.badRequest("INVALID_STATUS", "status 不是有效的工单状态：" + status);
             }
         }
-        List<Ticket> found = new ArrayList<>();
-        for (TicketStatus s : statuses) {
-            found.addAll(tickets.list(department, s, LIMIT));
+        Page<Map<String, Object>> page;
+        try {
+            page = tickets.list(department, statuses, paging.limit(), paging.cursor()).map(RequestStatusRoute::staffView);
+        } catch (InvalidCursorException e) {
+            throw Paging.invalidCursor();
         }
-        found.sort(Comparator.comparing(Ticket::createdAt).reversed());
-        List<Map<String, Object>> views = found.stream().limit(LIMIT).map(RequestStatusRoute::staffView).toList();
-        return HttpResponse.json(200, Map.of("requests", views, "count", views.size()));
+        return page(page);
+    }
+
+    private static HttpResponse page(Page<Map<String, Object>> page) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requests", page.items());
+        body.put("count", page.items().size());
+        body.put("nextCursor", page.nextCursor());
+        return HttpResponse.json(200, body);
     }
 }

@@ -1,5 +1,6 @@
 package org.bianmin.hotline.web;
 
+import java.util.Set;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,14 @@ import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
+import org.bianmin.http.Paging;
 
 /**
  * {@code GET /v1/staff/requests/{trackingNumber}/similar}: the likely duplicates of a ticket (重复件), best first,
  * each with its score and the reasons: shared places, shared problem words, distance, days apart, same grid. Staff
  * (JWT) who may see the ticket; a department sees only duplicates among its own tickets, the dispatch centre all.
+ * {@code limit} (1-10, default 10) trims the ranked list; it has no further pages, so {@code nextCursor} is always
+ * null and any {@code cursor} is refused.
  */
 public final class StaffSimilarRoute implements HttpRoute {
 
@@ -49,12 +53,33 @@ public final class StaffSimilarRoute implements HttpRoute {
     }
 
     @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 400, 403, 404);
+    }
+
+    @Override
+    public Set<String> queryParameters() {
+        return Set.of("limit", "cursor");
+    }
+
+    @Override
     public HttpResponse handle(HttpRequest request) {
         StaffMember actor = StaffAuthentication.require(request);
+        // a ranked top list from one bounded candidate query: limit trims it, and there is never a next page
+        Paging paging = Paging.of(request, FindingSimilarTickets.RESULTS, FindingSimilarTickets.RESULTS);
+        if (paging.cursor() != null) {
+            throw Paging.invalidCursor();
+        }
         Ticket ticket = tickets.find(request.pathParameter("trackingNumber")).filter(actor::mayAccess)
                 .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "未找到该工单，或无权查看。"));
-        List<Map<String, Object>> views = similar.similarTo(ticket, actor::mayAccess).stream().map(StaffSimilarRoute::view).toList();
-        return HttpResponse.json(200, Map.of("trackingNumber", ticket.trackingNumber(), "similar", views, "count", views.size()));
+        List<Map<String, Object>> views = similar.similarTo(ticket, actor::mayAccess).stream().limit(paging.limit())
+                .map(StaffSimilarRoute::view).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("trackingNumber", ticket.trackingNumber());
+        body.put("similar", views);
+        body.put("count", views.size());
+        body.put("nextCursor", null);
+        return HttpResponse.json(200, body);
     }
 
     private static Map<String, Object> view(SimilarTicket found) {

@@ -1,5 +1,8 @@
 package org.bianmin.inquiry.application;
 
+import java.util.Map;
+import org.bianmin.observability.Metrics;
+import org.bianmin.observability.MetricNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +52,7 @@ public final class AnsweringInquiry {
     private final ProblemReportDetector problems = new ProblemReportDetector();
     private final SafetyCheck safety;
     private final SmallTalk smallTalk;
+    private final Metrics metrics;
 
     /** With the shipped safety rules. */
     public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
@@ -58,6 +62,13 @@ public final class AnsweringInquiry {
 
     public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
                             Duration conversationTtl, SafetyCheck safety, SmallTalk smallTalk) {
+        this(knowledge, conversations, clock, conversationTtl, safety, smallTalk, Metrics.none());
+    }
+
+    /** Counting every reply by its action ({@link MetricNames#INQUIRY_OUTCOMES}). */
+    public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
+                            Duration conversationTtl, SafetyCheck safety, SmallTalk smallTalk, Metrics metrics) {
+        this.metrics = metrics;
         this.knowledge = knowledge;
         this.conversations = conversations;
         this.clock = clock;
@@ -86,6 +97,7 @@ public final class AnsweringInquiry {
                 now.plus(conversationTtl), clarifyOptions));
         log.info("inquiry answered action={} entry={} emergency={} confidence={} channel={}", reply.action(), entryId,
                 emergency.map(EmergencyKind::id).orElse(null), reply.confidence(), inquiry.channel().wireName());
+        metrics.count(MetricNames.INQUIRY_OUTCOMES, Map.of("action", reply.action().name()));
         return reply;
     }
 

@@ -1,5 +1,6 @@
 package org.bianmin.inquiry.infrastructure;
 
+import org.bianmin.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
@@ -45,8 +46,9 @@ class InquiryConfiguration {
     @Bean
     AnsweringInquiry answeringInquiry(KnowledgeSearch knowledge, ConversationStore conversations,
                                       InquiryProperties properties, SafetyCheck safety, SmallTalk smallTalk,
-                                      Clock clock) {
-        return new AnsweringInquiry(knowledge, conversations, clock, properties.conversationTtl(), safety, smallTalk);
+                                      Clock clock, Metrics metrics) {
+        return new AnsweringInquiry(knowledge, conversations, clock, properties.conversationTtl(), safety, smallTalk,
+                metrics);
     }
 
     @Bean
@@ -56,8 +58,9 @@ class InquiryConfiguration {
 
     /** The inquiry Lambda: {@code POST /v1/inquiries} and {@code GET /health} behind API Gateway. */
     @Bean
-    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> inquiryApi(InquiryRoute inquiry, HealthRoute health) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(inquiry, health)));
+    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> inquiryApi(InquiryRoute inquiry, HealthRoute health,
+                                                                         Metrics metrics) {
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(inquiry, health), metrics));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.bianmin.inquiry.web;
 
+import java.util.Set;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.bianmin.http.CharacterCount;
@@ -43,6 +44,11 @@ public final class InquiryRoute implements HttpRoute {
     @Override
     public String pathTemplate() {
         return "/v1/inquiries";
+    }
+
+    @Override
+    public Set<Integer> statuses() {
+        return Set.of(200, 400);
     }
 
     @Override

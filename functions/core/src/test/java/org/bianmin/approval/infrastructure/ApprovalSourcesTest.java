@@ -17,7 +17,7 @@ class ApprovalSourcesTest {
     @Test
     void inLambdaASourceWithoutAUrlFailsTheStartNamingIt() {
         ApprovalProperties none = new ApprovalProperties(null, Map.of(), null, null, null);
-        assertThatThrownBy(() -> configuration.approvalSources(none, new RuntimeProperties(false)))
+        assertThatThrownBy(() -> configuration.approvalSources(none, new RuntimeProperties(false), org.bianmin.observability.Metrics.none()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'population'")
                 .hasMessageContaining("BIANMIN_APPROVAL_SOURCEBASEURL");
@@ -27,7 +27,7 @@ class ApprovalSourcesTest {
     void theGatewayServesEverySourceAndAnOwnUrlOverridesIt() {
         ApprovalProperties gateway = new ApprovalProperties("https://gateway.example.invalid/share",
                 Map.of("credit", "https://credit.example.invalid/api"), null, null, null);
-        var sources = configuration.approvalSources(gateway, new RuntimeProperties(false)).byName();
+        var sources = configuration.approvalSources(gateway, new RuntimeProperties(false), org.bianmin.observability.Metrics.none()).byName();
         assertThat(sources.values()).allMatch(source -> source instanceof HttpDataSource);
         assertThat(ApprovalConfiguration.sourceUrl(gateway, "population")).isEqualTo("https://gateway.example.invalid/share/population/");
         assertThat(ApprovalConfiguration.sourceUrl(gateway, "credit")).isEqualTo("https://credit.example.invalid/api/");
@@ -36,7 +36,7 @@ class ApprovalSourcesTest {
     @Test
     void onlyTheLocalRuntimeUsesTheFixtures() {
         ApprovalProperties none = new ApprovalProperties(null, Map.of(), null, null, null);
-        assertThat(configuration.approvalSources(none, new RuntimeProperties(true)).byName().values())
+        assertThat(configuration.approvalSources(none, new RuntimeProperties(true), org.bianmin.observability.Metrics.none()).byName().values())
                 .allMatch(source -> source instanceof FixtureDataSource);
     }
 }

@@ -35,7 +35,7 @@ public final class LocalStore {
             }
         }
         if (chosen == null || chosen.isBlank()) {
-            chosen = System.getenv("BIANMIN_DATA_DIR");
+            chosen = org.bianmin.local.LocalSettings.get(org.bianmin.local.LocalSettings.DATA_DIR);
         }
         return Path.of(chosen == null || chosen.isBlank() ? DEFAULT_DATA_DIR : chosen).toAbsolutePath().normalize();
     }
@@ -49,7 +49,7 @@ public final class LocalStore {
 
     /** The runtime's table prefix ({@code BIANMIN_TABLE_PREFIX}, as in application.properties). */
     static String tablePrefix() {
-        String prefix = System.getenv("BIANMIN_TABLE_PREFIX");
+        String prefix = org.bianmin.local.LocalSettings.get(org.bianmin.local.LocalSettings.TABLE_PREFIX);
         return prefix == null ? "bianmin-" : prefix;
     }
 

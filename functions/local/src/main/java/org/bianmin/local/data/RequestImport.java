@@ -50,7 +50,10 @@ public final class RequestImport {
     record Row(int line, JsonNode body) {
     }
 
-    /** Runs the command; returns the process exit code: 0 all filed, 2 some rows rejected, 1 the import failed. */
+    /** Some rows were rejected (each reported by its line); the others were filed. */
+    public static final int SOME_REJECTED = 3;
+
+    /** Runs the command; returns the process exit code: 0 all filed, 3 some rows rejected, 1 the import failed, 2 usage. */
     public static int run(List<String> options) {
         List<String> arguments = new ArrayList<>(options);
         String input = CommandOptions.value(arguments, "--input");
@@ -61,18 +64,29 @@ public final class RequestImport {
         if (input == null || !arguments.isEmpty()) {
             System.err.println("usage: import-requests --input FILE [--url URL] [--token TOKEN] [--batch N<=100] [--parallel N]"
                     + "   (defaults: " + DEFAULT_URL + ", a development dispatch-centre token, 100 rows, 2 batches at a time)");
-            return 1;
+            return 2;
         }
+        int batchSize;
+        int threads;
         try {
-            int batchSize = Math.min(MAX_BATCH, Math.max(1, batch == null ? MAX_BATCH : Integer.parseInt(batch)));
-            int threads = Math.max(1, parallel == null ? 2 : Integer.parseInt(parallel));
+            batchSize = batch == null ? MAX_BATCH : Integer.parseInt(batch);
+            threads = parallel == null ? 2 : Integer.parseInt(parallel);
+        } catch (NumberFormatException e) {
+            System.err.println("import-requests: --batch and --parallel take whole numbers");
+            return 2;
+        }
+        return run(Path.of(input), url, token, batchSize, threads);
+    }
+
+    /** Imports from checked arguments (the command line's {@code import-requests}); returns the exit code. */
+    public static int run(Path input, String url, String token, int batch, int parallel) {
+        try {
+            int batchSize = Math.min(MAX_BATCH, Math.max(1, batch));
+            int threads = Math.max(1, parallel);
             String bearer = token != null ? token
                     : LocalTokens.fromEnvironment().issueStaff("import-requests", null, Access.DISPATCH_ROLE, Duration.ofHours(12));
             return new Run(URI.create((url == null ? DEFAULT_URL : url).replaceAll("/+$", "") + ROUTE), bearer)
-                    .execute(Path.of(input), batchSize, threads);
-        } catch (NumberFormatException e) {
-            System.err.println("import-requests failed: --batch and --parallel take whole numbers");
-            return 1;
+                    .execute(input, batchSize, threads);
         } catch (ImportFailedException | IOException e) {
             System.err.println("import-requests failed: " + e.getMessage());
             return 1;
@@ -129,7 +143,7 @@ public final class RequestImport {
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("Imported %d rows in %.1f s: %d created, %d already imported, %d rejected%n",
                     rows.size() + unreadable, seconds, created.get(), existing.get(), rejected.get());
-            return rejected.get() == 0 ? 0 : 2;
+            return rejected.get() == 0 ? 0 : SOME_REJECTED;
         }
 
         /**

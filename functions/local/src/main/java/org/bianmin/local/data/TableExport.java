@@ -47,6 +47,11 @@ public final class TableExport {
             System.err.println("usage: export --out FILE [--data-dir=DIR]   (BIANMIN_DATA_DIR is the default directory)");
             return 2;
         }
+        return run(dataDirectory, out);
+    }
+
+    /** Exports the data directory to {@code out}; returns the exit code (0, or 1 with a one-line reason). */
+    public static int run(Path dataDirectory, Path out) {
         try (DynaliteServer store = DynaliteServer.startDurable(dataDirectory);
              DynamoDbClient dynamo = LocalStore.client(store)) {
             Map<String, Long> counts = export(dynamo, LocalStore.tablePrefix(), out);

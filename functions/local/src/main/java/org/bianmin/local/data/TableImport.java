@@ -46,6 +46,11 @@ public final class TableImport {
             System.err.println("usage: import --in FILE [--data-dir=DIR]   (BIANMIN_DATA_DIR is the default directory)");
             return 2;
         }
+        return run(dataDirectory, in);
+    }
+
+    /** Restores {@code in} into the empty data directory; returns the exit code (0, or 1 with a one-line reason). */
+    public static int run(Path dataDirectory, Path in) {
         try {
             Map<TableDefinition, List<Map<String, AttributeValue>>> items = read(in);
             if (!DataDirectory.isEmpty(dataDirectory)) {

@@ -31,13 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code BIANMIN_ROUTER_MODEL} at. The current model is {@code --current}, else the file
  * {@code BIANMIN_ROUTER_MODEL} names, else the built-in one.
  *
- * <p>Exit status: 0 trained and promoted; 3 trained but not promoted; 2 bad arguments or unusable history.
+ * <p>Exit status: 0 trained and promoted; 3 trained but not promoted; 1 unusable history or model; 2 bad arguments.
  */
 public final class TrainRouterCommand {
 
     public static final int PROMOTED = 0;
     public static final int NOT_PROMOTED = 3;
-    public static final int FAILED = 2;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
     public static final String PROMOTED_FILE = "router.model";
 
     private TrainRouterCommand() {
@@ -80,15 +81,21 @@ public final class TrainRouterCommand {
             out.println("train-router: " + e.getMessage());
             out.println("usage: train-router --input FILE [--input FILE ...] --out DIR [--holdout FILE ...]"
                     + " [--current MODEL] [--target-precision 0.95]");
-            return FAILED;
+            return USAGE;
         }
+        return run(inputs, holdout, outDir, current, targetPrecision, out);
+    }
+
+    /** Trains from checked arguments (the command line's {@code train-router}); returns the exit status. */
+    public static int run(List<Path> inputs, List<Path> holdout, Path outDir, Path current, double targetPrecision,
+                          PrintStream out) {
         try {
             return train(inputs, holdout, outDir, current, targetPrecision, out);
         } catch (RouterTraining.RejectedHistory | DomainModelFile.InvalidModelException e) {
-            out.println("train-router: " + e.getMessage());
+            System.err.println("train-router: " + e.getMessage());
             return FAILED;
         } catch (IOException e) {
-            out.println("train-router: " + e.getMessage());
+            System.err.println("train-router: " + e.getMessage());
             return FAILED;
         }
     }
@@ -145,7 +152,7 @@ public final class TrainRouterCommand {
 
     private static DomainModel currentModel(Path current, RoutingFeatures features, PrintStream out) {
         if (current == null) {
-            String configured = System.getenv("BIANMIN_ROUTER_MODEL");
+            String configured = org.bianmin.local.LocalSettings.get(org.bianmin.local.LocalSettings.ROUTER_MODEL);
             if (configured != null && !configured.isBlank() && !configured.startsWith("s3://")) {
                 current = Path.of(configured);
             }

@@ -169,6 +169,95 @@ class AgentConsoleTest {
         assertThat(browser.findElement(By.id("workspace")).isDisplayed()).isFalse();
     }
 
+    /**
+     * The dispatch centre's routing quality for the last 30 days: a ticket it routes to another domain than the
+     * router suggested counts against the suggested domain's precision and the final domain's accuracy, and a
+     * department does not see the table (the API refuses it anyway).
+     */
+    @Test
+    void theDispatchCentreSeesRoutingQualityPerDomainForTheLast30Days(ChromeDriver browser) throws Exception {
+        JsonNode filed = fileRequest("公司已经拖欠我们三个月工资了，老板一直不发，找他也不理");
+        String suggested = filed.get("domain").stringValue();
+        String trackingNumber = filed.get("trackingNumber").stringValue();
+        signIn(browser, null);
+        JsonNode before = quality();
+        String leaf = "CXJS-SZSS-LD";
+        assertThat(suggested).as("the correction must change the domain").isNotEqualTo("城乡建设");
+        HttpResponse<String> dispatched = http.send(HttpRequest.newBuilder(URI.create(RunningRuntime.base()
+                        + "/v1/staff/requests/" + trackingNumber + "/transitions"))
+                .header("content-type", "application/json").header("authorization", "Bearer " + dispatchToken())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"dispatch\",\"categoryCode\":\"" + leaf + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(dispatched.statusCode()).as(dispatched.body()).isEqualTo(200);
+
+        browser.findElement(By.id("tab-stats")).click();
+        WebElement corrected = Browser.visible(browser, "#routing-quality-rows tr[data-domain='城乡建设']");
+        Browser.visible(browser, "#routing-quality-rows tr[data-domain='" + suggested + "']");
+        assertThat(browser.findElement(By.id("routing-quality-title")).getText()).contains("近30天");
+        assertThat(browser.findElement(By.id("routing-quality-summary")).getText())
+                .contains("改派 " + (before.get("corrected").intValue() + 1) + " 件");
+        int count = count(before, "城乡建设") + 1;
+        assertThat(corrected.findElement(By.cssSelector("[data-field=count]")).getText()).isEqualTo(String.valueOf(count));
+        assertThat(corrected.findElement(By.cssSelector("[data-field=domain-accuracy]")).getText()).endsWith("%）");
+        assertThat(browser.findElement(By.cssSelector("#routing-quality-rows tr[data-domain='" + suggested + "'] [data-field=suggested]"))
+                .getText()).isEqualTo(String.valueOf(suggestedCount(before, suggested) + 1));
+        assertThat(Browser.lowContrastText(browser)).as("text below 4.5:1 contrast in the routing quality").isEmpty();
+
+        signIn(browser, "市城市管理局");
+        browser.findElement(By.id("tab-stats")).click();
+        Browser.visible(browser, "#stat-total");
+        assertThat(browser.findElement(By.id("routing-quality")).isDisplayed()).isFalse();
+    }
+
+    private static String dispatchToken() {
+        return LocalRuntime.devToken(List.of("--dispatch"));
+    }
+
+    private static JsonNode quality() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(RunningRuntime.base() + "/v1/staff/routing/quality"))
+                .header("authorization", "Bearer " + dispatchToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static int count(JsonNode quality, String domain) {
+        for (JsonNode d : quality.get("byDomain")) {
+            if (d.get("domain").stringValue().equals(domain)) {
+                return d.get("accuracy").get("count").intValue();
+            }
+        }
+        return 0;
+    }
+
+    private static int suggestedCount(JsonNode quality, String domain) {
+        for (JsonNode d : quality.get("byDomain")) {
+            if (d.get("domain").stringValue().equals(domain)) {
+                return d.get("suggested").intValue();
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void theQueueShowsOnePageAndLoadsTheNextOnRequest(ChromeDriver browser) throws Exception {
+        // more tickets than one page (50), whatever the other tests filed
+        for (int i = 0; i < 51; i++) {
+            fileRequest("小区门口第" + i + "号路灯坏了，晚上一片漆黑");
+        }
+        signIn(browser, null);
+        Browser.visible(browser, "#queue-more");
+        assertThat(queueNumbers(browser)).hasSize(50);
+        browser.findElement(By.id("queue-more")).click();
+        Browser.waiting(browser).until(d -> queueNumbers(d).size() > 50);
+        assertThat(queueNumbers(browser)).doesNotHaveDuplicates();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> queueNumbers(WebDriver browser) {
+        return (List<String>) ((ChromeDriver) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#queue-rows tr')).map(r => r.dataset.trackingNumber)");
+    }
+
     /** Signs in on the console with the local development sign-in: the dispatch centre, or a department. */
     static void signIn(WebDriver browser, String department) {
         browser.get(RunningRuntime.base() + "/console/");

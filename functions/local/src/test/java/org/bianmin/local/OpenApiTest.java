@@ -1,0 +1,297 @@
+package org.bianmin.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bianmin.devices.application.DeviceCredentials;
+import org.bianmin.http.Access;
+import org.bianmin.http.HttpApi;
+import org.bianmin.http.HttpRoute;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * docs/openapi.yaml against the code, the way TemplateTest holds template.yaml to it: every route the local runtime
+ * serves (all of the capabilities' routes plus its own docs routes) is an operation of the document and the reverse,
+ * with the same path and query parameters, statuses and security; and real responses of the running local runtime,
+ * successes and errors, validate against the document.
+ */
+class OpenApiTest {
+
+    private static final OpenApiDocument document = OpenApiDocument.load();
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
+
+    private static ConfigurableApplicationContext runtime;
+    private static String base;
+    private static LocalTokens tokens;
+    private static final List<String> problems = new ArrayList<>();
+    private static final Set<String> checked = new TreeSet<>();
+
+    @BeforeAll
+    static void start() {
+        runtime = LocalRuntime.start("--in-memory", "--server.port=0", "--bianmin.local.mqtt.port=" + MqttBridgeTest.freePort());
+        base = "http://127.0.0.1:" + ((WebServerApplicationContext) runtime).getWebServer().getPort();
+        tokens = runtime.getBean(LocalTokens.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void theDocumentIsOpenApi31WithASchemeForEveryKindOfCaller() {
+        assertThat(document.version()).startsWith("3.1.");
+        assertThat(document.securitySchemes()).containsExactlyInAnyOrder("citizenJwt", "staffJwt", "deviceBasic");
+    }
+
+    /**
+     * Every route in the code is in the document and the reverse, each with the same path parameters, query
+     * parameters, statuses (the route's own, plus 401 where a token is needed and 403 where only some roles may
+     * call) and security. The message names each difference, ready to paste into the document.
+     */
+    @Test
+    void everyRouteOfTheCodeIsInTheDocumentAndTheReverse() {
+        Map<String, OpenApiDocument.Operation> inCode = new TreeMap<>();
+        for (HttpRoute route : runtime.getBean(HttpApi.class).routes()) {
+            String key = route.method() + " " + route.pathTemplate();
+            Set<String> pathParameters = new TreeSet<>();
+            Matcher m = PATH_PARAMETER.matcher(route.pathTemplate());
+            while (m.find()) {
+                pathParameters.add(m.group(1));
+            }
+            inCode.put(key, new OpenApiDocument.Operation(key, pathParameters, new TreeSet<>(route.queryParameters()),
+                    new TreeSet<>(statuses(route)), security(route.access())));
+        }
+        Map<String, OpenApiDocument.Operation> inDocument = document.operations();
+        List<String> differences = new ArrayList<>();
+        inCode.forEach((key, operation) -> {
+            OpenApiDocument.Operation documented = inDocument.get(key);
+            if (documented == null) {
+                differences.add("missing in docs/openapi.yaml: " + operation);
+            } else if (!documented.equals(operation)) {
+                differences.add("differs: code " + operation + "\n         document " + documented);
+            }
+        });
+        inDocument.forEach((key, operation) -> {
+            if (!inCode.containsKey(key)) {
+                differences.add("in docs/openapi.yaml but served by no route: " + operation);
+            }
+        });
+        assertThat(differences).as(String.join("\n", differences)).isEmpty();
+        assertThat(inCode).hasSizeGreaterThanOrEqualTo(30);
+    }
+
+    /** A broad spread of real calls, successes and errors, each response validated against the document. */
+    @Test
+    void realResponsesOfTheLocalRuntimeFitTheDocument() throws Exception {
+        String dispatch = "Bearer " + tokens.issueStaff("openapi-test", null, Access.DISPATCH_ROLE, Duration.ofMinutes(30));
+        String deviceAdmin = "Bearer " + tokens.issueStaff("openapi-test", null, Access.DEVICE_ADMIN_ROLE, Duration.ofMinutes(30));
+        String department = "Bearer " + tokens.issueStaff("openapi-test", "市城市管理局", null, Duration.ofMinutes(30));
+        String citizen = "Bearer " + tokens.issueCitizen("11010519491231002X", Duration.ofMinutes(30));
+
+        expect(200, get("/health", null));
+        expect(200, postJson("/v1/inquiries", "{\"text\":\"居住证怎么办理\"}", null));
+        expect(400, postJson("/v1/inquiries", "{\"text\":\"\"}", null));
+        expect(400, send(HttpRequest.newBuilder(uri("/v1/inquiries")).header("content-type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("你好"))));
+        expect(200, postJson("/v1/requests/classify", "{\"text\":\"小区门口路灯坏了好几天\"}", null));
+
+        String intake = "{\"text\":\"东湖区桂花路18号门口路灯坏了三天\",\"phone\":\"13812345678\","
+                + "\"location\":{\"address\":\"东湖区桂花路18号\"}}";
+        String key = "openapi-" + UUID.randomUUID();
+        HttpResponse<String> filed = expect(201, send(HttpRequest.newBuilder(uri("/v1/requests"))
+                .header("content-type", "application/json").header("idempotency-key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(intake))));
+        JsonNode receipt = json.readTree(filed.body());
+        String trackingNumber = receipt.get("trackingNumber").asString();
+        String code = receipt.get("verificationCode").asString();
+        expect(422, send(HttpRequest.newBuilder(uri("/v1/requests")).header("content-type", "application/json")
+                .header("idempotency-key", key).POST(HttpRequest.BodyPublishers.ofString(intake.replace("三天", "四天")))));
+        expect(400, postJson("/v1/requests", intake, null));
+
+        expect(200, get("/v1/requests/" + trackingNumber + "?code=" + code, null));
+        expect(404, get("/v1/requests/" + trackingNumber + "?code=" + (code.equals("000000") ? "111111" : "000000"), null));
+        expect(400, get("/v1/requests/" + trackingNumber, null));
+        expect(409, postJson("/v1/requests/" + trackingNumber + "/rating", "{\"code\":\"" + code + "\",\"rating\":5}", null));
+        expect(400, postJson("/v1/requests/" + trackingNumber + "/rating", "{\"code\":\"" + code + "\",\"rating\":9}", null));
+
+        expect(200, get("/v1/staff/requests", dispatch));
+        expect(200, get("/v1/staff/requests?status=RECEIVED&department=" + enc("市城市管理局"), dispatch));
+        expect(400, get("/v1/staff/requests?status=NOPE", dispatch));
+        expect(401, get("/v1/staff/requests", null));
+        expect(200, get("/v1/staff/stats", dispatch));
+        expect(200, get("/v1/staff/requests/" + trackingNumber + "/similar", dispatch));
+        expect(404, get("/v1/staff/requests/BM000000000000/similar", dispatch));
+        expect(400, postJson("/v1/staff/requests/" + trackingNumber + "/transitions", "{\"action\":\"fly\"}", dispatch));
+        expect(404, postJson("/v1/staff/requests/BM000000000000/transitions", "{\"action\":\"accept\"}", dispatch));
+        expect(200, postJson("/v1/staff/requests/import",
+                "[{\"id\":\"openapi-1\",\"subject\":\"路灯不亮\",\"detail\":\"桂花路路灯不亮了很久\",\"time\":\"2019/2/28 11:25:05\"}]", dispatch));
+        expect(403, postJson("/v1/staff/requests/import", "[{\"id\":\"openapi-2\"}]", department));
+
+        expect(200, get("/v1/approvals/items", null));
+        expect(401, postJson("/v1/approvals", "{}", null));
+        expect(400, postJson("/v1/approvals", "{\"applicationId\":\"x\"}", citizen));
+        expect(401, postJson("/v1/staff/approvals", "{}", null));
+        expect(400, postJson("/v1/staff/approvals", "{\"applicationId\":\"staff-000001\",\"item\":\"nope\","
+                + "\"applicant\":{\"idNumber\":\"11010519491231002X\",\"name\":\"王某某\"}}", department));
+        expect(404, get("/v1/approvals/batches/nope", dispatch));
+        expect(400, postJson("/v1/approvals/batches", "{\"item\":\"nope\",\"idNumbers\":[]}", dispatch));
+
+        String device = "{\"deviceId\":\"openapi-smoke-1\",\"type\":\"smoke_detector\",\"address\":\"东湖区桂花路18号\","
+                + "\"owner\":\"物业\",\"ownerPhone\":\"13812345678\"}";
+        expect(201, postJson("/v1/devices", device, deviceAdmin));
+        expect(403, postJson("/v1/devices", device, dispatch));
+        expect(200, postJson("/v1/devices/import", "[" + device + "]", deviceAdmin));
+        expect(400, postJson("/v1/devices/import", "[]", deviceAdmin));
+        expect(200, get("/v1/alarms", dispatch));
+        expect(400, get("/v1/alarms?status=LOUD", dispatch));
+        expect(200, get("/v1/devices/dead-letters", deviceAdmin));
+        expect(401, postJson("/v1/devices/events", "{}", null));
+        expect(401, postJson("/v1/devices/events", "{}", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "openapi-smoke-1:wrong".getBytes(StandardCharsets.UTF_8))));
+        String devicePassword = DeviceCredentials.development().passwordFor("openapi-smoke-1");
+        expect(400, postJson("/v1/devices/events", "{\"deviceId\":\"openapi-smoke-1\"}", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(("openapi-smoke-1:" + devicePassword).getBytes(StandardCharsets.UTF_8))));
+        expect(404, postJson("/v1/staff/alarms/openapi-smoke-1/SMOKE/actions", "{\"action\":\"acknowledge\"}", dispatch));
+
+        for (String format : List.of("json", "xml")) {
+            expect(200, get("/open311/v2/discovery." + format, null));
+            HttpResponse<String> services = expect(200, get("/open311/v2/services." + format, null));
+            String serviceCode = json.readTree(get("/open311/v2/services.json", null).body()).get(0).get("service_code").asString();
+            assertThat(services.body()).contains(serviceCode);
+            expect(200, get("/open311/v2/services/" + serviceCode + "." + format, null));
+            expect(404, get("/open311/v2/services/NOPE." + format, null));
+            HttpResponse<String> created = expect(201, postForm("/open311/v2/requests." + format, "service_code=" + serviceCode
+                    + "&lat=29.8742&long=121.5268&description=" + enc("桂花路18号门口路灯坏了")));
+            assertThat(created.body()).contains("BM");
+            expect(400, postForm("/open311/v2/requests." + format, "description=" + enc("路灯坏了好几天了")));
+            expect(404, postForm("/open311/v2/requests." + format, "service_code=NOPE&description=" + enc("路灯坏了好几天了")));
+            expect(200, get("/open311/v2/requests." + format + "?status=open&service_code=" + serviceCode, null));
+            expect(400, get("/open311/v2/requests." + format + "?status=maybe", null));
+            expect(200, get("/open311/v2/requests/" + trackingNumber + "." + format, null));
+            expect(404, get("/open311/v2/requests/BM000000000000." + format, null));
+        }
+
+        expect(200, get("/docs/openapi.yaml", null));
+        expect(200, get("/docs/api/", null));
+        expect(308, get("/docs/api", null));
+        expect(200, get("/docs/api/swagger-ui-bundle.js", null));
+        expect(404, get("/docs/api/nothing-here.js", null));
+
+        assertThat(problems).as(String.join("\n", problems)).isEmpty();
+        // the spread: every operation of the document was called for real
+        assertThat(checked).isEqualTo(document.operations().keySet());
+    }
+
+    /** {@code /docs/api/} is Swagger UI from the webjar, set up to read this runtime's document, which it serves. */
+    @Test
+    void swaggerUiIsServedFromTheJarAndReadsTheDocument() throws Exception {
+        HttpResponse<String> page = get("/docs/api/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("swagger-ui-bundle.js").contains("swagger-initializer.js").doesNotContain("://cdn");
+        for (String asset : List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css", "index.css")) {
+            HttpResponse<String> file = get("/docs/api/" + asset, null);
+            assertThat(file.statusCode()).as(asset).isEqualTo(200);
+            assertThat(file.body()).as(asset).hasSizeGreaterThan(100);
+        }
+        HttpResponse<String> initializer = get("/docs/api/swagger-initializer.js", null);
+        assertThat(initializer.body()).contains("url: \"/docs/openapi.yaml\"").doesNotContain("petstore");
+        HttpResponse<String> served = get("/docs/openapi.yaml", null);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo(Files.readString(Path.of("../../docs/openapi.yaml")));
+        assertThat(get("/docs/api/..%2F..%2Fapplication-local.properties", null).statusCode()).isIn(400, 404);
+    }
+
+    /** The route's own statuses plus those of its access: 401 without a token, 403 for a role it does not admit. */
+    private static Set<Integer> statuses(HttpRoute route) {
+        Set<Integer> statuses = new TreeSet<>(route.statuses());
+        if (route.access().caller() == Access.Caller.CITIZEN || route.access().caller() == Access.Caller.STAFF) {
+            statuses.add(401);
+        }
+        if (!route.access().roles().isEmpty()) {
+            statuses.add(403);
+        }
+        return statuses;
+    }
+
+    /** The document's security scheme for each kind of caller, in {@link OpenApiDocument}'s notation. */
+    private static String security(Access access) {
+        return switch (access.caller()) {
+            case PUBLIC -> "none";
+            case CITIZEN -> "citizenJwt[]";
+            case DEVICE -> "deviceBasic[]";
+            case STAFF -> "staffJwt" + new TreeSet<>(access.roles());
+        };
+    }
+
+    /** Asserts the status and records what the document says is wrong with the response. */
+    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+        String method = response.request().method();
+        String path = response.request().uri().getRawPath();
+        assertThat(response.statusCode()).as(method + " " + response.request().uri() + ": " + response.body()).isEqualTo(status);
+        problems.addAll(document.problems(method, path, response.statusCode(), response.headers().firstValue("content-type"),
+                response.headers().firstValue("x-request-id"), response.body()));
+        document.template(method, path).ifPresent(t -> checked.add(method + " " + t));
+        return response;
+    }
+
+    private static URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (authorization != null) {
+            request.header("authorization", authorization);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> postJson(String path, String body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("authorization", authorization);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> postForm(String path, String form) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
