@@ -86,7 +86,7 @@
     }
     const prefill = (reply.handoff && reply.handoff.prefillText) || asked;
     parts.push(el('div', { class: 'actions-row' },
-      el('button', { type: 'button', class: 'open-handoff', onclick: () => openHandoff(prefill) }, '提交紧急诉求')));
+      el('button', { type: 'button', class: 'open-handoff', onclick: () => openHandoff(prefill, Boolean(reply.handoff && reply.handoff.urgent)) }, '提交紧急诉求')));
     if (reply.suggestions && reply.suggestions.length) {
       parts.push(el('div', { class: 'chips', role: 'group', 'aria-label': '相关办事指南' },
         reply.suggestions.map((s) => el('button', { type: 'button', class: 'chip', 'data-question': s.title }, s.title))));
@@ -150,8 +150,10 @@
   const handoffDialog = $('handoff-dialog');
   const handoffForm = $('handoff-form');
 
-  function openHandoff(text) {
+  // urgent: the request an emergency reply offered (handoff.urgent), filed with the URGENT deadline.
+  function openHandoff(text, urgent) {
     handoffForm.reset();
+    state.handoffUrgent = Boolean(urgent);
     $('handoff-text').value = text || '';
     B.clear($('handoff-status'));
     ['handoff-text-error', 'handoff-phone-error', 'handoff-address-error'].forEach((id) => B.clear($(id)));
@@ -202,6 +204,9 @@
     const body = { text: $('handoff-text').value.trim(), phone: $('handoff-phone').value.trim(), location: location, channel: 'chatbot' };
     if (state.sessionId) {
       body.sessionId = state.sessionId;
+    }
+    if (state.handoffUrgent) {
+      body.urgent = true;
     }
     try {
       const receipt = await B.call('POST', '/v1/requests', { body: body, headers: { 'Idempotency-Key': state.handoffKey } });

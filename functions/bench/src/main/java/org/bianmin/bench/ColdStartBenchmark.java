@@ -52,16 +52,25 @@ public final class ColdStartBenchmark {
             List<String> withArchive = new ArrayList<>(jvm);
             withArchive.add("-XX:SharedArchiveFile=" + archive);
 
+            // The same start without the sentence model (ranking by words only): what loading the model beside
+            // Spring's start-up costs.
+            List<String> withoutModel = new ArrayList<>(jvm);
+            withoutModel.add("-Dbianmin.knowledge.embeddings=false");
+
             List<Long> spring = new ArrayList<>();
             List<Long> springCds = new ArrayList<>();
+            List<Long> springWithoutModel = new ArrayList<>();
             List<Long> plain = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 spring.add(time(command(jvm, classpath, "org.bianmin.bench.ColdStartProbe", springProperties)));
+                springWithoutModel.add(time(command(withoutModel, classpath, "org.bianmin.bench.ColdStartProbe",
+                        springProperties)));
                 springCds.add(time(command(withArchive, classpath, "org.bianmin.bench.ColdStartProbe", springProperties)));
                 plain.add(time(command(jvm, classpath, "org.bianmin.bench.PlainJavaHandlerProbe")));
             }
             report("Lambda handler (Spring Cloud Function, inquiryApi) -> first answered inquiry", spring);
             report("same, with an application class-data-sharing archive", springCds);
+            report("same as the first, ranking by words only (no sentence model)", springWithoutModel);
             report("floor: plain Java handler, same JVM flags and jar", plain);
         }
     }

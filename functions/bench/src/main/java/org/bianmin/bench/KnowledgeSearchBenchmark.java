@@ -20,7 +20,12 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
+import org.bianmin.knowledge.application.KnowledgeBase;
 import org.bianmin.knowledge.application.KnowledgeBaseLoader;
+import org.bianmin.knowledge.embedding.BgeSmallZhEmbedder;
+import org.bianmin.knowledge.embedding.SentenceEmbedder;
+import org.bianmin.knowledge.embedding.ShippedEntryVectors;
+import org.bianmin.knowledge.search.EntryVectors;
 import org.bianmin.knowledge.KnowledgeSearch;
 import org.bianmin.knowledge.infrastructure.LuceneKnowledgeIndex;
 import org.bianmin.knowledge.search.IndexedEntry;
@@ -43,24 +48,28 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * In-process knowledge search latency (p50/p99 from SampleTime) at the shipped size and at 50,000 synthetic
- * entries: the shipped path (words, then words and pinyin when the words leave the question mostly uncovered),
- * beside the previous path (words only: analysis, word query, coverage) and the floor, a raw Lucene query of the
- * word fields on pre-analyzed tokens, with no analysis and no coverage computation. Queries cycle through the 180
- * evaluation questions and the 190 grouped ones (misheard, stories, dialect, two in one), so the pinyin pass runs
- * as often as callers' text needs it.
+ * entries: the shipped path (the ranking by words, then words and pinyin when the words leave the question mostly
+ * uncovered, fused with the ranking by meaning: the question embedded by bge-small-zh and the HNSW neighbours),
+ * beside the previous path without meaning ({@code wordsAndSounds}), the path before pinyin ({@code wordsOnly}),
+ * the sentence model alone ({@code embedQuestion}), and the floor, a raw Lucene query of the word fields on
+ * pre-analyzed tokens, with no analysis and no coverage computation. Queries cycle through the 180 evaluation
+ * questions and the 190 grouped ones (misheard, stories, dialect, two in one), so the pinyin pass runs as often as
+ * callers' text needs it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
 public class KnowledgeSearchBenchmark {
 
     @Param({"shipped", "50000"})
     public String entries;
 
     private KnowledgeSearch search;
+    private KnowledgeSearch withoutMeaning;
+    private SentenceEmbedder embedder;
     private IndexSearcher rawSearcher;
     private List<String> questions;
     private List<Query> rawQueries;
@@ -69,14 +78,24 @@ public class KnowledgeSearchBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         ChineseAnalyzer analyzer = ChineseAnalyzer.withDefaultResources();
-        KnowledgeSearch shipped = new KnowledgeSearch(new KnowledgeBaseLoader().load(), analyzer, new LuceneKnowledgeIndex());
+        KnowledgeBase knowledgeBase = new KnowledgeBaseLoader().load();
+        embedder = new BgeSmallZhEmbedder();
+        EntryVectors vectors = ShippedEntryVectors.load(knowledgeBase.entries(), BgeSmallZhEmbedder.MODEL, () -> embedder);
+        List<IndexedEntry> analyzed = IndexedEntry.analyzeAll(knowledgeBase.entries(), analyzer).stream()
+                .map(e -> e.withVectors(vectors.of(e.id()))).toList();
+        KnowledgeSearch shipped = new KnowledgeSearch(knowledgeBase, analyzer, new LuceneKnowledgeIndex(), analyzed);
         List<IndexedEntry> documents = entries.equals("shipped")
-                ? shipped.indexedEntries()
-                : SyntheticEntries.grow(shipped.indexedEntries(), Integer.parseInt(entries));
+                ? analyzed
+                : SyntheticEntries.grow(analyzed, Integer.parseInt(entries));
         LuceneKnowledgeIndex index = new LuceneKnowledgeIndex();
+        long start = System.nanoTime();
         index.rebuild(documents);
-        // the shipped entries give the coverage statistics; the index holds the documents of this size
-        search = new KnowledgeSearch(shipped.knowledgeBase(), analyzer, index);
+        System.out.printf("%n%d entries indexed with their vectors in %d ms%n", documents.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        // the shipped entries give the coverage statistics and the vectors the candidates are ordered by; the index
+        // holds the documents of this size
+        search = new KnowledgeSearch(knowledgeBase, analyzer, index, analyzed, embedder);
+        withoutMeaning = new KnowledgeSearch(knowledgeBase, analyzer, index, analyzed);
         questions = java.util.stream.Stream.concat(EvaluationSet.load().stream().map(EvaluationSet.Question::text),
                 EvaluationGroups.load().stream().map(EvaluationGroups.Question::text)).toList();
         rawQueries = questions.stream().map(q -> rawQuery(shipped.analyze(q))).toList();
@@ -86,6 +105,18 @@ public class KnowledgeSearchBenchmark {
     @Benchmark
     public List<RankedEntry> knowledgeSearch() {
         return search.search(questions.get(next++ % questions.size()), 5);
+    }
+
+    /** The previous shipped path: words, and sounds when the words leave the question mostly uncovered; no meaning. */
+    @Benchmark
+    public List<RankedEntry> wordsAndSounds() {
+        return withoutMeaning.search(questions.get(next++ % questions.size()), 5);
+    }
+
+    /** The sentence model alone: where the time of the ranking by meaning goes. */
+    @Benchmark
+    public float[] embedQuestion() {
+        return embedder.embed(questions.get(next++ % questions.size()));
     }
 
     /** The path before pinyin: the question's words, ranked and covered by words only. */

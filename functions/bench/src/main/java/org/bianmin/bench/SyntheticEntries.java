@@ -11,7 +11,9 @@ import org.bianmin.knowledge.search.SearchField;
 /**
  * A knowledge base of any size built from the real one: each synthetic entry copies a real entry's fields and
  * replaces a third of its tokens with tokens drawn from the whole vocabulary, so field lengths and term
- * statistics stay realistic while documents stay distinct. Deterministic (fixed seed).
+ * statistics stay realistic while documents stay distinct. Its sentence vectors are the real entry's, each
+ * component moved by a small random amount, so the HNSW graph holds distinct points near real ones (exact copies
+ * would make a graph of duplicates no real knowledge base has). Deterministic (fixed seed).
  */
 final class SyntheticEntries {
 
@@ -49,7 +51,15 @@ final class SyntheticEntries {
                 fields.put(field, String.join(" ", tokens));
             }
             // The base entry's id: hits still resolve to a real entry, so the whole answer path is measured.
-            entries.add(new IndexedEntry(base.id(), base.title(), base.domain(), base.category(), fields));
+            List<byte[]> vectors = new ArrayList<>(base.vectors().size());
+            for (byte[] vector : base.vectors()) {
+                byte[] moved = vector.clone();
+                for (int c = 0; c < moved.length; c++) {
+                    moved[c] = (byte) Math.max(-127, Math.min(127, moved[c] + (int) Math.round(random.nextGaussian() * 12)));
+                }
+                vectors.add(moved);
+            }
+            entries.add(new IndexedEntry(base.id(), base.title(), base.domain(), base.category(), fields, vectors));
         }
         return entries;
     }

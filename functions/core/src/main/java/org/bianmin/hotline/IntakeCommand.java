@@ -10,11 +10,12 @@ import org.bianmin.platform.Coordinates;
  * number, an optional place (address up to 200 characters, community up to 50, coordinates in range and in pairs),
  * a known channel, an optional session id, and optionally the category the caller chose (Open311's service_code,
  * a device rule's leaf), which skips classification. Text and names are stripped; blank parts become null.
+ * {@code urgent}: the caller accepted the URGENT request an emergency reply offered; filed with the URGENT deadline.
  *
  * @throws InvalidIntakeCommandException with the error code and the Chinese message for the caller
  */
 public record IntakeCommand(String text, String phone, String address, String community, Double lat, Double lon,
-                            String channel, String sessionId, String categoryCode) {
+                            String channel, String sessionId, String categoryCode, boolean urgent) {
 
     public static final int MIN_TEXT = 5;
     public static final int MAX_TEXT = 5000;
@@ -59,13 +60,19 @@ public record IntakeCommand(String text, String phone, String address, String co
         community = blankToNull(community);
     }
 
+    /** A command that asks for no urgency. */
+    public IntakeCommand(String text, String phone, String address, String community, Double lat, Double lon,
+                         String channel, String sessionId, String categoryCode) {
+        this(text, phone, address, community, lat, lon, channel, sessionId, categoryCode, false);
+    }
+
     /** A command without a place, session or chosen category. */
     public static IntakeCommand of(String text, String phone, String channel) {
         return new IntakeCommand(text, phone, null, null, null, null, channel, null, null);
     }
 
     public IntakeCommand withCategory(String code) {
-        return new IntakeCommand(text, phone, address, community, lat, lon, channel, sessionId, code);
+        return new IntakeCommand(text, phone, address, community, lat, lon, channel, sessionId, code, urgent);
     }
 
     public boolean hasPlace() {

@@ -22,6 +22,7 @@ import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.web.ClassifyRoute;
 import org.bianmin.hotline.infrastructure.DynamoTicketStore;
+import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.hotline.web.IntakeRoute;
 import org.bianmin.hotline.web.RequestStatusRoute;
 import org.bianmin.hotline.model.Deadlines;
@@ -102,6 +103,27 @@ class IntakeTest {
                 .key(Map.of("trackingNumber", AttributeValue.fromS(stored.trackingNumber())))).item();
         assertThat(item.toString()).doesNotContain("13812345678").doesNotContain(receipt.get("verificationCode").stringValue() + ",");
         assertThat(item.get("openDeadline").s()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void theUrgentRequestOfferedAfterAnEmergencyIsFiledUrgent() {
+        // what the chatbot sends when the citizen accepts the URGENT request of an EMERGENCY reply (handoff.urgent)
+        String emergency = "{\"text\":\"我家厨房着火了，已经打了119，请社区来看看\",\"phone\":\"13812345678\","
+                + "\"location\":{\"address\":\"东湖区桂花路18号\"},\"channel\":\"chatbot\",\"urgent\":true}";
+        HttpResponse response = post(UUID.randomUUID().toString(), emergency);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonNode receipt = json.readTree(response.body());
+        Ticket stored = tickets.find(receipt.get("trackingNumber").stringValue()).orElseThrow();
+        assertThat(stored.sla()).isEqualTo(SlaClass.URGENT);
+        assertThat(Duration.between(stored.createdAt(), stored.dueAt())).isEqualTo(Duration.ofHours(24));
+        assertThat(stored.events().get(0).note()).contains("紧急");
+
+        // the same text without the flag is routed by its category as before
+        JsonNode ordinary = json.readTree(post(UUID.randomUUID().toString(), emergency.replace(",\"urgent\":true", "")).body());
+        assertThat(tickets.find(ordinary.get("trackingNumber").stringValue()).orElseThrow().sla()).isNotEqualTo(SlaClass.URGENT);
+        // a flag that is not a boolean is refused
+        assertError(post(UUID.randomUUID().toString(), emergency.replace("\"urgent\":true", "\"urgent\":\"yes\"")), 400,
+                "INVALID_FIELD");
     }
 
     @Test

@@ -26,11 +26,15 @@ import org.junit.jupiter.api.Test;
  */
 class GroupInquiryEvaluationTest {
 
-    /** Measured floors (docs/inquiry.md): the reply must hold at least these shares. */
+    /**
+     * Measured floors (docs/inquiry.md): the reply must hold at least these shares. With the ranking by meaning
+     * fused in, phone rose from 0.933 to 0.967 and dialect from 0.750 to 0.818; narrative stayed at 0.750: the
+     * right entry now ranks first, but a story shares too few words with it for the answer policy's coverage.
+     */
     static final Map<String, Double> FLOORS = Map.of(
-            "phone", 0.93,
+            "phone", 0.95,
             "narrative", 0.75,
-            "dialect", 0.75,
+            "dialect", 0.80,
             "two-in-one", 0.95);
 
     private final AnsweringInquiry inquiries = new AnsweringInquiry(Knowledge.lucene(),

@@ -22,6 +22,14 @@ class ElasticsearchKnowledgeIndexTest {
                 SearchField.KEYWORDS, "", SearchField.ANSWER, ""));
     }
 
+    /** A vector of the model's dimensions (the mapping's) with these first components. */
+    private static byte[] vector(int x, int y) {
+        byte[] vector = new byte[org.bianmin.knowledge.embedding.BgeSmallZhEmbedder.DIMENSIONS];
+        vector[0] = (byte) x;
+        vector[1] = (byte) y;
+        return vector;
+    }
+
     @Test
     void rebuildCreatesTheNextVersionMovesTheAliasAndDropsTheOldVersion() throws Exception {
         ElasticsearchClient client = ElasticsearchTestNode.client();
@@ -40,6 +48,29 @@ class ElasticsearchKnowledgeIndexTest {
     }
 
     @Test
+    void findsTheEntriesOfTheNearestVectorsAsTheEmbeddedIndexDoes() {
+        byte[] north = vector(127, 0);
+        byte[] northEast = vector(100, 90);
+        byte[] south = vector(-127, 0);
+        byte[] southEast = vector(-127, 40);
+        List<IndexedEntry> entries = List.of(
+                entry("a-far", "护照").withVectors(List.of(south)),
+                entry("b-near", "低保").withVectors(List.of(southEast, northEast)),
+                entry("c-nearest", "出国").withVectors(List.of(north)));
+        ElasticsearchKnowledgeIndex index = new ElasticsearchKnowledgeIndex(ElasticsearchTestNode.client(), "kb-vectors", 0);
+        index.rebuild(entries);
+        byte[] query = vector(127, 10);
+        assertThat(index.nearest(query, 3)).containsExactly("c-nearest", "b-near", "b-near");
+        try (var lucene = new org.bianmin.knowledge.infrastructure.LuceneKnowledgeIndex()) {
+            lucene.rebuild(entries);
+            assertThat(index.nearest(query, 4)).isEqualTo(lucene.nearest(query, 4));
+        }
+        // vector documents are neither counted nor found by words
+        assertThat(index.health().documents()).isEqualTo(3);
+        assertThat(index.search(SearchQuery.ofWords(List.of("护照")), 10)).extracting(h -> h.entryId()).containsExactly("a-far");
+    }
+
+    @Test
     void theVersionedMappingFileIsAppliedAsWritten() throws Exception {
         ElasticsearchClient client = ElasticsearchTestNode.client();
         new ElasticsearchKnowledgeIndex(client, "kb-mapping", 0).rebuild(List.of(entry("one", "护照")));
@@ -50,6 +81,11 @@ class ElasticsearchKnowledgeIndexTest {
             assertThat(mapping.mappings().properties().get(field.fieldName()).text().analyzer()).isEqualTo("whitespace");
         }
         assertThat(mapping.mappings().properties().get("id").isKeyword()).isTrue();
+        var vector = mapping.mappings().properties().get("vector").denseVector();
+        assertThat(vector.dims()).isEqualTo(org.bianmin.knowledge.embedding.BgeSmallZhEmbedder.DIMENSIONS);
+        assertThat(vector.elementType().jsonValue()).isEqualTo("byte");
+        assertThat(vector.similarity().jsonValue()).isEqualTo("cosine");
+        assertThat(vector.indexOptions().type().jsonValue()).isEqualTo("hnsw");
         var settings = client.indices().getSettings(s -> s.index("kb-mapping-v1")).result().get("kb-mapping-v1").settings();
         assertThat(settings.index().numberOfShards()).isEqualTo("1");
     }

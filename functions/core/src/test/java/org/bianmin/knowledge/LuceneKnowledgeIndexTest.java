@@ -39,6 +39,25 @@ class LuceneKnowledgeIndexTest {
     }
 
     @Test
+    void findsTheEntriesOfTheNearestVectorsWithoutTheirVectorsChangingWordRankingOrTheCount() {
+        byte[] north = {127, 0, 0, 0};
+        byte[] northEast = {100, 90, 0, 0};
+        byte[] south = {-127, 0, 0, 0};
+        byte[] southEast = {-127, 40, 0, 0};
+        try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex()) {
+            index.rebuild(List.of(
+                    entry("a-far", "护照", "").withVectors(List.of(south)),
+                    entry("b-near", "低保", "").withVectors(List.of(southEast, northEast)),
+                    entry("c-nearest", "出国", "").withVectors(List.of(north))));
+            assertThat(index.nearest(new byte[] {127, 10, 0, 0}, 3)).containsExactly("c-nearest", "b-near", "b-near");
+            assertThat(index.nearest(new byte[] {127, 10, 0, 0}, 0)).isEmpty();
+            assertThat(index.health().documents()).isEqualTo(3);
+            assertThat(index.search(SearchQuery.ofWords(List.of("护照")), 10)).extracting(SearchHit::entryId)
+                    .containsExactly("a-far");
+        }
+    }
+
+    @Test
     void searchesKeepWorkingWhileTheIndexIsRebuilt() throws Exception {
         try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex()) {
             index.rebuild(List.of(entry("one", "护照", "")));

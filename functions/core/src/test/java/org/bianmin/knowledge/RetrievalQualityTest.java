@@ -34,8 +34,9 @@ class RetrievalQualityTest {
         RetrievalEvaluation result = RetrievalEvaluation.run("lucene", Knowledge.lucene(), questions);
         System.out.println(result.writeReport());
         assertThat(result.top1()).as(result.report()).isGreaterThanOrEqualTo(0.85);
-        // before pinyin and story handling (issue 13) top-1 was 0.906 (163/180): they must not cost any of it
-        assertThat(result.top1()).as(result.report()).isGreaterThanOrEqualTo(163.0 / 180);
+        // before pinyin and story handling (issue 13) top-1 was 0.906 (163/180), with them 0.917 (165/180); the
+        // ranking by meaning fused in must not cost any of it (measured 0.944, 170/180)
+        assertThat(result.top1()).as(result.report()).isGreaterThanOrEqualTo(165.0 / 180);
         assertThat(result.mrrAt5()).as(result.report()).isGreaterThanOrEqualTo(0.90);
     }
 

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -17,8 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class LambdaPackagingTest {
 
-    @Test
-    void theLambdaJarHasTheHandlerAndTheDataButNoLocalOnlyDependencies() throws IOException {
+    /** AWS Lambda's limit on a function's unzipped deployment package. */
+    static final long MAX_UNZIPPED_BYTES = 250L * 1024 * 1024;
+
+    private static Path lambdaJar() throws IOException {
         Path target = Path.of("..", "core", "target");
         assumeThat(Files.isDirectory(target)).as("core module built").isTrue();
         Path jar;
@@ -26,6 +31,54 @@ class LambdaPackagingTest {
             jar = files.filter(p -> p.getFileName().toString().endsWith("-aws.jar")).findFirst().orElse(null);
         }
         assumeThat(jar).as("the shaded jar exists after 'mvn package' (run 'mvn verify')").isNotNull();
+        return jar;
+    }
+
+    @Test
+    void theLambdaJarStaysUnderLambdasUnzippedLimitWithTheModelForLinuxX8664Only() throws IOException {
+        try (ZipFile zip = new ZipFile(lambdaJar().toFile())) {
+            long unzipped = zip.stream().mapToLong(e -> Math.max(0, e.getSize())).sum();
+            System.out.printf("Lambda jar unzipped: %.1f MB%n", unzipped / 1024.0 / 1024.0);
+            assertThat(unzipped).isLessThanOrEqualTo(MAX_UNZIPPED_BYTES);
+            List<String> names = zip.stream().map(e -> e.getName()).toList();
+            // the sentence model, its vectors built for the entries, and the native libraries Lambda runs
+            assertThat(names).contains("bge-small-zh-v1.5-q.onnx", "knowledge/entry-vectors.bin",
+                    "ai/onnxruntime/native/linux-x64/libonnxruntime.so",
+                    "native/lib/linux-x86_64/cpu/libtokenizers.so");
+            assertThat(names).noneMatch(n -> n.startsWith("ai/onnxruntime/native/") && !n.startsWith("ai/onnxruntime/native/linux-x64/")
+                    && !n.equals("ai/onnxruntime/native/"));
+            assertThat(names).noneMatch(n -> n.startsWith("native/lib/") && n.endsWith("/cpu/")
+                    && !n.equals("native/lib/linux-x86_64/cpu/"));
+        }
+    }
+
+    /**
+     * Only HanLP's pinyin dictionary is shipped (its segmenter and name dictionaries are filtered out): the pinyin of
+     * characters still reads polyphones by word inside the deployment jar itself, with nothing else on the class path.
+     */
+    @Test
+    void theLambdaJarReadsPinyinWithOnlyHanLpsPinyinDictionary() throws Exception {
+        Path jar = lambdaJar();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            assertThat(zip.stream().map(e -> e.getName()).filter(n -> n.startsWith("data/") && !n.endsWith("/")))
+                    .containsExactlyInAnyOrder("data/dictionary/pinyin/pinyin.txt", "data/dictionary/pinyin/pinyin.txt.bin");
+            assertThat(zip.getEntry("com/sun/jna/linux-x86-64/libjnidispatch.so")).isNotNull();
+        }
+        try (URLClassLoader isolated = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> hanLp = Class.forName("com.hankcs.hanlp.HanLP", true, isolated);
+            List<?> sounds = (List<?>) hanLp.getMethod("convertToPinyinList", String.class).invoke(null, "银行行驶");
+            List<String> toneless = new ArrayList<>();
+            for (Object sound : sounds) {
+                toneless.add((String) sound.getClass().getMethod("getPinyinWithoutTone").invoke(sound));
+            }
+            assertThat(toneless).containsExactly("yin", "hang", "xing", "shi");
+        }
+    }
+
+    @Test
+    void theLambdaJarHasTheHandlerAndTheDataButNoLocalOnlyDependencies() throws IOException {
+        Path jar = lambdaJar();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             List<String> names = zip.stream().map(e -> e.getName()).toList();
             assertThat(names).contains(

@@ -14,6 +14,7 @@ import org.bianmin.platform.Fingerprint;
 import org.bianmin.hotline.model.Deadlines;
 import org.bianmin.hotline.model.GridAssignment;
 import org.bianmin.hotline.model.RoutingSuggestion;
+import org.bianmin.hotline.model.SlaClass;
 import org.bianmin.hotline.model.Ticket;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.TicketOrigin;
@@ -95,7 +96,7 @@ public final class FilingRequest {
         String code = String.format("%06d", random.nextInt(1_000_000));
         for (int attempt = 0; attempt < 5; attempt++) {
             Ticket ticket = ticket(request, route, now, trackingNumber(now), code, "channel:" + request.channel(),
-                    routeNote(route), null);
+                    routeNote(route) + (request.urgent() ? "；市民在紧急情况提示后申请紧急办理" : ""), null);
             if (tickets.create(ticket)) {
                 log.info("request filed trackingNumber={} domain={} category={} department={} grid={} triage={} channel={} sla={}",
                         ticket.trackingNumber(), route.domain(), route.categoryCode(), ticket.department(),
@@ -139,12 +140,14 @@ public final class FilingRequest {
     private Ticket ticket(NewRequest request, Classification route, Instant receivedAt, String trackingNumber,
                           String code, String actor, String note, TicketOrigin origin) {
         GridAssignment grid = grids.locate(request.location()).orElse(null);
-        Instant dueAt = deadlines.dueAt(route.sla(), receivedAt);
+        // An emergency's follow-up request is URGENT whatever category the text falls in (a fire may read as housing).
+        SlaClass sla = request.urgent() ? SlaClass.URGENT : route.sla();
+        Instant dueAt = deadlines.dueAt(sla, receivedAt);
         String department = route.manualTriage() ? TRIAGE_DEPARTMENT : route.department();
         TicketEvent received = new TicketEvent(receivedAt, actor, "RECEIVE", null, TicketStatus.RECEIVED, note);
         return new Ticket(trackingNumber, verificationHash(trackingNumber, code), TicketStatus.RECEIVED, 1,
                 request.channel(), request.text(), phones.protect(request.phone()), request.location(),
-                route.domain(), route.categoryCode(), route.category(), department, grid, route.sla(),
+                route.domain(), route.categoryCode(), route.category(), department, grid, sla,
                 route.manualTriage(), receivedAt, dueAt, request.sessionId(), null, List.of(received), origin,
                 suggestion(route));
     }

@@ -78,7 +78,7 @@ public final class HotlineIntakeService implements HotlineIntake {
         PhoneNumber phone = PhoneNumber.parse(command.phone()).orElseThrow();
         Location location = command.hasPlace()
                 ? new Location(command.address(), command.community(), command.lat(), command.lon()) : null;
-        return new NewRequest(command.text(), phone, location, command.channel(), command.sessionId());
+        return new NewRequest(command.text(), phone, location, command.channel(), command.sessionId(), command.urgent());
     }
 
 }

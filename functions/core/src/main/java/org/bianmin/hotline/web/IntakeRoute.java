@@ -85,7 +85,11 @@ public final class IntakeRoute implements HttpRoute {
      * The body of {@code POST /v1/requests}. JSON types are checked by binding; the rules (lengths, phone, channel,
      * coordinates) by the intake command itself, the same for every channel.
      */
-    record IntakeBody(String text, String phone, Place location, String channel, String sessionId) {
+    /**
+     * {@code urgent: true} when the citizen accepts the URGENT request an emergency reply offered. Anyone may ask;
+     * the ticket's history says it was asked, so the dispatch centre sees why the deadline is 24 hours.
+     */
+    record IntakeBody(String text, String phone, Place location, String channel, String sessionId, Boolean urgent) {
 
         record Place(String address, String community, Double lat, Double lon) {
         }
@@ -93,7 +97,7 @@ public final class IntakeRoute implements HttpRoute {
         IntakeCommand toCommand() {
             Place place = location == null ? new Place(null, null, null, null) : location;
             return new IntakeCommand(text, phone, place.address(), place.community(), place.lat(), place.lon(),
-                    channel, sessionId, null);
+                    channel, sessionId, null, Boolean.TRUE.equals(urgent));
         }
     }
 

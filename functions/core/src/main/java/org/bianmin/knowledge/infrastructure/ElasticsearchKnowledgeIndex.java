@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import co.elastic.clients.transport.rest_client.RestClientOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.http.client.config.RequestConfig;
 import org.bianmin.knowledge.KnowledgeIndexUnavailableException;
 import org.bianmin.knowledge.search.IndexHealth;
 import org.bianmin.knowledge.search.IndexedEntry;
@@ -30,6 +32,7 @@ import org.bianmin.knowledge.search.KnowledgeIndex;
 import org.bianmin.knowledge.search.SearchField;
 import org.bianmin.knowledge.search.SearchHit;
 import org.bianmin.knowledge.search.SearchQuery;
+import org.elasticsearch.client.RequestOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +40,19 @@ import org.slf4j.LoggerFactory;
  * The cloud engine. Searches go to an alias ({@code knowledge}); a rebuild creates {@code knowledge-vN+1}
  * from {@code index-mappings/knowledge.json}, bulk-loads the pre-analyzed entries, then moves the alias in one
  * atomic {@code _aliases} call and deletes the old versions: readers never see an empty or partial index.
+ * Each sentence vector of an entry is a document of its own ({@code <id>~<n>}, fields {@code entry} and
+ * {@code vector}), the same layout as the embedded index.
  */
 public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
 
     public static final String MAPPING_RESOURCE = "index-mappings/knowledge.json";
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchKnowledgeIndex.class);
-    private static final int BULK_SIZE = 500;
+    /** Documents (entries and their vectors) per bulk request. */
+    private static final int BULK_SIZE = 1_000;
+    private static final int REBUILD_TIMEOUT_MS = 120_000;
+    /** Candidates each shard's HNSW search examines per wanted neighbour (Elasticsearch's num_candidates / k). */
+    private static final int CANDIDATES_PER_NEIGHBOUR = 2;
+    private static final String VECTOR_ID = "~";
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -56,11 +66,15 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
 
     @Override
     public void rebuild(List<IndexedEntry> entries) {
+        // Building the HNSW graph of a bulk takes longer than a search may: the rebuild has its own, longer timeout.
+        ElasticsearchClient client = this.client.withTransportOptions(new RestClientOptions(RequestOptions.DEFAULT.toBuilder()
+                .setRequestConfig(RequestConfig.custom().setConnectTimeout(2_000).setSocketTimeout(REBUILD_TIMEOUT_MS).build())
+                .build(), false));
         try {
             Set<String> previous = indicesBehindAlias();
             String next = alias + "-v" + (highestVersion() + 1);
-            createIndex(next);
-            bulkLoad(next, entries);
+            createIndex(client, next, replicas);
+            bulkLoad(client, next, entries);
             client.indices().refresh(r -> r.index(next));
             client.indices().updateAliases(u -> {
                 for (String old : previous) {
@@ -103,6 +117,33 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
         }
     }
 
+    @Override
+    public List<String> nearest(byte[] vector, int k) {
+        if (k <= 0) {
+            return List.of();
+        }
+        List<Float> queryVector = new ArrayList<>(vector.length);
+        for (byte b : vector) {
+            queryVector.add((float) b);
+        }
+        try {
+            SearchResponse<Void> response = client.search(s -> s
+                    .index(alias)
+                    .size(k)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .source(src -> src.fetch(false))
+                    .knn(n -> n.field("vector").queryVector(queryVector).k(k).numCandidates(k * CANDIDATES_PER_NEIGHBOUR)),
+                    Void.class);
+            List<String> entries = new ArrayList<>();
+            for (Hit<Void> hit : response.hits().hits()) {
+                entries.add(hit.id().substring(0, hit.id().lastIndexOf(VECTOR_ID)));
+            }
+            return entries;
+        } catch (IOException | ElasticsearchException e) {
+            throw new KnowledgeIndexUnavailableException("Elasticsearch vector search failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The same shape as {@link LuceneKnowledgeIndex#query}: one boosted term clause per (field, token). */
     static Query query(SearchQuery searchQuery) {
         return Query.of(q -> q.bool(b -> {
@@ -116,7 +157,7 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
         }));
     }
 
-    private void createIndex(String name) throws IOException {
+    private static void createIndex(ElasticsearchClient client, String name, int replicas) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode definition;
         try (InputStream in = ElasticsearchKnowledgeIndex.class.getClassLoader().getResourceAsStream(MAPPING_RESOURCE)) {
@@ -130,27 +171,53 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
         client.indices().create(c -> c.index(name).withJson(new StringReader(body)));
     }
 
-    private void bulkLoad(String index, List<IndexedEntry> entries) throws IOException {
-        for (int start = 0; start < entries.size(); start += BULK_SIZE) {
-            BulkRequest.Builder bulk = new BulkRequest.Builder();
-            for (IndexedEntry entry : entries.subList(start, Math.min(entries.size(), start + BULK_SIZE))) {
-                Map<String, Object> document = new LinkedHashMap<>();
-                document.put("id", entry.id());
-                for (SearchField field : SearchField.values()) {
-                    document.put(field.fieldName(), entry.field(field));
-                }
-                document.put("title_display", entry.title());
-                document.put("domain", entry.domain());
-                document.put("category", entry.category());
-                bulk.operations(op -> op.index(i -> i.index(index).id(entry.id()).document(document)));
+    private static void bulkLoad(ElasticsearchClient client, String index, List<IndexedEntry> entries) throws IOException {
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        int documents = 0;
+        for (IndexedEntry entry : entries) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("id", entry.id());
+            for (SearchField field : SearchField.values()) {
+                document.put(field.fieldName(), entry.field(field));
             }
-            BulkResponse response = client.bulk(bulk.build());
-            if (response.errors()) {
-                String reason = response.items().stream().filter(i -> i.error() != null)
-                        .map(i -> i.id() + ": " + i.error().reason()).findFirst().orElse("unknown");
-                throw new IllegalStateException("bulk load into " + index + " failed, first error " + reason);
+            document.put("title_display", entry.title());
+            document.put("domain", entry.domain());
+            document.put("category", entry.category());
+            bulk.operations(op -> op.index(i -> i.index(index).id(entry.id()).document(document)));
+            documents++;
+            for (int v = 0; v < entry.vectors().size(); v++) {
+                Map<String, Object> vectorDocument = Map.of("entry", entry.id(), "vector", components(entry.vectors().get(v)));
+                String id = entry.id() + VECTOR_ID + v;
+                bulk.operations(op -> op.index(i -> i.index(index).id(id).document(vectorDocument)));
+                documents++;
+            }
+            if (documents >= BULK_SIZE) {
+                send(client, index, bulk.build());
+                bulk = new BulkRequest.Builder();
+                documents = 0;
             }
         }
+        if (documents > 0) {
+            send(client, index, bulk.build());
+        }
+    }
+
+    private static void send(ElasticsearchClient client, String index, BulkRequest request) throws IOException {
+        BulkResponse response = client.bulk(request);
+        if (response.errors()) {
+            String reason = response.items().stream().filter(i -> i.error() != null)
+                    .map(i -> i.id() + ": " + i.error().reason()).findFirst().orElse("unknown");
+            throw new IllegalStateException("bulk load into " + index + " failed, first error " + reason);
+        }
+    }
+
+    /** A byte vector as JSON numbers (a byte[] would be written as base64, which dense_vector does not read). */
+    private static List<Integer> components(byte[] vector) {
+        List<Integer> components = new ArrayList<>(vector.length);
+        for (byte b : vector) {
+            components.add((int) b);
+        }
+        return components;
     }
 
     private Set<String> indicesBehindAlias() throws IOException {
@@ -192,7 +259,7 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
     @Override
     public IndexHealth health() {
         try {
-            long count = client.count(c -> c.index(alias)).count();
+            long count = client.count(c -> c.index(alias).query(q -> q.exists(e -> e.field("id")))).count();
             return IndexHealth.up(count, "alias " + alias);
         } catch (IOException | RuntimeException e) {
             return IndexHealth.down(e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -43,11 +43,16 @@ class KnowledgeConfiguration {
     @Bean
     KnowledgeSearch knowledgeSearch(KnowledgeBase knowledgeBase, ChineseAnalyzer analyzer, KnowledgeIndex index,
                                     KnowledgeProperties properties) {
-        KnowledgeSearch search = new KnowledgeSearch(knowledgeBase, analyzer, index,
-                KnowledgePreloader.get().indexedEntries());
-        // The embedded index lives in memory and is built at every start; a cluster index outlives the
-        // function and is rebuilt on purpose (knowledgeReindex) unless asked for here.
-        if (index instanceof LuceneKnowledgeIndex || properties.elasticsearch().rebuildOnStart()) {
+        KnowledgePreloader.Preloaded preloaded = KnowledgePreloader.get();
+        KnowledgeSearch search = new KnowledgeSearch(knowledgeBase, analyzer, index, preloaded.indexedEntries(),
+                preloaded.embedder());
+        // The embedded index lives in memory: opened from the jar when it was built from these entries, else built
+        // now. A cluster index outlives the function and is rebuilt on purpose (knowledgeReindex) unless asked here.
+        if (index instanceof LuceneKnowledgeIndex lucene) {
+            if (!lucene.openShipped(preloaded.indexedEntries())) {
+                search.rebuildIndex();
+            }
+        } else if (properties.elasticsearch().rebuildOnStart()) {
             search.rebuildIndex();
         }
         return search;

@@ -6,6 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
 import org.bianmin.knowledge.application.KnowledgeBaseLoader;
+import org.bianmin.knowledge.embedding.BgeSmallZhEmbedder;
+import org.bianmin.knowledge.embedding.SentenceEmbedder;
+import org.bianmin.knowledge.embedding.ShippedEntryVectors;
+import org.bianmin.knowledge.search.EntryVectors;
 import org.bianmin.knowledge.search.IndexedEntry;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.slf4j.LoggerFactory;
@@ -19,14 +23,21 @@ import org.springframework.boot.SpringApplicationRunListener;
  * takes it off the critical path. The beans in {@link KnowledgeConfiguration} wait for the result (or compute it
  * themselves when no Spring application started the preload, as in plain unit tests). Functions that never touch
  * knowledge do not preload ({@link #FUNCTIONS_USING_KNOWLEDGE}).
+ *
+ * <p>The sentence model (bge-small-zh, about 24 MB of weights and the ONNX runtime's native library) loads on a
+ * second thread beside both; the entries' vectors come from the jar ({@link ShippedEntryVectors}), so nothing is
+ * embedded at start-up. {@code bianmin.knowledge.embeddings=false} (system property or
+ * {@code BIANMIN_KNOWLEDGE_EMBEDDINGS}) ranks by words only and loads no model.
  */
 public final class KnowledgePreloader implements SpringApplicationRunListener {
 
     /** The analyzed knowledge base, shared by the analyzer, knowledge-base and search beans. */
-    public record Preloaded(ChineseAnalyzer analyzer, KnowledgeBase knowledgeBase, List<IndexedEntry> indexedEntries) {
+    public record Preloaded(ChineseAnalyzer analyzer, KnowledgeBase knowledgeBase, List<IndexedEntry> indexedEntries,
+                            SentenceEmbedder embedder) {
     }
 
     private static volatile CompletableFuture<Preloaded> preload;
+    private static volatile CompletableFuture<SentenceEmbedder> model;
 
     public KnowledgePreloader(SpringApplication application, String[] args) {
         // required constructor signature for run listeners
@@ -59,17 +70,38 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
 
     static synchronized void start() {
         if (preload == null) {
+            model = new CompletableFuture<>();
+            if (embeddingsEnabled()) {
+                daemon("knowledge-model", model, () -> {
+                    long start = System.nanoTime();
+                    SentenceEmbedder embedder = new BgeSmallZhEmbedder();
+                    LoggerFactory.getLogger(KnowledgePreloader.class).info("sentence model loaded in {} ms",
+                            (System.nanoTime() - start) / 1_000_000);
+                    return embedder;
+                });
+            } else {
+                model.complete(null);
+            }
             preload = new CompletableFuture<>();
-            Thread thread = new Thread(() -> {
-                try {
-                    preload.complete(load());
-                } catch (Throwable e) {
-                    preload.completeExceptionally(e);
-                }
-            }, "knowledge-preload");
-            thread.setDaemon(true);
-            thread.start();
+            daemon("knowledge-preload", preload, KnowledgePreloader::load);
         }
+    }
+
+    private static <T> void daemon(String name, CompletableFuture<T> result, java.util.concurrent.Callable<T> work) {
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    static boolean embeddingsEnabled() {
+        String setting = System.getProperty("bianmin.knowledge.embeddings", System.getenv("BIANMIN_KNOWLEDGE_EMBEDDINGS"));
+        return setting == null || !setting.equalsIgnoreCase("false");
     }
 
     /** The preloaded knowledge; starts loading now if nothing started it. A broken entry fails here, loudly. */
@@ -83,8 +115,12 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
         ChineseAnalyzer analyzer = ChineseAnalyzer.withDefaultResources();
         KnowledgeBase knowledgeBase = new KnowledgeBaseLoader().load();
         List<IndexedEntry> analyzed = IndexedEntry.analyzeAll(knowledgeBase.entries(), analyzer);
+        if (embeddingsEnabled()) {
+            EntryVectors vectors = ShippedEntryVectors.load(knowledgeBase.entries(), BgeSmallZhEmbedder.MODEL, model::join);
+            analyzed = analyzed.stream().map(e -> e.withVectors(vectors.of(e.id()))).toList();
+        }
         LoggerFactory.getLogger(KnowledgePreloader.class).info("knowledge base loaded and analyzed: {} entries in {} ms",
                 analyzed.size(), (System.nanoTime() - start) / 1_000_000);
-        return new Preloaded(analyzer, knowledgeBase, analyzed);
+        return new Preloaded(analyzer, knowledgeBase, analyzed, model.join());
     }
 }

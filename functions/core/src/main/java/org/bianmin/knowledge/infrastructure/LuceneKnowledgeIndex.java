@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnByteVectorField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -17,18 +18,23 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnByteVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.bianmin.knowledge.search.IndexHealth;
 import org.bianmin.knowledge.search.IndexedEntry;
@@ -40,10 +46,17 @@ import org.bianmin.knowledge.search.SearchQuery;
 /**
  * The embedded engine: an in-memory Lucene index of the pre-analyzed entries. Rebuilding writes a new
  * directory and swaps the searcher in one volatile write, so queries never see a half-built index.
+ *
+ * <p>Each sentence vector of an entry is a document of its own beside the entry's (the entry's id in
+ * {@link #VECTOR_OF}, the bytes in an HNSW field), as in the Elasticsearch index: Lucene 9 holds one vector per
+ * document. Vector documents have none of the text fields, so they neither match a word query nor change BM25's
+ * per-field statistics.
  */
 public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     static final String ID = "id";
+    static final String VECTOR = "vector";
+    static final String VECTOR_OF = "entry";
     private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
 
     private volatile Generation current;
@@ -54,16 +67,41 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     @Override
     public void rebuild(List<IndexedEntry> entries) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        write(entries, directory);
+        open(directory);
+    }
+
+    /** Writes the index of these entries into a directory: one segment, no merging. */
+    static void write(List<IndexedEntry> entries, Directory directory) {
         // A buffer large enough for the whole knowledge base: one segment, no merging at start-up.
         IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer()).setSimilarity(new BM25Similarity())
                 .setRAMBufferSizeMB(256);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (IndexedEntry entry : entries) {
                 writer.addDocument(document(entry));
+                for (byte[] vector : entry.vectors()) {
+                    writer.addDocument(vectorDocument(entry.id(), vector));
+                }
             }
+            writer.forceMerge(1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the knowledge index", e);
         }
+    }
+
+    /**
+     * Opens the index built at build time ({@link ShippedIndex}) when it was built from exactly these entries (same
+     * fingerprint): start-up then copies a few megabytes instead of indexing and building the HNSW graph. False when
+     * there is none or it is stale; the caller rebuilds.
+     */
+    public boolean openShipped(List<IndexedEntry> entries) {
+        return ShippedIndex.read(IndexedEntry.fingerprint(entries)).map(directory -> {
+            open(directory);
+            return true;
+        }).orElse(false);
+    }
+
+    private void open(ByteBuffersDirectory directory) {
         try {
             DirectoryReader reader = DirectoryReader.open(directory);
             IndexSearcher searcher = new IndexSearcher(reader);
@@ -109,6 +147,34 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         }
     }
 
+    @Override
+    public List<String> nearest(byte[] vector, int k) {
+        Generation generation = current;
+        if (generation == null || k <= 0) {
+            return List.of();
+        }
+        if (!generation.reader.tryIncRef()) {
+            return nearest(vector, k);
+        }
+        try {
+            TopDocs top = generation.searcher.search(new KnnByteVectorQuery(VECTOR, vector, k), k);
+            List<String> entries = new ArrayList<>(top.scoreDocs.length);
+            StoredFields storedFields = generation.searcher.storedFields();
+            for (ScoreDoc doc : top.scoreDocs) {
+                entries.add(storedFields.document(doc.doc).get(VECTOR_OF));
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException("knowledge vector search failed", e);
+        } finally {
+            try {
+                generation.reader.decRef();
+            } catch (IOException ignored) {
+                // in memory
+            }
+        }
+    }
+
     /**
      * Every (field, token) pair as a boosted SHOULD clause, the word fields with the words and the pinyin field
      * with the pinyin pairs: the same shape the Elasticsearch adapter sends.
@@ -135,6 +201,13 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         return document;
     }
 
+    private static Document vectorDocument(String entryId, byte[] vector) {
+        Document document = new Document();
+        document.add(new StoredField(VECTOR_OF, entryId));
+        document.add(new KnnByteVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+        return document;
+    }
+
     @Override
     public String engine() {
         return "lucene";
@@ -145,7 +218,16 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         Generation generation = current;
         return generation == null
                 ? IndexHealth.down("index not built")
-                : IndexHealth.up(generation.reader.numDocs(), "in-process");
+                : IndexHealth.up(entries(generation), "in-process");
+    }
+
+    /** The entry documents, not their vector documents. */
+    private static long entries(Generation generation) {
+        try {
+            return generation.searcher.count(new FieldExistsQuery(ID));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -11,9 +11,25 @@ import org.bianmin.knowledge.model.KnowledgeEntry;
 
 /**
  * An entry as both engines index it: its id plus, per {@link SearchField}, the analyzed tokens joined by
- * spaces. Analysis happens once, here, so both engines receive byte-identical token text.
+ * spaces, and its sentence vectors ({@link EntryVectors}; none when the index ranks by words only). Analysis
+ * happens once, here, so both engines receive byte-identical token text.
  */
-public record IndexedEntry(String id, String title, String domain, String category, Map<SearchField, String> fields) {
+public record IndexedEntry(String id, String title, String domain, String category, Map<SearchField, String> fields,
+                           List<byte[]> vectors) {
+
+    public IndexedEntry {
+        vectors = List.copyOf(vectors);
+    }
+
+    /** Without vectors. */
+    public IndexedEntry(String id, String title, String domain, String category, Map<SearchField, String> fields) {
+        this(id, title, domain, category, fields, List.of());
+    }
+
+    /** The same entry with these vectors. */
+    public IndexedEntry withVectors(List<byte[]> vectors) {
+        return new IndexedEntry(id, title, domain, category, fields, vectors);
+    }
 
     public static IndexedEntry of(KnowledgeEntry entry, ChineseAnalyzer analyzer) {
         Map<SearchField, String> fields = new EnumMap<>(SearchField.class);
@@ -37,6 +53,31 @@ public record IndexedEntry(String id, String title, String domain, String catego
     /** Entries analyzed in parallel (entries are independent; the analyzer is thread-safe). */
     public static List<IndexedEntry> analyzeAll(java.util.Collection<KnowledgeEntry> entries, ChineseAnalyzer analyzer) {
         return entries.parallelStream().map(e -> of(e, analyzer)).toList();
+    }
+
+    /**
+     * Changes whenever what the engines index would: ids, analyzed fields and vectors, in this order. A shipped index
+     * built from the same entries has the same fingerprint.
+     */
+    public static String fingerprint(List<IndexedEntry> entries) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (IndexedEntry entry : entries) {
+                digest.update(entry.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (SearchField field : SearchField.values()) {
+                    digest.update((byte) 0);
+                    digest.update(entry.field(field).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                for (byte[] vector : entry.vectors()) {
+                    digest.update((byte) 1);
+                    digest.update(vector);
+                }
+                digest.update((byte) '\n');
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String field(SearchField field) {

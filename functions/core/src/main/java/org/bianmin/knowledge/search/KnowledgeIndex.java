@@ -15,6 +15,13 @@ public interface KnowledgeIndex extends AutoCloseable {
     /** The best {@code limit} entries for the query's distinct tokens, best first; empty for no tokens. */
     List<SearchHit> search(SearchQuery query, int limit);
 
+    /**
+     * The entries of the {@code k} vectors nearest to the query vector by the engine's HNSW graph, nearest first;
+     * an entry asked in several ways may come more than once. Empty when the index holds no vectors. The caller
+     * orders these candidates itself ({@link EntryVectors#rank}), so both engines give the same order.
+     */
+    List<String> nearest(byte[] vector, int k);
+
     /** Short engine name for health and logs: "lucene" or "elasticsearch". */
     String engine();
 
