@@ -174,7 +174,26 @@ final class OpenApiDocument {
         if (schema == null) {
             return problems;
         }
-        if (mediaType.endsWith("json")) {
+        if (mediaType.equals("application/x-ndjson")) {
+            // JSON Lines: the schema is that of each line (OpenAPI 3.1 has no item schema for sequences)
+            String[] lines = body.split("\n", -1);
+            if (!body.isEmpty() && !body.endsWith("\n")) {
+                problems.add(what + ": JSON Lines body does not end with a newline");
+            }
+            Schema lineSchema = compile(schema);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].isEmpty() && i == lines.length - 1) {
+                    continue;
+                }
+                try {
+                    for (Error error : lineSchema.validate(Json.mapper().readTree(lines[i]))) {
+                        problems.add(what + ": line " + (i + 1) + ": " + error);
+                    }
+                } catch (RuntimeException e) {
+                    problems.add(what + ": line " + (i + 1) + " is not JSON");
+                }
+            }
+        } else if (mediaType.endsWith("json")) {
             JsonNode value;
             try {
                 value = Json.mapper().readTree(body);

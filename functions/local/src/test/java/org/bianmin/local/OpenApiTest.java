@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.bianmin.devices.application.DeviceCredentials;
 import org.bianmin.http.Access;
 import org.bianmin.http.HttpApi;
 import org.bianmin.http.HttpRoute;
+import org.bianmin.local.metrics.MetricsRoute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +69,8 @@ class OpenApiTest {
     @Test
     void theDocumentIsOpenApi31WithASchemeForEveryKindOfCaller() {
         assertThat(document.version()).startsWith("3.1.");
-        assertThat(document.securitySchemes()).containsExactlyInAnyOrder("citizenJwt", "staffJwt", "deviceBasic");
+        assertThat(document.securitySchemes()).containsExactlyInAnyOrder("citizenJwt", "staffJwt", "deviceBasic",
+                "metricsScrapeToken");
     }
 
     /**
@@ -85,7 +89,7 @@ class OpenApiTest {
                 pathParameters.add(m.group(1));
             }
             inCode.put(key, new OpenApiDocument.Operation(key, pathParameters, new TreeSet<>(route.queryParameters()),
-                    new TreeSet<>(statuses(route)), security(route.access())));
+                    new TreeSet<>(statuses(route)), security(route)));
         }
         Map<String, OpenApiDocument.Operation> inDocument = document.operations();
         List<String> differences = new ArrayList<>();
@@ -144,14 +148,76 @@ class OpenApiTest {
         expect(200, get("/v1/staff/requests?status=RECEIVED&department=" + enc("市城市管理局"), dispatch));
         expect(400, get("/v1/staff/requests?status=NOPE", dispatch));
         expect(401, get("/v1/staff/requests", null));
+        expect(400, get("/v1/staff/requests?limit=0", dispatch));
+        expect(400, get("/v1/staff/requests?limit=201", dispatch));
+        assertThat(code(expect(400, get("/v1/staff/requests?cursor=bm90LWEtY3Vyc29y", dispatch)))).isEqualTo("INVALID_CURSOR");
         expect(200, get("/v1/staff/stats", dispatch));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode stats = json.readTree(expect(200, get("/v1/staff/stats?from=" + today.minusDays(6) + "&to=" + today, dispatch)).body());
+        assertThat(stats.get("from").asString()).isEqualTo(today.minusDays(6).toString());
+        assertThat(stats.get("daily").size()).isBetween(1, 7);
+        expect(200, get("/v1/staff/stats?from=" + today + "&to=" + today, department));
+        assertThat(code(expect(400, get("/v1/staff/stats?from=" + today + "&to=" + today.minusDays(1), dispatch))))
+                .isEqualTo("INVALID_DATE_RANGE");
+        expect(400, get("/v1/staff/stats?from=2026-13-01", dispatch));
         expect(200, get("/v1/staff/requests/" + trackingNumber + "/similar", dispatch));
+        JsonNode similar = json.readTree(expect(200, get("/v1/staff/requests/" + trackingNumber + "/similar?limit=1", dispatch)).body());
+        assertThat(similar.get("similar").size()).isLessThanOrEqualTo(1);
+        assertThat(similar.has("nextCursor") && similar.get("nextCursor").isNull()).isTrue();
+        assertThat(code(expect(400, get("/v1/staff/requests/" + trackingNumber + "/similar?cursor=abc", dispatch)))).isEqualTo("INVALID_CURSOR");
+        assertThat(code(expect(400, get("/v1/staff/requests/" + trackingNumber + "/similar?limit=11", dispatch)))).isEqualTo("INVALID_LIMIT");
         expect(404, get("/v1/staff/requests/BM000000000000/similar", dispatch));
         expect(400, postJson("/v1/staff/requests/" + trackingNumber + "/transitions", "{\"action\":\"fly\"}", dispatch));
         expect(404, postJson("/v1/staff/requests/BM000000000000/transitions", "{\"action\":\"accept\"}", dispatch));
         expect(200, postJson("/v1/staff/requests/import",
                 "[{\"id\":\"openapi-1\",\"subject\":\"路灯不亮\",\"detail\":\"桂花路路灯不亮了很久\",\"time\":\"2019/2/28 11:25:05\"}]", dispatch));
         expect(403, postJson("/v1/staff/requests/import", "[{\"id\":\"openapi-2\"}]", department));
+
+        // paging: the filed and the imported ticket are two, so a page of one has a next page
+        JsonNode first = json.readTree(expect(200, get("/v1/staff/requests?limit=1", dispatch)).body());
+        assertThat(first.get("requests").size()).isEqualTo(1);
+        String cursor = first.get("nextCursor").asString();
+        assertThat(cursor).isNotBlank();
+        JsonNode second = json.readTree(expect(200, get("/v1/staff/requests?limit=1&cursor=" + enc(cursor), dispatch)).body());
+        assertThat(second.get("requests").get(0).get("trackingNumber"))
+                .isNotEqualTo(first.get("requests").get(0).get("trackingNumber"));
+        assertThat(code(expect(400, get("/v1/staff/requests?limit=1&status=CLOSED&cursor=" + enc(cursor), dispatch))))
+                .as("a cursor of another query").isEqualTo("INVALID_CURSOR");
+
+        // a dispatcher's correction: an unknown category changes nothing, another category is a correction
+        String suggested = json.readTree(postJson("/v1/requests/classify", "{\"text\":\"东湖区桂花路18号门口路灯坏了三天\"}", null)
+                .body()).get("categoryCode").asString();
+        String otherCategory = null;
+        for (JsonNode service : json.readTree(get("/open311/v2/services.json", null).body())) {
+            if (!service.get("service_code").asString().equals(suggested)) {
+                otherCategory = service.get("service_code").asString();
+                break;
+            }
+        }
+        assertThat(code(expect(400, postJson("/v1/staff/requests/" + trackingNumber + "/transitions",
+                "{\"action\":\"dispatch\",\"categoryCode\":\"NO-SUCH-LEAF\"}", dispatch)))).isEqualTo("UNKNOWN_CATEGORY");
+        JsonNode corrected = json.readTree(expect(200, postJson("/v1/staff/requests/" + trackingNumber + "/transitions",
+                "{\"action\":\"dispatch\",\"categoryCode\":\"" + otherCategory + "\",\"note\":\"核实后改派\"}", dispatch)).body());
+        assertThat(corrected.get("corrected").asBoolean()).isTrue();
+        assertThat(corrected.get("suggestion").get("categoryCode").asString()).isEqualTo(suggested);
+
+        JsonNode quality = json.readTree(expect(200, get("/v1/staff/routing/quality?from=" + today.minusDays(29) + "&to=" + today,
+                dispatch)).body());
+        assertThat(quality.get("corrected").asInt()).isGreaterThanOrEqualTo(1);
+        expect(200, get("/v1/staff/routing/quality", dispatch));
+        assertThat(code(expect(400, get("/v1/staff/routing/quality?from=30.11.2026", dispatch)))).isEqualTo("INVALID_DATE");
+        assertThat(code(expect(400, get("/v1/staff/routing/quality?from=" + today + "&to=" + today.minusDays(1), dispatch))))
+                .isEqualTo("INVALID_RANGE");
+        expect(403, get("/v1/staff/routing/quality", department));
+        expect(401, get("/v1/staff/routing/quality", null));
+        HttpResponse<String> export = expect(200, get("/v1/staff/routing/export", dispatch));
+        assertThat(export.body().lines().count()).as("the correction is a training row").isGreaterThanOrEqualTo(1);
+        assertThat(export.headers().firstValue("content-disposition")).hasValueSatisfying(d -> assertThat(d)
+                .matches("attachment; filename=\"routing-corrections-[0-9-]+\\.jsonl\""));
+        expect(200, get("/v1/staff/routing/export?from=2019-01-01&to=2019-01-31", dispatch));
+        expect(400, get("/v1/staff/routing/export?from=2020-01-01&to=2021-12-31", dispatch));
+        expect(403, get("/v1/staff/routing/export", department));
+        expect(401, get("/v1/staff/routing/export", null));
 
         expect(200, get("/v1/approvals/items", null));
         expect(401, postJson("/v1/approvals", "{}", null));
@@ -170,6 +236,10 @@ class OpenApiTest {
         expect(400, postJson("/v1/devices/import", "[]", deviceAdmin));
         expect(200, get("/v1/alarms", dispatch));
         expect(400, get("/v1/alarms?status=LOUD", dispatch));
+        assertThat(code(expect(400, get("/v1/alarms?type=LOUD", dispatch)))).isEqualTo("INVALID_TYPE");
+        expect(200, get("/v1/alarms?status=OPEN&limit=1", dispatch));
+        assertThat(code(expect(400, get("/v1/alarms?limit=500", dispatch)))).isEqualTo("INVALID_LIMIT");
+        assertThat(code(expect(400, get("/v1/alarms?cursor=bm90LWEtY3Vyc29y", dispatch)))).isEqualTo("INVALID_CURSOR");
         expect(200, get("/v1/devices/dead-letters", deviceAdmin));
         expect(401, postJson("/v1/devices/events", "{}", null));
         expect(401, postJson("/v1/devices/events", "{}", "Basic " + java.util.Base64.getEncoder().encodeToString(
@@ -193,6 +263,21 @@ class OpenApiTest {
             expect(404, postForm("/open311/v2/requests." + format, "service_code=NOPE&description=" + enc("路灯坏了好几天了")));
             expect(200, get("/open311/v2/requests." + format + "?status=open&service_code=" + serviceCode, null));
             expect(400, get("/open311/v2/requests." + format + "?status=maybe", null));
+            // the filed ticket and this format's request are two: a page of one announces the next in its headers
+            // (no dates given: the link pins the default range, which moves with the clock, so that its cursor holds)
+            HttpResponse<String> page = expect(200, get("/open311/v2/requests." + format + "?limit=1", null));
+            String next = page.headers().firstValue("x-next-cursor").orElseThrow();
+            String link = page.headers().firstValue("link").orElseThrow();
+            assertThat(link).startsWith("</open311/v2/requests." + format + "?").endsWith(">; rel=\"next\"")
+                    .contains("cursor=" + enc(next)).contains("start_date=").contains("end_date=");
+            Thread.sleep(5);
+            HttpResponse<String> following = expect(200, get(link.substring(1, link.indexOf('>')), null));
+            assertThat(following.body()).doesNotContain(json.readTree(get("/open311/v2/requests.json?limit=1", null).body())
+                    .get(0).get("service_request_id").asString());
+            expect(400, get("/open311/v2/requests." + format + "?cursor=bm90LWEtY3Vyc29y", null));
+            expect(400, get("/open311/v2/requests." + format + "?limit=201", null));
+            expect(400, get("/open311/v2/requests." + format + "?service_code="
+                    + String.join(",", java.util.Collections.nCopies(21, "X").stream().map(x -> x + UUID.randomUUID()).toList()), null));
             expect(200, get("/open311/v2/requests/" + trackingNumber + "." + format, null));
             expect(404, get("/open311/v2/requests/BM000000000000." + format, null));
         }
@@ -202,6 +287,15 @@ class OpenApiTest {
         expect(308, get("/docs/api", null));
         expect(200, get("/docs/api/swagger-ui-bundle.js", null));
         expect(404, get("/docs/api/nothing-here.js", null));
+
+        String scrapeToken = LocalConfiguration.scrapeToken(
+                runtime.getEnvironment().getProperty(LocalConfiguration.SCRAPE_TOKEN, ""), tokens);
+        HttpResponse<String> metrics = expect(200, get("/metrics", "Bearer " + scrapeToken));
+        assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t.replace(" ", ""))
+                .as("Prometheus text format 0.0.4").startsWith("text/plain;version=0.0.4"));
+        assertThat(metrics.body()).contains("http_requests_seconds_count");
+        expect(401, get("/metrics", null));
+        expect(401, get("/metrics", dispatch));
 
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
         // the spread: every operation of the document was called for real
@@ -240,8 +334,15 @@ class OpenApiTest {
         return statuses;
     }
 
-    /** The document's security scheme for each kind of caller, in {@link OpenApiDocument}'s notation. */
-    private static String security(Access access) {
+    /**
+     * The document's security scheme for each kind of caller, in {@link OpenApiDocument}'s notation. The metrics
+     * route is public at the edge and checks a scrape token of its own, which the document gives as its scheme.
+     */
+    private static String security(HttpRoute route) {
+        if (route instanceof MetricsRoute) {
+            return "metricsScrapeToken[]";
+        }
+        Access access = route.access();
         return switch (access.caller()) {
             case PUBLIC -> "none";
             case CITIZEN -> "citizenJwt[]";
@@ -259,6 +360,11 @@ class OpenApiTest {
                 response.headers().firstValue("x-request-id"), response.body()));
         document.template(method, path).ifPresent(t -> checked.add(method + " " + t));
         return response;
+    }
+
+    /** The stable error code of a problem response. */
+    private static String code(HttpResponse<String> response) {
+        return json.readTree(response.body()).path("code").asString();
     }
 
     private static URI uri(String path) {

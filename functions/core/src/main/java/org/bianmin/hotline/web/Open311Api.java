@@ -256,13 +256,19 @@ public final class Open311Api implements HttpRouteGroup {
         // GeoReport v2 answers a bare list, so the next page is announced in headers (RFC 8288 Link, and plainly)
         Map<String, String> headers = new HashMap<>(listed.headers());
         headers.put("x-next-cursor", page.nextCursor());
-        headers.put("link", "<" + BASE + "/requests." + format.extension() + "?" + nextQuery(request, page.nextCursor()) + ">; rel=\"next\"");
+        headers.put("link", "<" + BASE + "/requests." + format.extension() + "?" + nextQuery(request, start, end, page.nextCursor())
+                + ">; rel=\"next\"");
         return new HttpResponse(200, headers, listed.body());
     }
 
-    /** The query of the next page: the same parameters with the new cursor. */
-    private static String nextQuery(HttpRequest request, String cursor) {
+    /**
+     * The query of the next page: the same parameters with the new cursor, and the date range this page used. The
+     * defaults move with the clock ("now"), and the cursor belongs to one exact range, so the link pins them.
+     */
+    private static String nextQuery(HttpRequest request, Instant start, Instant end, String cursor) {
         Map<String, String> parameters = new java.util.TreeMap<>(request.query());
+        parameters.putIfAbsent("start_date", W3C.format(start));
+        parameters.putIfAbsent("end_date", W3C.format(end));
         parameters.put("cursor", cursor);
         StringBuilder query = new StringBuilder();
         parameters.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&")
