@@ -46,6 +46,9 @@ class ExportImportTest {
             for (TableDefinition table : Tables.ALL) {
                 Map<String, AttributeValue> item = new HashMap<>(TICKET);
                 item.put(table.partitionKey(), AttributeValue.fromS(table.logicalName() + "-1"));
+                if (table.sortKey() != null) {
+                    item.put(table.sortKey(), AttributeValue.fromS("2026-11-30"));
+                }
                 dynamo.putItem(p -> p.tableName(table.tableName(LocalStore.tablePrefix())).item(item));
                 written.put(table, item);
             }
