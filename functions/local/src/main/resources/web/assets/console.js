@@ -592,41 +592,11 @@
     return value === null || value === undefined ? '—' : (Math.round(value * 1000) / 10) + '%';
   }
 
-  async function loadStats() {
-    if (!state.token) {
-      return;
+  // The statistics view is console-stats.js (window.BianminStats): it keeps its own range and clears itself on sign-out.
+  function loadStats() {
+    if (state.token && window.BianminStats) {
+      window.BianminStats.show(state.token, state.claims);
     }
-    let stats;
-    try {
-      stats = await B.call('GET', '/v1/staff/stats', { token: state.token });
-    } catch (error) {
-      failed(error);
-      return;
-    }
-    const open = Object.keys(stats.byStatus).filter((s) => s !== 'RESOLVED' && s !== 'CLOSED')
-      .reduce((sum, s) => sum + stats.byStatus[s], 0);
-    const card = (id, label, value) => el('div', { class: 'card', id: id },
-      el('div', { class: 'value', 'data-field': id }, value), el('div', { class: 'label' }, label));
-    const cards = B.clear($('stats-cards'));
-    cards.appendChild(card('stat-total', '工单总数', String(stats.total)));
-    cards.appendChild(card('stat-open', '办理中', String(open)));
-    cards.appendChild(card('stat-on-time', '按时办结率', percent(stats.onTimeClosureRate)));
-    cards.appendChild(card('stat-satisfaction', '满意度（' + stats.ratedCount + '人评价）',
-      stats.averageSatisfaction === null ? '—' : stats.averageSatisfaction.toFixed(2) + ' / 5'));
-
-    const charts = B.clear($('stats-charts'));
-    const entries = (map) => Object.keys(map).map((k) => ({ label: k, value: map[k] })).sort((a, b) => b.value - a.value);
-    charts.appendChild(window.BianminCharts.barChart('chart-domain', '各领域工单量',
-      entries(stats.byDomain).map((r) => ({ label: r.label, value: r.value, text: r.value + '件' })), { valueHeader: '工单量' }));
-    charts.appendChild(window.BianminCharts.barChart('chart-quality', '按时办结率与满意度', [
-      { label: '按时办结率', value: stats.onTimeClosureRate || 0, text: percent(stats.onTimeClosureRate) },
-      { label: '满意度', value: (stats.averageSatisfaction || 0) / 5,
-        text: stats.averageSatisfaction === null ? '暂无评价' : stats.averageSatisfaction.toFixed(2) + '分' }
-    ], { max: 1, good: true, valueHeader: '数值' }));
-    charts.appendChild(window.BianminCharts.barChart('chart-status', '各状态工单',
-      entries(stats.byStatus).map((r) => ({ label: B.statusLabel(r.label), value: r.value, text: r.value + '件' })), { valueHeader: '工单量' }));
-    charts.appendChild(window.BianminCharts.barChart('chart-department', '各部门工单量',
-      entries(stats.byDepartment).map((r) => ({ label: r.label, value: r.value, text: r.value + '件' })), { valueHeader: '工单量' }));
   }
 
   // How well the router's suggestions matched the dispatch centre's final routing, per domain, over the last 30

@@ -155,8 +155,16 @@ class OpenApiTest {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         JsonNode stats = json.readTree(expect(200, get("/v1/staff/stats?from=" + today.minusDays(6) + "&to=" + today, dispatch)).body());
         assertThat(stats.get("from").asString()).isEqualTo(today.minusDays(6).toString());
-        assertThat(stats.get("daily").size()).isBetween(1, 7);
+        assertThat(stats.get("daily").size()).isEqualTo(7);
         expect(200, get("/v1/staff/stats?from=" + today + "&to=" + today, department));
+        expect(200, get("/v1/staff/stats?department=" + enc("市城市管理局"), dispatch));
+        expect(403, get("/v1/staff/stats?department=" + enc("市水务局"), department));
+        HttpResponse<String> csv = expect(200, get("/v1/staff/stats.csv?table=daily&from=" + today + "&to=" + today, dispatch));
+        assertThat(csv.body()).startsWith("\uFEFF日期,");
+        expect(200, get("/v1/staff/stats.csv", department));
+        expect(400, get("/v1/staff/stats.csv?table=tickets", dispatch));
+        expect(403, get("/v1/staff/stats.csv?department=" + enc("市水务局"), department));
+        expect(401, get("/v1/staff/stats.csv", null));
         assertThat(code(expect(400, get("/v1/staff/stats?from=" + today + "&to=" + today.minusDays(1), dispatch))))
                 .isEqualTo("INVALID_DATE_RANGE");
         expect(400, get("/v1/staff/stats?from=2026-13-01", dispatch));

@@ -11,129 +11,96 @@ import org.bianmin.hotline.model.TicketStatus;
 import org.bianmin.hotline.model.WorkingCalendar;
 
 /**
- * What one stored change of a ticket adds to the statistics counters, so that statistics are read from a few
- * counter items instead of the tickets table. Two kinds of counter, each kept for the city ({@link #CITY}) and for
- * the ticket's department:
- * <ul>
- *   <li>{@link #TOTAL}: the state of all tickets now (how many, by status, domain and department, finished, closed
- *   on time, rated, stars). A change adds the new ticket's contribution and takes away the old one's, so a ticket
- *   that moves to another department moves its whole contribution.</li>
- *   <li>one per day ({@code day#2026-11-30}, Asia/Shanghai): the flow of that day, from the audit events the change
- *   added: received (and per category), closed and closed on time, handling minutes of the closed, overdue
- *   (escalated), reopened, rated and stars. These are what the director's trend and per-department tables of
- *   issue 16 sum over a date range.</li>
- * </ul>
- * A delta is a pure function of the ticket before and after, so a repeat of the same write produces the same
- * delta and the store can refuse to apply it twice.
+ * What one stored change of a ticket adds to the statistics aggregates, so that statistics are read from a few
+ * aggregate items instead of the tickets table. There is one aggregate per department and day (Asia/Shanghai): the
+ * flow of that day, from the audit events the change added: {@value #RECEIVED} (and per category), {@value #CLOSED}
+ * and {@value #CLOSED_ON_TIME}, the {@value #HANDLING_MINUTES} of the closed, {@value #OVERDUE} (escalated),
+ * {@value #REOPENED}, {@value #RATED} and {@value #RATING_SUM}. The city is the sum of its departments.
+ *
+ * <p>A normal change touches one aggregate (its department, today). A ticket that moves to another department also
+ * moves its {@value #RECEIVED} (a director wants volume by the department that handled it), which touches the
+ * filing day of both departments; closing, escalation and reopening stay with the department that held the ticket.
+ * A delta is a pure function of the ticket before and after, so a repeat of the same write produces the same delta
+ * and the store can refuse to apply it twice.
  */
 public final class TicketCounts {
 
-    /** The scope of the whole city (the dispatch centre's view); other scopes are department names. */
-    public static final String CITY = "*";
-    public static final String TOTAL = "total";
-    public static final String DAY_PREFIX = "day#";
+    public static final String RECEIVED = "received";
+    public static final String CLOSED = "closed";
+    public static final String CLOSED_ON_TIME = "closedOnTime";
+    public static final String HANDLING_MINUTES = "handlingMinutes";
+    public static final String OVERDUE = "overdue";
+    public static final String REOPENED = "reopened";
+    public static final String RATED = "rated";
+    public static final String RATING_SUM = "ratingSum";
+    /** Received per category: {@code category#CODE#name}, so the top categories need no taxonomy lookup. */
+    public static final String CATEGORY_PREFIX = "category#";
 
-    /** One counter item: the scope (city or a department) and the period ({@link #TOTAL} or a day). */
-    public record CounterKey(String scope, String period) {
+    /** One aggregate item: a department's day. */
+    public record CounterKey(String department, LocalDate day) {
     }
 
     private TicketCounts() {
     }
 
-    public static String day(LocalDate date) {
-        return DAY_PREFIX + date;
-    }
-
     /** The deltas of storing {@code after} over {@code before} (null for a new ticket), without zero entries. */
     public static Map<CounterKey, Map<String, Long>> between(Ticket before, Ticket after) {
         Map<CounterKey, Map<String, Long>> deltas = new LinkedHashMap<>();
-        if (before != null) {
-            snapshot(before).forEach((name, value) -> {
-                add(deltas, new CounterKey(CITY, TOTAL), name, -value);
-                add(deltas, new CounterKey(before.department(), TOTAL), name, -value);
-            });
-        }
-        snapshot(after).forEach((name, value) -> {
-            add(deltas, new CounterKey(CITY, TOTAL), name, value);
-            add(deltas, new CounterKey(after.department(), TOTAL), name, value);
-        });
         List<TicketEvent> added = after.events().subList(before == null ? 0 : Math.min(before.events().size(),
                 after.events().size()), after.events().size());
         for (TicketEvent event : added) {
-            String day = day(event.at().atZone(WorkingCalendar.ZONE).toLocalDate());
-            flow(after, event).forEach((name, value) -> {
-                add(deltas, new CounterKey(CITY, day), name, value);
-                add(deltas, new CounterKey(after.department(), day), name, value);
-            });
+            CounterKey key = new CounterKey(after.department(), day(event));
+            flow(after, event).forEach((name, value) -> add(deltas, key, name, value));
         }
         if (before != null && !before.department().equals(after.department()) && !after.events().isEmpty()
                 && after.events().get(0).from() == null) {
-            // "received" follows the ticket to the department that handles it (the director's volume per
-            // department); later flows stay with the department that held the ticket when they happened
             TicketEvent filed = after.events().get(0);
-            String day = day(filed.at().atZone(WorkingCalendar.ZONE).toLocalDate());
-            add(deltas, new CounterKey(before.department(), day), "received", -1);
-            add(deltas, new CounterKey(before.department(), day), "category#" + before.categoryCode(), -1);
-            add(deltas, new CounterKey(after.department(), day), "received", 1);
-            add(deltas, new CounterKey(after.department(), day), "category#" + after.categoryCode(), 1);
-            add(deltas, new CounterKey(CITY, day), "department#" + before.department(), -1);
-            add(deltas, new CounterKey(CITY, day), "department#" + after.department(), 1);
+            CounterKey from = new CounterKey(before.department(), day(filed));
+            CounterKey to = new CounterKey(after.department(), day(filed));
+            add(deltas, from, RECEIVED, -1);
+            add(deltas, from, category(before), -1);
+            add(deltas, to, RECEIVED, 1);
+            add(deltas, to, category(after), 1);
         }
         boolean newlyRated = after.rating() != null && (before == null || before.rating() == null);
         if (newlyRated && !after.events().isEmpty()) {
-            TicketEvent last = after.events().get(after.events().size() - 1);
-            String day = day(last.at().atZone(WorkingCalendar.ZONE).toLocalDate());
-            for (String scope : List.of(CITY, after.department())) {
-                add(deltas, new CounterKey(scope, day), "rated", 1);
-                add(deltas, new CounterKey(scope, day), "ratingSum", after.rating());
-            }
+            CounterKey key = new CounterKey(after.department(), day(after.events().get(after.events().size() - 1)));
+            add(deltas, key, RATED, 1);
+            add(deltas, key, RATING_SUM, after.rating());
         }
         deltas.values().forEach(counters -> counters.values().removeIf(v -> v == 0));
         deltas.values().removeIf(Map::isEmpty);
         return deltas;
     }
 
-    /** A ticket's contribution to the {@link #TOTAL} counters. */
-    static Map<String, Long> snapshot(Ticket ticket) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("tickets", 1L);
-        counts.put("status#" + ticket.status().name(), 1L);
-        counts.put("domain#" + ticket.domain(), 1L);
-        counts.put("department#" + ticket.department(), 1L);
-        if (!ticket.status().isOpen()) {
-            counts.put("finished", 1L);
-            boolean onTime = ticket.events().stream().filter(e -> e.to() == TicketStatus.RESOLVED).map(TicketEvent::at)
-                    .findFirst().map(at -> !at.isAfter(ticket.dueAt())).orElse(false);
-            counts.put("finishedOnTime", onTime ? 1L : 0L);
-        }
-        if (ticket.rating() != null) {
-            counts.put("rated", 1L);
-            counts.put("ratingSum", (long) ticket.rating());
-        }
-        return counts;
-    }
-
     /** What one audit event adds to its day. */
     static Map<String, Long> flow(Ticket ticket, TicketEvent event) {
         Map<String, Long> counts = new LinkedHashMap<>();
         if (event.from() == null) {
-            counts.put("received", 1L);
-            counts.put("category#" + ticket.categoryCode(), 1L);
-            counts.put("department#" + ticket.department(), 1L);
+            counts.put(RECEIVED, 1L);
+            counts.put(category(ticket), 1L);
         }
         boolean wasOpen = event.from() == null || event.from().isOpen();
         if (wasOpen && !event.to().isOpen()) {
-            counts.put("closed", 1L);
-            counts.put("closedOnTime", event.at().isAfter(ticket.dueAt()) ? 0L : 1L);
-            counts.put("handlingMinutes", Math.max(0, Duration.between(ticket.createdAt(), event.at()).toMinutes()));
+            counts.put(CLOSED, 1L);
+            counts.put(CLOSED_ON_TIME, event.at().isAfter(ticket.dueAt()) ? 0L : 1L);
+            counts.put(HANDLING_MINUTES, Math.max(0, Duration.between(ticket.createdAt(), event.at()).toMinutes()));
         }
         if (event.to() == TicketStatus.ESCALATED && event.from() != TicketStatus.ESCALATED) {
-            counts.put("overdue", 1L);
+            counts.put(OVERDUE, 1L);
         }
         if (event.to() == TicketStatus.REOPENED && event.from() != TicketStatus.REOPENED) {
-            counts.put("reopened", 1L);
+            counts.put(REOPENED, 1L);
         }
         return counts;
+    }
+
+    private static String category(Ticket ticket) {
+        return CATEGORY_PREFIX + ticket.categoryCode() + "#" + ticket.category();
+    }
+
+    private static LocalDate day(TicketEvent event) {
+        return event.at().atZone(WorkingCalendar.ZONE).toLocalDate();
     }
 
     private static void add(Map<CounterKey, Map<String, Long>> deltas, CounterKey key, String name, long value) {

@@ -1,19 +1,26 @@
 package org.bianmin.hotline.application;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import org.bianmin.hotline.model.Ticket;
 
-/** The statistics counters ({@link TicketCounts}): kept up to date by the ticket store, read by the statistics. */
+/** The statistics aggregates ({@link TicketCounts}): kept up to date per ticket write, read by the statistics. */
 public interface TicketStatistics {
 
-    /** Adds what storing {@code after} over {@code before} (null for a new ticket) changes; see the adapter for retries. */
+    /**
+     * Adds what storing {@code after} over {@code before} (null for a new ticket) changes. Applying the same change
+     * again (a retry, a re-delivery) adds nothing; see the adapter.
+     */
     void record(Ticket before, Ticket after);
 
-    /** The {@link TicketCounts#TOTAL} counters of a scope (the city or a department); empty when nothing was counted. */
-    Map<String, Long> totals(String scope);
+    /** One department's counters on one day. */
+    record DepartmentDay(String department, LocalDate date, Map<String, Long> counters) {
+    }
 
-    /** The daily counters of a scope from {@code from} to {@code to} inclusive, by day; days without activity are absent. */
-    SortedMap<LocalDate, Map<String, Long>> days(String scope, LocalDate from, LocalDate to);
+    /**
+     * The aggregates from {@code from} to {@code to} inclusive: of one department, or of every department when
+     * {@code department} is null. Days without activity are absent.
+     */
+    List<DepartmentDay> days(String department, LocalDate from, LocalDate to);
 }

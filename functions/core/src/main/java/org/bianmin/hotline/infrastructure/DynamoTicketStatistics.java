@@ -1,10 +1,11 @@
 package org.bianmin.hotline.infrastructure;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import org.bianmin.hotline.application.TicketCounts;
 import org.bianmin.hotline.application.TicketStatistics;
@@ -18,21 +19,29 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * The counters in the {@code ticket-statistics} table, one item per scope and period, updated with {@code ADD}
- * right after the ticket write they count (dynalite, which runs locally and in the tests, has no transactions).
+ * The aggregates in the {@code ticket-statistics} table: one item per department and day, keyed {@code scope =
+ * month#2026-11} and {@code period = <department>#2026-11-30}, so that a department's date range is one Query per
+ * month with {@code BETWEEN}, and the city's is one Query per month over the whole partition.
  *
- * <p>Retries: every update carries the write's token (tracking number and the ticket's new version) and is
- * conditional on the item's {@code lastWrite} not being that token, so the SDK repeating an update whose answer
- * was lost does not count twice. A crash between the ticket write and its counter updates loses that change's
- * counts (at most once, never twice): a repeated transition is refused by the lifecycle, so nothing would recount
- * it. The same holds when DynamoDB refuses the counter update: the ticket write stands, the error is logged with
- * the tracking number, and the counters are off by that change until rebuilt (docs/hotline.md, "Statistics").
+ * <p>One {@code UpdateItem} per ticket change (several {@code ADD}s), right after the ticket write; only a ticket that
+ * moves to another department touches the filing day of both departments as well.
+ *
+ * <p>Re-delivery: the item keeps, per ticket it counted, the last version it counted ({@code v#<trackingNumber>}),
+ * and the update is conditional on that marker being lower than the change's version. So a repeat of an update
+ * whose answer was lost (the SDK's retry, or a change fed again) is refused whatever other tickets were counted in
+ * between; a change that arrives after a later change of the same ticket was counted is refused too (counted at
+ * most once, never twice). A crash or a DynamoDB error between the ticket write and its update loses that change's
+ * counts; the error is logged with the tracking number and the {@code rebuild-statistics} command recounts.
  */
 public final class DynamoTicketStatistics implements TicketStatistics, UsesTables {
 
+    /** The attribute of a ticket's marker: the last version of that ticket counted in the item. */
+    public static final String MARKER_PREFIX = "v#";
     private static final Logger log = LoggerFactory.getLogger(DynamoTicketStatistics.class);
+    private static final String MONTH_PREFIX = "month#";
     private final DynamoDbClient dynamo;
     private final String tableName;
 
@@ -43,18 +52,17 @@ public final class DynamoTicketStatistics implements TicketStatistics, UsesTable
 
     @Override
     public void record(Ticket before, Ticket after) {
-        String token = after.trackingNumber() + "#" + after.version();
         TicketCounts.between(before, after).forEach((key, counters) -> {
             try {
-                add(key, counters, token);
+                add(key, counters, after.trackingNumber(), after.version());
             } catch (SdkException e) {
-                log.error("statistics counters {}/{} not updated for ticket {}: {}", key.scope(), key.period(),
-                        after.trackingNumber(), e.toString());
+                log.error("statistics of {} on {} not updated for ticket {} version {}: {}", key.department(), key.day(),
+                        after.trackingNumber(), after.version(), e.toString());
             }
         });
     }
 
-    private void add(TicketCounts.CounterKey key, Map<String, Long> counters, String token) {
+    private void add(TicketCounts.CounterKey key, Map<String, Long> counters, String trackingNumber, long version) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         StringBuilder additions = new StringBuilder();
@@ -65,43 +73,57 @@ public final class DynamoTicketStatistics implements TicketStatistics, UsesTable
             additions.append(i == 0 ? "" : ", ").append("#c").append(i).append(" :c").append(i);
             i++;
         }
-        names.put("#w", "lastWrite");
-        values.put(":w", AttributeValue.fromS(token));
+        names.put("#m", MARKER_PREFIX + trackingNumber);
+        values.put(":v", AttributeValue.fromN(Long.toString(version)));
         try {
-            dynamo.updateItem(u -> u.tableName(tableName)
-                    .key(Map.of("scope", AttributeValue.fromS(key.scope()), "period", AttributeValue.fromS(key.period())))
-                    .updateExpression("ADD " + additions + " SET #w = :w")
-                    .conditionExpression("attribute_not_exists(#w) OR #w <> :w")
+            dynamo.updateItem(u -> u.tableName(tableName).key(key(key.department(), key.day()))
+                    .updateExpression("ADD " + additions + " SET #m = :v")
+                    .conditionExpression("attribute_not_exists(#m) OR #m < :v")
                     .expressionAttributeNames(names).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException alreadyCounted) {
-            log.info("statistics counters {}/{} already hold write {}", key.scope(), key.period(), token);
+            log.info("statistics of {} on {} already hold ticket {} version {}", key.department(), key.day(),
+                    trackingNumber, version);
         }
     }
 
-    @Override
-    public Map<String, Long> totals(String scope) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(tableName).key(Map.of(
-                "scope", AttributeValue.fromS(scope), "period", AttributeValue.fromS(TicketCounts.TOTAL)))).item();
-        return item == null ? Map.of() : counters(item);
+    static Map<String, AttributeValue> key(String department, LocalDate day) {
+        return Map.of("scope", AttributeValue.fromS(MONTH_PREFIX + YearMonth.from(day)),
+                "period", AttributeValue.fromS(department + "#" + day));
     }
 
     @Override
-    public SortedMap<LocalDate, Map<String, Long>> days(String scope, LocalDate from, LocalDate to) {
-        SortedMap<LocalDate, Map<String, Long>> days = new TreeMap<>();
-        dynamo.queryPaginator(q -> q.tableName(tableName)
-                .keyConditionExpression("#s = :scope AND #p BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#s", "scope", "#p", "period"))
-                .expressionAttributeValues(Map.of(":scope", AttributeValue.fromS(scope),
-                        ":from", AttributeValue.fromS(TicketCounts.day(from)), ":to", AttributeValue.fromS(TicketCounts.day(to)))))
-                .items().forEach(item -> days.put(LocalDate.parse(item.get("period").s().substring(TicketCounts.DAY_PREFIX.length())),
-                        counters(item)));
+    public List<DepartmentDay> days(String department, LocalDate from, LocalDate to) {
+        List<DepartmentDay> days = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            Map<String, String> names = new HashMap<>(Map.of("#s", "scope"));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":month", AttributeValue.fromS(MONTH_PREFIX + month)));
+            String condition = "#s = :month";
+            if (department != null) {
+                LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+                LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+                names.put("#p", "period");
+                values.put(":from", AttributeValue.fromS(department + "#" + first));
+                values.put(":to", AttributeValue.fromS(department + "#" + last));
+                condition += " AND #p BETWEEN :from AND :to";
+            }
+            QueryRequest query = QueryRequest.builder().tableName(tableName).keyConditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build();
+            dynamo.queryPaginator(query).items().forEach(item -> {
+                String period = item.get("period").s();
+                // the date is the last ten characters: a department's name may hold any character
+                LocalDate date = LocalDate.parse(period.substring(period.length() - 10));
+                if (!date.isBefore(from) && !date.isAfter(to)) {
+                    days.add(new DepartmentDay(period.substring(0, period.length() - 11), date, counters(item)));
+                }
+            });
+        }
         return days;
     }
 
     private static Map<String, Long> counters(Map<String, AttributeValue> item) {
         Map<String, Long> counters = new TreeMap<>();
         item.forEach((name, value) -> {
-            if (value.n() != null) {
+            if (value.n() != null && !name.startsWith(MARKER_PREFIX)) {
                 counters.put(name, Long.parseLong(value.n()));
             }
         });
@@ -110,6 +132,6 @@ public final class DynamoTicketStatistics implements TicketStatistics, UsesTable
 
     @Override
     public List<TableUse> tablesUsed() {
-        return List.of(TableUse.of(Tables.TICKET_STATISTICS, "UpdateItem", "GetItem", "Query"));
+        return List.of(TableUse.of(Tables.TICKET_STATISTICS, "UpdateItem", "Query"));
     }
 }

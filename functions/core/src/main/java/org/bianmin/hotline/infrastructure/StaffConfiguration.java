@@ -15,6 +15,7 @@ import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.web.StaffRequestsRoute;
 import org.bianmin.hotline.web.StaffRoutingRoutes;
+import org.bianmin.hotline.web.StaffStatsCsvRoute;
 import org.bianmin.hotline.web.StaffStatsRoute;
 import org.bianmin.hotline.web.StaffTransitionRoute;
 import org.bianmin.http.ApiGatewayHttpFunction;
@@ -46,6 +47,11 @@ class StaffConfiguration {
     @Bean
     StaffStatsRoute staffStatsRoute(DynamoTicketStatistics statistics, Clock clock) {
         return new StaffStatsRoute(statistics, clock);
+    }
+
+    @Bean
+    StaffStatsCsvRoute staffStatsCsvRoute(DynamoTicketStatistics statistics, Clock clock) {
+        return new StaffStatsCsvRoute(statistics, clock);
     }
 
     @Bean
@@ -88,9 +94,11 @@ class StaffConfiguration {
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> staffApi(StaffRequestsRoute requests,
                                                                       StaffTransitionRoute transitions,
                                                                       StaffStatsRoute stats,
+                                                                      StaffStatsCsvRoute statsCsv,
                                                                       StaffRoutingRoutes routing,
                                                                       Metrics metrics) {
         List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats));
+        routes.add(statsCsv);
         routes.addAll(routing.routes());
         return new ApiGatewayHttpFunction(new HttpApi(routes, metrics));
     }

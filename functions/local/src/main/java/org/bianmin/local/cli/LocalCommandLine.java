@@ -16,6 +16,7 @@ import org.bianmin.local.LocalSettings;
 import org.bianmin.local.LocalTokens;
 import org.bianmin.local.data.LocalStore;
 import org.bianmin.local.data.RequestImport;
+import org.bianmin.local.data.StatisticsRebuild;
 import org.bianmin.local.data.TableExport;
 import org.bianmin.local.data.TableImport;
 import org.bianmin.local.routing.TrainRouterCommand;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Unmatched;
                 "./bianmin-data. Spring settings such as --server.port=9090 are passed to the runtime."},
         subcommands = {LocalCommandLine.Serve.class, LocalCommandLine.DevToken.class, LocalCommandLine.DevicePassword.class,
                 LocalCommandLine.Export.class, LocalCommandLine.Import.class, LocalCommandLine.TrainRouter.class,
-                LocalCommandLine.ImportRequests.class},
+                LocalCommandLine.ImportRequests.class, LocalCommandLine.RebuildStatistics.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (serve: the runtime started)", "1:failed (the reason on one line)",
                 "2:usage error: unknown command or option, missing value", "3:see train-router and import-requests"})
@@ -248,6 +249,20 @@ public final class LocalCommandLine implements Callable<Integer> {
         @Override
         public Integer call() {
             return TableImport.run(dataDirectory(dataDirectory), in);
+        }
+    }
+
+    @Command(name = "rebuild-statistics", mixinStandardHelpOptions = true,
+            description = {"Recount the statistics from the tickets of a stopped runtime's data directory (after an",
+                    "upgrade from a version without them, or to repair counts lost to a crash)."})
+    static final class RebuildStatistics implements Callable<Integer> {
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "The data directory (BIANMIN_DATA_DIR, else ./bianmin-data).")
+        Path dataDirectory;
+
+        @Override
+        public Integer call() {
+            return StatisticsRebuild.run(dataDirectory(dataDirectory));
         }
     }
 

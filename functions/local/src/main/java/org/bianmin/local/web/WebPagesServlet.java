@@ -100,6 +100,9 @@ public final class WebPagesServlet extends HttpServlet {
         if (path.contains("..") || path.contains("\\") || path.contains("//") || !path.startsWith("/")) {
             return Optional.empty();
         }
+        if (path.equals(ECHARTS_PATH)) {
+            return vendor(echartsResource());
+        }
         String file = path.endsWith("/") ? path + "index.html" : path;
         int dot = file.lastIndexOf('.');
         String type = dot < 0 ? null : CONTENT_TYPES.get(file.substring(dot + 1));
@@ -110,6 +113,34 @@ public final class WebPagesServlet extends HttpServlet {
             return in == null ? Optional.empty() : Optional.of(Asset.of(in.readAllBytes(), type));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read web asset " + file, e);
+        }
+    }
+
+    /** Apache ECharts from its webjar, at a path that does not name the version, so the pages need no change on an upgrade. */
+    static final String ECHARTS_PATH = "/assets/vendor/echarts.min.js";
+
+    private static String echartsResource() {
+        try (InputStream in = WebPagesServlet.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+            if (in == null) {
+                return null;
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return "META-INF/resources/webjars/echarts/" + properties.getProperty("version") + "/dist/echarts.min.js";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the ECharts webjar's version", e);
+        }
+    }
+
+    private static Optional<Asset> vendor(String resource) {
+        if (resource == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = WebPagesServlet.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(Asset.of(in.readAllBytes(), CONTENT_TYPES.get("js")));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
         }
     }
 
