@@ -19,7 +19,8 @@ import org.bianmin.hotline.model.WorkingCalendar;
  *
  * <p>A normal change touches one aggregate (its department, today). A ticket that moves to another department also
  * moves its {@value #RECEIVED} (a director wants volume by the department that handled it), which touches the
- * filing day of both departments; closing, escalation and reopening stay with the department that held the ticket.
+ * filing day of both departments, and a corrected category moves its category count the same way; closing,
+ * escalation and reopening stay with the department that held the ticket.
  * A delta is a pure function of the ticket before and after, so a repeat of the same write produces the same delta
  * and the store can refuse to apply it twice.
  */
@@ -52,11 +53,13 @@ public final class TicketCounts {
             CounterKey key = new CounterKey(after.department(), day(event));
             flow(after, event).forEach((name, value) -> add(deltas, key, name, value));
         }
-        if (before != null && !before.department().equals(after.department()) && !after.events().isEmpty()
-                && after.events().get(0).from() == null) {
+        boolean moved = before != null && (!before.department().equals(after.department())
+                || !java.util.Objects.equals(before.categoryCode(), after.categoryCode()));
+        if (moved && !after.events().isEmpty() && after.events().get(0).from() == null) {
             TicketEvent filed = after.events().get(0);
             CounterKey from = new CounterKey(before.department(), day(filed));
             CounterKey to = new CounterKey(after.department(), day(filed));
+            // within one department the received cancels out and only the category moves (a corrected category)
             add(deltas, from, RECEIVED, -1);
             add(deltas, from, category(before), -1);
             add(deltas, to, RECEIVED, 1);
