@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalCommandLineTest {
 
     private static final List<String> COMMANDS = List.of("serve", "dev-token", "device-password", "export", "import",
-            "train-router", "import-requests");
+            "train-router", "import-requests", "rebuild-statistics");
 
     /** What one run printed and returned. */
     private record Run(int code, String out, String err, boolean serving) {
