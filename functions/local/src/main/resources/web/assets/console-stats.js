@@ -235,7 +235,7 @@
     return el('figure', { class: 'stats-figure', id: id },
       el('figcaption', null, title),
       el('div', { class: 'echart', role: 'img', 'aria-label': title + '：' + summary + '。数据见下表。' }),
-      table);
+      el('div', { class: 'table-scroll' }, table));
   }
 
   function table(caption, headers, rows, attributes) {
