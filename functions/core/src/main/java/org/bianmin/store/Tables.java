@@ -25,9 +25,9 @@ public final class Tables {
             new TableDefinition.SecondaryIndex("byCategory", "categoryCode", "createdAt")));
 
     /**
-     * Statistics counters of the tickets ({@code hotline.application.TicketCounts}): one item per scope (the city,
-     * {@code *}, or a department) and period ({@code total}, or {@code day#2026-11-30}), updated with {@code ADD} on
-     * every ticket write, so statistics read a few items and a date range is one Query, never a scan of tickets.
+     * Statistics aggregates of the tickets ({@code hotline.application.TicketCounts}): one item per department and
+     * day ({@code scope = month#2026-11}, {@code period = <department>#2026-11-30}), updated with one {@code ADD} per
+     * counted ticket change, so a date range is one Query per month, never a scan of tickets.
      */
     public static final TableDefinition TICKET_STATISTICS =
             new TableDefinition("ticket-statistics", "scope", "period", null, List.of());
