@@ -160,7 +160,8 @@
     $('detail-empty').hidden = false;
     $('identity').hidden = true;
     $('workspace').hidden = true;
-    $('sign-in').hidden = false;
+    // the sign-in form comes back with the reloaded page, never on this one that held the previous identity
+    $('sign-in').hidden = true;
     for (const storage of [sessionStorage, localStorage]) {
       Object.keys(storage).filter((key) => key.startsWith('bianmin.staff') || key.startsWith('bianmin.console'))
         .forEach((key) => storage.removeItem(key));
@@ -364,7 +365,11 @@
       return;
     }
     try {
-      const result = await fetchQueue(null);
+      let result = await fetchQueue(null);
+      // a search phrase filters what each page reads, so a page can come back empty with more to read: read on
+      for (let more = 0; !result.requests.length && result.nextCursor && more < 5; more++) {
+        result = await fetchQueue(result.nextCursor);
+      }
       state.tickets = result.requests;
       state.queueCursor = result.nextCursor || null;
       learnDepartments(result.requests);
@@ -492,6 +497,8 @@
     $('queue-empty').hidden = state.tickets.length > 0;
     $('queue-more').hidden = !state.queueCursor;
     $('queue-sort-hint').hidden = sort === 'created';
+    state.rounds = (state.rounds || 0) + 1;
+    $('queue-live').dataset.round = String(state.rounds);
     $('queue-live').textContent = '每' + (REFRESH_MS / 1000) + '秒自动刷新 · 更新于 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false });
   }
 
@@ -641,7 +648,7 @@
     body.appendChild(el('section', { id: 'caller-tickets', 'aria-labelledby': 'caller-tickets-title' },
       el('h4', { id: 'caller-tickets-title' }, '来电人的其他诉求'), el('p', { class: 'hint' }, '正在查询…')));
     body.appendChild(el('h4', null, '处理记录'));
-    body.appendChild(el('table', { class: 'history' },
+    body.appendChild(el('div', { class: 'table-scroll' }, el('table', { class: 'history' },
       el('thead', null, el('tr', null, ['时间', '操作人', '动作', '状态', '说明'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', null, (ticket.history || []).map((h) => el('tr', { class: h.internal ? 'internal' : null },
         el('td', null, B.formatTime(h.at)),
@@ -650,7 +657,7 @@
         el('td', null, h.from === h.to ? '—' : (h.from ? B.statusLabel(h.from) + ' → ' : '') + B.statusLabel(h.to)),
         el('td', null, h.note ? el('span', { class: 'tag ' + (h.internal ? 'tag-internal' : 'tag-public') },
           h.internal ? '内部' : '市民可见') : null, h.note ? ' ' + h.note : '',
-          h.delivery ? el('small', { class: 'delivery' }, '（' + h.delivery + '）') : null))))));
+          h.delivery ? el('small', { class: 'delivery' }, '（' + h.delivery + '）') : null)))))));
     if (!same || !state.callerFor || state.callerFor !== ticket.trackingNumber + '#' + ticket.version) {
       loadCallerTickets(ticket);
     }
