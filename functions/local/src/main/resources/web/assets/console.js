@@ -149,7 +149,7 @@
       actionDialog.close();
     }
     Object.assign(state, { token: null, claims: null, selected: null, tickets: [], queueCursor: null, view: '',
-      alarmCursor: null, pendingAction: null });
+      alarmCursor: null, pendingAction: null, callerCache: null });
     ['toast', 'queue-rows', 'queue-views', 'detail-body', 'alarm-rows', 'stats-cards', 'stats-charts',
       'routing-quality-rows', 'routing-quality-summary', 'identity-name', 'queue-live', 'dispatch-choice'].forEach((id) => {
       if ($(id)) {
@@ -658,8 +658,11 @@
         el('td', null, h.note ? el('span', { class: 'tag ' + (h.internal ? 'tag-internal' : 'tag-public') },
           h.internal ? '内部' : '市民可见') : null, h.note ? ' ' + h.note : '',
           h.delivery ? el('small', { class: 'delivery' }, '（' + h.delivery + '）') : null)))))));
-    if (!same || !state.callerFor || state.callerFor !== ticket.trackingNumber + '#' + ticket.version) {
-      loadCallerTickets(ticket);
+    const key = ticket.trackingNumber + '#' + ticket.version;
+    if (state.callerCache && state.callerCache.key === key) {
+      showCallerTickets(ticket, state.callerCache.result);
+    } else {
+      loadCallerTickets(ticket, key);
     }
   }
 
@@ -702,8 +705,7 @@
           onclick: () => send('public') }, '答复市民')));
   }
 
-  async function loadCallerTickets(ticket) {
-    state.callerFor = ticket.trackingNumber + '#' + ticket.version;
+  async function loadCallerTickets(ticket, key) {
     let result;
     try {
       result = await B.call('GET', '/v1/staff/requests/' + encodeURIComponent(ticket.trackingNumber) + '/caller-tickets',
@@ -714,8 +716,15 @@
       }
       return;
     }
+    state.callerCache = { key: key, result: result };
+    if (state.selected && state.selected.trackingNumber === ticket.trackingNumber) {
+      showCallerTickets(ticket, result);
+    }
+  }
+
+  function showCallerTickets(ticket, result) {
     const section = $('caller-tickets');
-    if (!section || !state.selected || state.selected.trackingNumber !== ticket.trackingNumber) {
+    if (!section) {
       return;
     }
     B.clear(section).appendChild(el('h4', { id: 'caller-tickets-title' }, '来电人的其他诉求（' + result.count + '）'));
