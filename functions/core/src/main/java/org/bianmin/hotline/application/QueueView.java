@@ -18,7 +18,7 @@ public enum QueueView {
     AWAITING_DISPATCH("awaiting-dispatch"),
     /** 待签收: dispatched to a department that has not accepted it yet. */
     AWAITING_ACCEPTANCE("awaiting-acceptance"),
-    /** 即将超期: open, due within {@link #DUE_SOON}. */
+    /** 即将超期: open, due within {@link #DUE_SOON_WINDOW}. */
     DUE_SOON("due-soon"),
     /** 已超期: open, past its deadline. */
     OVERDUE("overdue"),
@@ -26,7 +26,7 @@ public enum QueueView {
     ESCALATED("escalated");
 
     /** How close a deadline must be for 即将超期 (and for the desk's amber colour). */
-    public static final Duration DUE_SOON = Duration.ofHours(24);
+    public static final Duration DUE_SOON_WINDOW = Duration.ofHours(24);
 
     private final String wireName;
 
@@ -83,7 +83,7 @@ public enum QueueView {
         };
         List<TicketStatus> both = own.stream().filter(statuses::contains).toList();
         return switch (this) {
-            case DUE_SOON -> new QueueQuery(department, both, order, now, now.plus(DUE_SOON), text);
+            case DUE_SOON -> new QueueQuery(department, both, order, now, now.plus(DUE_SOON_WINDOW), text);
             case OVERDUE -> new QueueQuery(department, both, order, null, now, text);
             default -> new QueueQuery(department, both, order, null, null, text);
         };

@@ -88,7 +88,8 @@ final class StaffQueue {
                 throw new ApiException(403, "FORBIDDEN", "待派单的工单由分拨中心处理。");
             }
         }
-        Instant now = clock.instant();
+        // to the millisecond, as the cursor carries it, so the next page asks the very same query
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String storeCursor = cursor;
         boolean timed = view != null && view.timed();
         if (timed && cursor != null) {
@@ -128,7 +129,7 @@ final class StaffQueue {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", RequestStatusRoute.time(now));
-        body.put("dueSoonHours", QueueView.DUE_SOON.toHours());
+        body.put("dueSoonHours", QueueView.DUE_SOON_WINDOW.toHours());
         body.put("views", views);
         return body;
     }
