@@ -197,6 +197,8 @@ class AgentDeskTest {
     private static void writeDesktopAndPhoneScreenshots(ChromeDriver browser) throws Exception {
         Path target = Path.of("target");
         Files.createDirectories(target);
+        Browser.clickWhenReady(browser, "#queue-views [data-view='']");
+        Browser.visible(browser, "#queue-rows tr");
         browser.manage().window().setSize(new Dimension(1280, 900));
         Files.write(target.resolve("agent-desk-desktop.png"), browser.getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(new Dimension(390, 844));
