@@ -4,7 +4,8 @@
 // followed by the same numbers as a table, which is what screen readers read (the canvas is one labelled image).
 // Every rate is shown beside the counts it is made of ("100%（1/1）"), never alone. The server decides the scope:
 // the dispatch centre sees the city and may pick a department, a department sees only itself.
-// console.js calls BianminStats.show(token, claims) when the statistics tab opens; sign-out clears everything.
+// console.js calls BianminStats.show(token, claims) when the statistics tab opens; its bianmin:console-signout
+// event clears everything.
 (function () {
   'use strict';
 
@@ -93,10 +94,7 @@
       }
     });
     window.addEventListener('resize', () => view.charts.forEach((chart) => chart.resize()));
-    const signOut = $('sign-out');
-    if (signOut) {
-      signOut.addEventListener('click', reset);
-    }
+    window.addEventListener('bianmin:console-signout', reset);
   }
 
   function query(extra) {

@@ -175,8 +175,28 @@ class OpenApiTest {
         assertThat(code(expect(400, get("/v1/staff/requests/" + trackingNumber + "/similar?cursor=abc", dispatch)))).isEqualTo("INVALID_CURSOR");
         assertThat(code(expect(400, get("/v1/staff/requests/" + trackingNumber + "/similar?limit=11", dispatch)))).isEqualTo("INVALID_LIMIT");
         expect(404, get("/v1/staff/requests/BM000000000000/similar", dispatch));
+        // the desk: views with counts, search in the body (phones), caller history, notes, and the role refusals
+        expect(200, get("/v1/staff/requests/views", dispatch));
+        expect(200, get("/v1/staff/requests/views", department));
+        expect(403, get("/v1/staff/requests/views?department=" + enc("市交通运输局"), department));
+        expect(200, get("/v1/staff/requests?view=due-soon&sort=priority", dispatch));
+        assertThat(code(expect(400, get("/v1/staff/requests?sort=random", dispatch)))).isEqualTo("INVALID_SORT");
+        assertThat(code(expect(400, get("/v1/staff/requests?q=13812345678", dispatch)))).isEqualTo("PHONE_IN_URL");
+        expect(403, get("/v1/staff/requests?view=awaiting-dispatch", department));
+        JsonNode byPhone = json.readTree(expect(200, postJson("/v1/staff/requests/search", "{\"q\":\"13812345678\"}", dispatch)).body());
+        assertThat(byPhone.get("requests").findValuesAsString("trackingNumber")).contains(trackingNumber);
+        expect(400, postJson("/v1/staff/requests/search", "{\"view\":\"nope\"}", dispatch));
+        expect(403, postJson("/v1/staff/requests/search", "{\"status\":\"RECEIVED\"}", department));
+        expect(401, postJson("/v1/staff/requests/search", "{}", null));
+        expect(200, get("/v1/staff/requests/" + trackingNumber + "/caller-tickets", dispatch));
+        expect(404, get("/v1/staff/requests/BM000000000000/caller-tickets", dispatch));
+        expect(200, postJson("/v1/staff/requests/" + trackingNumber + "/notes", "{\"text\":\"内部核实中\",\"visibility\":\"internal\"}", dispatch));
+        expect(400, postJson("/v1/staff/requests/" + trackingNumber + "/notes", "{\"text\":\"\",\"visibility\":\"internal\"}", dispatch));
+        expect(403, postJson("/v1/staff/requests/" + trackingNumber + "/notes", "{\"text\":\"看看\",\"visibility\":\"internal\"}", department));
+        expect(404, postJson("/v1/staff/requests/BM000000000000/notes", "{\"text\":\"看看\",\"visibility\":\"public\"}", dispatch));
+        expect(403, postJson("/v1/staff/requests/" + trackingNumber + "/transitions", "{\"action\":\"accept\"}", dispatch));
         expect(400, postJson("/v1/staff/requests/" + trackingNumber + "/transitions", "{\"action\":\"fly\"}", dispatch));
-        expect(404, postJson("/v1/staff/requests/BM000000000000/transitions", "{\"action\":\"accept\"}", dispatch));
+        expect(404, postJson("/v1/staff/requests/BM000000000000/transitions", "{\"action\":\"escalate\"}", dispatch));
         expect(200, postJson("/v1/staff/requests/import",
                 "[{\"id\":\"openapi-1\",\"subject\":\"路灯不亮\",\"detail\":\"桂花路路灯不亮了很久\",\"time\":\"2019/2/28 11:25:05\"}]", dispatch));
         expect(403, postJson("/v1/staff/requests/import", "[{\"id\":\"openapi-2\"}]", department));
