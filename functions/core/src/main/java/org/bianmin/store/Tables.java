@@ -32,6 +32,13 @@ public final class Tables {
     public static final TableDefinition TICKET_STATISTICS =
             new TableDefinition("ticket-statistics", "scope", "period", null, List.of());
 
+    /**
+     * Incidents (合并办理): one item per incident, listing its member tickets; each member carries the incident's id, so
+     * no index is needed either way.
+     */
+    public static final TableDefinition INCIDENTS =
+            new TableDefinition("incidents", "incidentId", null, null, List.of());
+
     /** Idempotency records: a key's request fingerprint and stored response, expired by TTL after a day. */
     public static final TableDefinition IDEMPOTENCY =
             new TableDefinition("idempotency", "idempotencyKey", null, "expiresAt", List.of());
@@ -59,7 +66,7 @@ public final class Tables {
             new TableDefinition("device-dead-letters", "letterId", null, "expiresAt", List.of());
 
     public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, TICKET_STATISTICS, IDEMPOTENCY, APPROVALS,
-            REVERIFICATION_BATCHES, DEVICES, ALARMS, DEVICE_DEAD_LETTERS);
+            REVERIFICATION_BATCHES, DEVICES, ALARMS, DEVICE_DEAD_LETTERS, INCIDENTS);
 
     private Tables() {
     }

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * open tickets alone), {@code phoneHash} and, on imported tickets only, {@code externalId}. Creation is conditional
  * on the tracking number being free. Imported tickets never carry {@code openDeadline}: their deadlines passed long
  * ago in the earlier system, and thousands of them at the head of the deadline index would hide today's overdue
- * tickets from the SLA scheduler.
+ * tickets from the SLA scheduler. {@code likelyDuplicates} (the intake's similarity check) and {@code incidentId} are
+ * plain attributes: an incident lists its members itself, so no index is needed to find them.
  */
 public final class DynamoTicketStore implements TicketStore, UsesTables {
 
@@ -238,6 +239,10 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
             item.put("suggestedModel", s(suggested.modelVersion()));
             item.put("suggestedConfidence", AttributeValue.fromN(Double.toString(suggested.confidence())));
         }
+        if (!t.likelyDuplicates().isEmpty()) {
+            item.put("likelyDuplicates", AttributeValue.fromL(t.likelyDuplicates().stream().map(AttributeValue::fromS).toList()));
+        }
+        putIfPresent(item, "incidentId", t.incidentId());
         List<AttributeValue> events = new ArrayList<>();
         for (TicketEvent e : t.events()) {
             Map<String, AttributeValue> event = new HashMap<>();
@@ -281,7 +286,10 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
                         item.containsKey("likes") ? Integer.parseInt(item.get("likes").n()) : 0) : null,
                 item.containsKey("suggestedDomain") ? new RoutingSuggestion(str(item, "suggestedDomain"),
                         str(item, "suggestedCategoryCode"), str(item, "suggestedCategory"), str(item, "suggestedDepartment"),
-                        str(item, "suggestedModel"), Double.parseDouble(item.get("suggestedConfidence").n())) : null);
+                        str(item, "suggestedModel"), Double.parseDouble(item.get("suggestedConfidence").n())) : null,
+                item.containsKey("likelyDuplicates")
+                        ? item.get("likelyDuplicates").l().stream().map(AttributeValue::s).toList() : List.of(),
+                str(item, "incidentId"));
     }
 
     private static AttributeValue s(String value) {

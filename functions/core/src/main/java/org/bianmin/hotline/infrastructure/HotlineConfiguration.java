@@ -9,6 +9,9 @@ import java.util.List;
 import org.bianmin.hotline.HotlineDirectory;
 import org.bianmin.hotline.HotlineIntake;
 import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.LinkingDuplicates;
+import org.bianmin.hotline.similarity.CheckingDuplicatesAtIntake;
+import org.bianmin.hotline.similarity.FindingSimilarTickets;
 import org.bianmin.hotline.application.ImportingHistoricalRequest;
 import org.bianmin.hotline.application.HotlineDirectoryService;
 import org.bianmin.hotline.application.HotlineIntakeService;
@@ -113,12 +116,37 @@ class HotlineConfiguration {
      */
     @Bean
     FilingRequest filingRequest(ObjectProvider<RequestClassifier> classifier, GridRegistry grids, DynamoTicketStore tickets,
-                                PhoneProtector phones, Clock clock, Environment environment, Metrics metrics) {
+                                PhoneProtector phones, Clock clock, Environment environment, Metrics metrics,
+                                ObjectProvider<CheckingDuplicatesAtIntake> duplicates) {
         if (routerModel(environment) != null) {
             classifier.getObject();
         }
+        // resolved on the first filing, like the classifier: a function that never files never loads the analyzer for it
         return new FilingRequest(classifier::getObject, grids, new Deadlines(HolidayFile.loadDefault()), tickets, phones,
-                clock, metrics);
+                clock, metrics, draft -> duplicates.getObject().likelyDuplicates(draft));
+    }
+
+    /** The intake's similarity check (重复件), kept with each new ticket. */
+    @Bean
+    CheckingDuplicatesAtIntake checkingDuplicatesAtIntake(FindingSimilarTickets similar) {
+        return new CheckingDuplicatesAtIntake(similar);
+    }
+
+    @Bean
+    FindingSimilarTickets findingSimilarTickets(DynamoTicketStore tickets, ChineseAnalyzer analyzer) {
+        return new FindingSimilarTickets(tickets, analyzer);
+    }
+
+    @Bean
+    DynamoIncidentStore incidentStore(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoIncidentStore(dynamo, store.tablePrefix());
+    }
+
+    /** Linking duplicates into incidents: the dispatch centre's routes and the citizen's follow. */
+    @Bean
+    LinkingDuplicates linkingDuplicates(DynamoTicketStore tickets, DynamoIncidentStore incidents, Taxonomy taxonomy,
+                                        Clock clock) {
+        return new LinkingDuplicates(tickets, incidents, taxonomy, clock);
     }
 
     /** The hotline's published intake port, how other capabilities file requests. */

@@ -13,6 +13,8 @@ import org.bianmin.hotline.application.DeliveringDispatchNotification;
 import org.bianmin.hotline.application.DispatchQueue;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.classification.Taxonomy;
+import org.bianmin.hotline.application.LinkingDuplicates;
+import org.bianmin.hotline.web.StaffIncidentRoutes;
 import org.bianmin.hotline.web.StaffRequestsRoute;
 import org.bianmin.hotline.web.StaffRoutingRoutes;
 import org.bianmin.hotline.web.StaffStatsRoute;
@@ -59,9 +61,16 @@ class StaffConfiguration {
         return new StaffRoutingRoutes(tickets, clock);
     }
 
+    /** A handling action on a ticket in an incident moves the whole incident. */
     @Bean
-    TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue, Taxonomy taxonomy, Clock clock) {
-        return new TransitioningTicket(tickets, clock, dispatchQueue, taxonomy);
+    TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue, Taxonomy taxonomy, Clock clock,
+                                            DynamoIncidentStore incidents) {
+        return new TransitioningTicket(tickets, clock, dispatchQueue, taxonomy, incidents);
+    }
+
+    @Bean
+    StaffIncidentRoutes staffIncidentRoutes(LinkingDuplicates linking) {
+        return new StaffIncidentRoutes(linking);
     }
 
     @Bean(destroyMethod = "")
@@ -89,9 +98,11 @@ class StaffConfiguration {
                                                                       StaffTransitionRoute transitions,
                                                                       StaffStatsRoute stats,
                                                                       StaffRoutingRoutes routing,
+                                                                      StaffIncidentRoutes incidents,
                                                                       Metrics metrics) {
         List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats));
         routes.addAll(routing.routes());
+        routes.addAll(incidents.routes());
         return new ApiGatewayHttpFunction(new HttpApi(routes, metrics));
     }
 }
