@@ -95,6 +95,15 @@ public final class LinkingDuplicates {
         Incident joined = incidents.modify(incidentId, incident -> incident.joined(numbers, earliest,
                 new TicketEvent(now, actor, "LINK", null, incident.status(), join("并入 " + String.join("、", numbers), note))))
                 .orElseThrow(() -> notFound(incidentId));
+        if (joined.dueAt().isBefore(current.dueAt())) {
+            // a newcomer with an earlier deadline (an urgent report): the incident, and so every member, answers sooner
+            for (String member : current.members()) {
+                tickets.modify(member, ticket -> incidentId.equals(ticket.incidentId()) && ticket.dueAt().isAfter(joined.dueAt())
+                        ? ticket.linked(incidentId, ticket.status(), ticket.department(), joined.dueAt(), new TicketEvent(now,
+                                actor, "DEADLINE", ticket.status(), ticket.status(), "事件 " + incidentId + " 办理时限提前"))
+                        : ticket);
+            }
+        }
         return linkMembers(joined, numbers, note, actor, now);
     }
 
