@@ -142,6 +142,11 @@ public final class LinkingDuplicates {
         return create(List.of(followedNumber, followerNumber), null, note, CITIZEN);
     }
 
+    /** The incident a ticket is linked into, or null (none, or no such ticket). */
+    public String incidentOf(String trackingNumber) {
+        return tickets.find(trackingNumber).map(Ticket::incidentId).orElse(null);
+    }
+
     public Incident find(String incidentId) {
         return incidents.find(incidentId).orElseThrow(() -> notFound(incidentId));
     }

@@ -40,12 +40,15 @@ public final class FollowingSimilarRequest {
 
     /** The open requests about the same problem at the same place, best first, at most {@value #SHOWN}. */
     public List<SimilarTicket> openSimilar(String text, Location location) {
-        Ticket draft = filing.draft(text, location);
         // one per incident: its members are one problem, and following any of them joins the same incident
         java.util.Set<String> seen = new java.util.HashSet<>();
-        return similar.similarTo(draft, candidate -> candidate.status().isOpen()).stream()
+        return openLikelyDuplicates(text, location).stream()
                 .filter(s -> seen.add(s.ticket().incidentId() == null ? s.ticket().trackingNumber() : s.ticket().incidentId()))
                 .limit(SHOWN).toList();
+    }
+
+    private List<SimilarTicket> openLikelyDuplicates(String text, Location location) {
+        return similar.similarTo(filing.draft(text, location), candidate -> candidate.status().isOpen());
     }
 
     /** The citizen's request filed and linked with the request they follow; {@code incident} null when not linked. */
@@ -58,8 +61,11 @@ public final class FollowingSimilarRequest {
      * @throws NotFollowableException when {@code followedNumber} is not among the open requests offered for these words
      */
     public Followed follow(String followedNumber, NewRequest request) {
-        boolean offered = openSimilar(request.text(), request.location()).stream()
-                .anyMatch(s -> s.ticket().trackingNumber().equals(followedNumber));
+        // the followed ticket itself, or another member of its incident (the preview shows one per incident)
+        String followedIncident = linking.incidentOf(followedNumber);
+        boolean offered = openLikelyDuplicates(request.text(), request.location()).stream()
+                .anyMatch(s -> s.ticket().trackingNumber().equals(followedNumber)
+                        || followedIncident != null && followedIncident.equals(s.ticket().incidentId()));
         if (!offered) {
             throw new NotFollowableException();
         }
