@@ -33,6 +33,7 @@ public final class LinkingDuplicates {
     private static final Logger log = LoggerFactory.getLogger(LinkingDuplicates.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(WorkingCalendar.ZONE);
     private static final Pattern TRACKING_NUMBER = Pattern.compile("BM\\d{12}");
+    private static final Pattern INCIDENT_ID = Pattern.compile("INC\\d{12}");
     /** The audit actor of a citizen who followed an existing request instead of filing a separate one. */
     public static final String CITIZEN = "citizen";
 
@@ -148,6 +149,10 @@ public final class LinkingDuplicates {
     }
 
     public Incident find(String incidentId) {
+        if (incidentId == null || !INCIDENT_ID.matcher(incidentId).matches()) {
+            // never handed to the store: a malformed key is no incident, not a store error
+            throw notFound(incidentId);
+        }
         return incidents.find(incidentId).orElseThrow(() -> notFound(incidentId));
     }
 
@@ -223,7 +228,7 @@ public final class LinkingDuplicates {
     }
 
     private static IncidentRefusedException notFound(String incidentId) {
-        return new IncidentRefusedException(Reason.NOT_FOUND, "NOT_FOUND", "没有这个事件：" + incidentId + "。");
+        return new IncidentRefusedException(Reason.NOT_FOUND, "NOT_FOUND", "没有这个事件。");
     }
 
     private static String join(String what, String note) {
