@@ -41,6 +41,9 @@ class HotlineConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineConfiguration.class);
 
+    /** The channel the device functions file alarms under. */
+    static final String DEVICE_CHANNEL = "device";
+
     @Bean
     Taxonomy taxonomy() {
         return Taxonomy.loadDefault();
@@ -121,9 +124,12 @@ class HotlineConfiguration {
         if (routerModel(environment) != null) {
             classifier.getObject();
         }
-        // resolved on the first filing, like the classifier: a function that never files never loads the analyzer for it
+        // resolved on the first filing, like the classifier: a function that never files never loads the analyzer for it.
+        // Device alarms are not checked: the alarm rules already keep one open alarm, so one ticket, per device and
+        // type, and the device functions stay small (no analyzer, no index grant).
         return new FilingRequest(classifier::getObject, grids, new Deadlines(HolidayFile.loadDefault()), tickets, phones,
-                clock, metrics, draft -> duplicates.getObject().likelyDuplicates(draft));
+                clock, metrics, draft -> DEVICE_CHANNEL.equals(draft.channel()) ? java.util.List.of()
+                        : duplicates.getObject().likelyDuplicates(draft));
     }
 
     /** The intake's similarity check (重复件), kept with each new ticket. */
