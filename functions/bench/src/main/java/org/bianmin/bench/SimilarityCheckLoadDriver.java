@@ -58,7 +58,7 @@ public final class SimilarityCheckLoadDriver {
     private static final String PREFIX = "similar-";
     private static final List<String> PLACES = places();
     private static final List<String> PROBLEMS = List.of(
-            "的路灯坏了一个星期了，晚上一片漆黑，老人小孩走路很不安全，希望尽快派人修理路灯",
+            "的路灯坏了一个星期了，晚上一片漆黑，老人小孩出门很不安全，希望尽快派人修好",
             "附近工地晚上十二点还在打桩施工，噪音很大，吵得孩子睡不着觉，多次反映没有结果",
             "包工头拖欠我们三个月工资不给，已经找了好几次，一直推脱说没有钱，请劳动部门帮忙",
             "门口的井盖丢了好几天，很危险，已经有人差点掉下去，赶紧派人来看看处理一下",

@@ -31,10 +31,10 @@ class SimilarRequestsPageTest {
 
     @Test
     void theFormShowsTheOpenSimilarRequestAndTheCitizenFollowsIt(ChromeDriver browser) throws Exception {
-        String existing = fileRequest("青枫路的路灯坏了一个星期了，晚上一片漆黑，老人走路很不安全").get("trackingNumber").asString();
+        String existing = fileRequest("青枫路的路灯坏了一个星期了，晚上一片漆黑，老人出门很不安全").get("trackingNumber").asString();
 
         browser.get(RunningRuntime.base() + "/");
-        ChatbotPageTest.ask(browser, "青枫路路灯不亮好几天了，晚上路灯全黑，希望尽快修理路灯")
+        ChatbotPageTest.ask(browser, "青枫路路灯不亮好几天了，天黑以后漆黑一片，希望尽快修好")
                 .findElement(By.cssSelector(".open-handoff")).click();
         Browser.visible(browser, "#handoff-phone").sendKeys("13712345678");
         browser.findElement(By.id("handoff-address")).sendKeys("东湖区青枫路");
@@ -43,7 +43,7 @@ class SimilarRequestsPageTest {
         WebElement notice = Browser.visible(browser, ".similar-requests");
         assertThat(notice.getText()).contains("附近已有类似诉求正在办理").contains(existing).contains("已受理");
         // the other citizen's words and phone are not shown
-        assertThat(notice.getText()).doesNotContain("老人走路").doesNotContain("13600001234");
+        assertThat(notice.getText()).doesNotContain("老人出门").doesNotContain("13600001234");
         notice.findElement(By.xpath(".//li[contains(., '" + existing + "')]//button")).click();
 
         WebElement receipt = Browser.visible(browser, ".message.receipt");
