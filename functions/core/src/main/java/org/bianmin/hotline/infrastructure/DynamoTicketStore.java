@@ -169,6 +169,30 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
                 .items().stream().map(DynamoTicketStore::fromItem).toList();
     }
 
+    /** What a sketch reads of each item: the similarity check's inputs, not the trail, the phone or the routing. */
+    private static final String SKETCH = "trackingNumber, #text, #status, address, community, lat, lon, gridCode, createdAt";
+
+    @Override
+    public List<Ticket> sketchesInCategory(String categoryCode, Instant from, Instant to, int limit) {
+        return dynamo.query(q -> q.tableName(tableName).indexName("byCategory").scanIndexForward(false).limit(limit)
+                .keyConditionExpression("categoryCode = :c AND createdAt BETWEEN :from AND :to")
+                .projectionExpression(SKETCH).expressionAttributeNames(Map.of("#text", "text", "#status", "status"))
+                .expressionAttributeValues(Map.of(":c", s(categoryCode), ":from", s(from.toString()), ":to", s(to.toString()))))
+                .items().stream().map(item -> sketch(item, categoryCode)).toList();
+    }
+
+    private static Ticket sketch(Map<String, AttributeValue> item, String categoryCode) {
+        Location location = new Location(str(item, "address"), str(item, "community"),
+                item.containsKey("lat") ? Double.valueOf(item.get("lat").n()) : null,
+                item.containsKey("lon") ? Double.valueOf(item.get("lon").n()) : null);
+        GridAssignment grid = item.containsKey("gridCode")
+                ? new GridAssignment(str(item, "gridCode"), null, null, null, null) : null;
+        Instant created = Instant.parse(str(item, "createdAt"));
+        return new Ticket(str(item, "trackingNumber"), null, TicketStatus.valueOf(str(item, "status")), 0, null,
+                str(item, "text"), null, location, null, categoryCode, null, null, grid, null, false, created, created,
+                null, null, List.of());
+    }
+
     @Override
     public List<Ticket> createdBetween(Instant from, Instant to) {
         List<Ticket> found = new ArrayList<>();

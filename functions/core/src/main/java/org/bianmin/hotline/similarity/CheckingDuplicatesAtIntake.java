@@ -20,9 +20,15 @@ public final class CheckingDuplicatesAtIntake implements DuplicateCheck {
         this.similar = similar;
     }
 
+    /**
+     * How many of the newest tickets of the category the check reads: half of the staff lookup's
+     * {@link FindingSimilarTickets#CANDIDATES}, to keep the intake's added latency small (docs/benchmarks.md); a
+     * dispatcher's {@code GET .../similar} still reads the full set.
+     */
+    static final int CANDIDATES = 200;
+
     @Override
     public List<String> likelyDuplicates(Ticket draft) {
-        return similar.similarTo(draft, candidate -> true).stream().limit(KEPT)
-                .map(found -> found.ticket().trackingNumber()).toList();
+        return similar.likelyDuplicatesOf(draft, CANDIDATES, KEPT);
     }
 }
