@@ -67,8 +67,9 @@ public final class HttpApi {
 
     private HttpResponse dispatch(HttpRequest request) {
         try {
-            if (utf8Length(request.body()) > MAX_BODY_BYTES) {
-                return payloadTooLarge(request.requestId());
+            int limit = maxBodyBytes(request.method(), request.path());
+            if (utf8Length(request.body(), limit) > limit) {
+                return payloadTooLarge(request.requestId(), limit);
             }
             Set<String> allowed = new LinkedHashSet<>();
             for (HttpRoute route : routes) {
@@ -132,7 +133,18 @@ public final class HttpApi {
 
     /** 413, for transports that stop reading a body once it passes {@link #MAX_BODY_BYTES}. */
     public static HttpResponse payloadTooLarge(String requestId) {
-        return finish(requestId, problem(413, "PAYLOAD_TOO_LARGE", "请求体过大，不能超过64KB。", requestId));
+        return payloadTooLarge(requestId, MAX_BODY_BYTES);
+    }
+
+    /** 413, for transports that stop reading a body once it passes the route's {@code limit}. */
+    public static HttpResponse payloadTooLarge(String requestId, int limit) {
+        String size = limit >= 1024 * 1024 ? (limit / (1024 * 1024)) + "MB" : (limit / 1024) + "KB";
+        return finish(requestId, problem(413, "PAYLOAD_TOO_LARGE", "请求体过大，不能超过" + size + "。", requestId));
+    }
+
+    /** The body limit of the route serving this method and path ({@link HttpRoute#maxBodyBytes()}). */
+    public int maxBodyBytes(String method, String path) {
+        return route(method, path).map(HttpRoute::maxBodyBytes).orElse(MAX_BODY_BYTES);
     }
 
     /** The error response for a mistake a transport finds before routing (such as a malformed query string). */
@@ -140,8 +152,8 @@ public final class HttpApi {
         return finish(requestId, problem(e.status(), e.code(), e.getMessage(), requestId));
     }
 
-    private static int utf8Length(String text) {
-        if (text.length() * 3 <= MAX_BODY_BYTES) {
+    private static int utf8Length(String text, int limit) {
+        if ((long) text.length() * 3 <= limit) {
             return text.length();
         }
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
