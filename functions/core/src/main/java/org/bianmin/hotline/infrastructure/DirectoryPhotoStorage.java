@@ -23,8 +23,8 @@ import org.bianmin.hotline.photos.StoredPhoto;
 
 /**
  * Photos in a directory (the local runtime's data directory): {@code BM.../photo-1.properties} holds what the photo
- * is and claims the slot (created exclusively, so one of two racing uploads wins), {@code photo-1.bin} the bytes,
- * written to a temporary file first so a reader never sees half a photo.
+ * is and claims the slot (a hard link that fails when the name exists, so one of two racing uploads wins),
+ * {@code photo-1.bin} the bytes, written to a temporary file first so a reader never sees half a photo.
  */
 final class DirectoryPhotoStorage implements PhotoStorage {
 
@@ -42,10 +42,13 @@ final class DirectoryPhotoStorage implements PhotoStorage {
         Path folder = folder(trackingNumber);
         for (int slot = 1; slot <= AttachingPhotos.MAX_PHOTOS; slot++) {
             Path meta = folder.resolve("photo-" + slot + ".properties");
-            if (Files.exists(meta) && Files.exists(folder.resolve("photo-" + slot + ".bin"))) {
+            // a claimed slot counts at once, its bytes follow a moment later (read answers empty until then)
+            if (Files.exists(meta)) {
                 Properties properties = new Properties();
                 try (InputStream in = Files.newInputStream(meta)) {
                     properties.load(in);
+                } catch (NoSuchFileException gone) {
+                    continue;
                 }
                 photos.add(new StoredPhoto(slot, properties.getProperty("contentType"),
                         Long.parseLong(properties.getProperty("size")), properties.getProperty("sha256"),
@@ -66,12 +69,19 @@ final class DirectoryPhotoStorage implements PhotoStorage {
         properties.setProperty("size", Long.toString(photo.size()));
         properties.setProperty("sha256", photo.sha256());
         properties.setProperty("uploadedAt", photo.uploadedAt().toString());
-        try (OutputStream out = Files.newOutputStream(folder.resolve("photo-" + photo.slot() + ".properties"),
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        // the description is written whole to a temporary file, then linked under the slot's name: the link is the
+        // claim (it fails when the name exists), so a reader never sees half a description
+        Path description = folder.resolve("claim-" + UUID.randomUUID() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(description, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             properties.store(out, null);
+        }
+        try {
+            Files.createLink(folder.resolve("photo-" + photo.slot() + ".properties"), description);
         } catch (FileAlreadyExistsException taken) {
             Files.deleteIfExists(temporary);
             return false;
+        } finally {
+            Files.deleteIfExists(description);
         }
         Files.move(temporary, folder.resolve("photo-" + photo.slot() + ".bin"), StandardCopyOption.REPLACE_EXISTING);
         return true;

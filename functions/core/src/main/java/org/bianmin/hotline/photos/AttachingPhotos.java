@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -50,17 +52,19 @@ public final class AttachingPhotos {
         checkImage(contentType, content);
         String sha256 = sha256(content);
         try {
-            List<StoredPhoto> kept = storage.list(trackingNumber);
-            Optional<StoredPhoto> same = kept.stream().filter(p -> p.sha256().equals(sha256)).findFirst();
-            if (same.isPresent()) {
-                return same.get();
-            }
-            for (int slot = 1; slot <= MAX_PHOTOS; slot++) {
-                int candidate = slot;
-                if (kept.stream().anyMatch(p -> p.slot() == candidate)) {
-                    continue;
+            // each lost race for a slot re-reads the request's photos: the winner may have kept these very bytes
+            for (int attempt = 0; attempt <= MAX_PHOTOS; attempt++) {
+                List<StoredPhoto> kept = storage.list(trackingNumber);
+                Optional<StoredPhoto> same = kept.stream().filter(p -> p.sha256().equals(sha256)).findFirst();
+                if (same.isPresent()) {
+                    return same.get();
                 }
-                StoredPhoto photo = new StoredPhoto(slot, contentType, content.length, sha256, clock.instant());
+                OptionalInt free = IntStream.rangeClosed(1, MAX_PHOTOS)
+                        .filter(slot -> kept.stream().noneMatch(p -> p.slot() == slot)).findFirst();
+                if (free.isEmpty()) {
+                    break;
+                }
+                StoredPhoto photo = new StoredPhoto(free.getAsInt(), contentType, content.length, sha256, clock.instant());
                 if (storage.createIfAbsent(trackingNumber, photo, content)) {
                     return photo;
                 }
