@@ -20,7 +20,10 @@ import org.slf4j.MDC;
  */
 public final class HttpApi {
 
-    /** API Gateway's own payload limit is 10 MB; no route of ours needs more than this. */
+    /**
+     * API Gateway's own payload limit is 10 MB (Lambda's 6 MB); a text route needs no more than this, a route that
+     * carries a photo declares its own ({@link HttpRoute#maxBodyBytes()}).
+     */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** The logging context key of the request id: in every log line written while the request runs. */

@@ -195,8 +195,12 @@ class ChatbotPageTest {
         String[] receipt = fillAndFile(browser, "海曙区南门街道柳汀新村7幢");
         int bubbles = browser.findElements(By.cssSelector(".message")).size();
 
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", RunningRuntime.base(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         browser.findElement(By.cssSelector(".message.receipt .copy-receipt")).click();
         Browser.textContains(browser, ".message.receipt .copy-status", "已复制");
+        assertThat((String) browser.executeScript("return navigator.clipboard.readText()"))
+                .contains(receipt[0]).contains(receipt[1]);
 
         browser.navigate().refresh();
         WebElement kept = Browser.visible(browser, ".message.receipt");
@@ -231,7 +235,7 @@ class ChatbotPageTest {
     @Test
     void aSecondClickNeverFilesASecondRequest(ChromeDriver browser) throws Exception {
         browser.get(RunningRuntime.base() + "/");
-        WebElement handoff = ask(browser, "小区里的垃圾桶满了好几天没人清运");
+        WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
         handoff.findElement(By.cssSelector(".open-handoff")).click();
         String address = "江北区孔浦街道" + System.nanoTime() % 100000 + "号";
         Browser.visible(browser, "#handoff-phone").sendKeys("13812345678");
@@ -314,7 +318,7 @@ class ChatbotPageTest {
         javax.imageio.ImageIO.write(image, "jpg", photo.toFile());
         try {
             browser.get(RunningRuntime.base() + "/");
-            WebElement handoff = ask(browser, "我家门口的路灯坏了，晚上一片漆黑");
+            WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
             handoff.findElement(By.cssSelector(".open-handoff")).click();
             Browser.visible(browser, "#handoff-phone");
             browser.findElement(By.id("handoff-photos")).sendKeys(photo.toAbsolutePath().toString());
@@ -349,7 +353,7 @@ class ChatbotPageTest {
         browser.get(RunningRuntime.base() + "/");
         browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", RunningRuntime.base(), "permissions", List.of("geolocation")));
         browser.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 29.8683, "longitude", 121.544, "accuracy", 30));
-        WebElement handoff = ask(browser, "路边的井盖松动了，车开过去哐哐响");
+        WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
         handoff.findElement(By.cssSelector(".open-handoff")).click();
         Browser.visible(browser, "#handoff-locate").click();
         Browser.textContains(browser, "#handoff-location-status", "已附上您的位置");
@@ -371,7 +375,7 @@ class ChatbotPageTest {
         browser.executeCdpCommand("Browser.resetPermissions", Map.of());
         browser.executeCdpCommand("Browser.setPermission", Map.of("origin", RunningRuntime.base(),
                 "permission", Map.of("name", "geolocation"), "setting", "denied"));
-        ask(browser, "路边的井盖松动了，车开过去哐哐响").findElement(By.cssSelector(".open-handoff")).click();
+        ask(browser, "我家楼下下水道堵了，污水漫到路上").findElement(By.cssSelector(".open-handoff")).click();
         Browser.visible(browser, "#handoff-locate").click();
         Browser.textContains(browser, "#handoff-location-status", "手动填写地址");
     }
