@@ -62,7 +62,7 @@ class ChatbotRoutesTest {
         assertThat(reply.get("answer").stringValue()).startsWith(sections.get(0).get("text").stringValue());
         List<String> kinds = new ArrayList<>();
         sections.forEach(s -> kinds.add(s.get("kind").stringValue()));
-        assertThat(kinds).doesNotHaveDuplicates().isSubsetOf("SUMMARY", "MATERIALS", "STEPS", "WHERE", "ONLINE",
+        assertThat(kinds).doesNotHaveDuplicates().isSubsetOf("SUMMARY", "CONDITIONS", "MATERIALS", "STEPS", "WHERE", "ONLINE",
                 "TIME_LIMIT", "FEES", "HOURS", "PHONE");
         sections.forEach(s -> assertThat(s.get("heading").stringValue()).isNotBlank());
     }

@@ -292,8 +292,12 @@ public final class AnsweringInquiry {
                 List.of(), sessionId, best.offerRequest(), null, null, sections(best));
     }
 
-    /** The order a citizen reads an entry in: what it is, what to bring, what to do, where, how long, what it costs. */
-    private static final List<AnswerSection> READING_ORDER = List.of(AnswerSection.SUMMARY, AnswerSection.MATERIALS,
+    /**
+     * The order a citizen reads an entry in: what it is, who qualifies, what to bring, what to do, where, how long,
+     * what it costs.
+     */
+    private static final List<AnswerSection> READING_ORDER = List.of(AnswerSection.SUMMARY, AnswerSection.CONDITIONS,
+            AnswerSection.MATERIALS,
             AnswerSection.STEPS, AnswerSection.WHERE, AnswerSection.ONLINE, AnswerSection.TIME_LIMIT, AnswerSection.FEES,
             AnswerSection.HOURS, AnswerSection.PHONE);
 
@@ -306,6 +310,7 @@ public final class AnsweringInquiry {
             List<String> items = switch (section) {
                 case STEPS -> entry.answer().steps();
                 case MATERIALS -> entry.answer().materials();
+                case CONDITIONS -> entry.answer().conditions();
                 default -> List.of();
             };
             sections.add(new InquiryReply.Section(section.name(), section.heading(),
