@@ -86,7 +86,7 @@ class ChatbotRoutesTest {
         assertThat(vote("other-session-" + UUID.randomUUID(), "怎么申请居住证", false, entryId).statusCode()).isEqualTo(200);
         assertThat(vote("helpful-session-1", "公积金怎么提取", true, null).statusCode()).isEqualTo(200);
         // nothing answers it: noted by itself, with the phone number the citizen typed masked
-        JsonNode unanswered = ask("养蜂需要办什么许可证，电话13812345678", null);
+        JsonNode unanswered = ask("请问在本市养蜂需要办什么许可证，我的号码13812345678", null);
         assertThat(unanswered.get("action").stringValue()).isEqualTo("HANDOFF");
         assertThat(unanswered.get("handoff").get("reason").stringValue()).isEqualTo("NO_MATCH");
 
