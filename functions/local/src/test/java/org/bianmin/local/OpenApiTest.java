@@ -144,6 +144,27 @@ class OpenApiTest {
         expect(409, postJson("/v1/requests/" + trackingNumber + "/rating", "{\"code\":\"" + code + "\",\"rating\":5}", null));
         expect(400, postJson("/v1/requests/" + trackingNumber + "/rating", "{\"code\":\"" + code + "\",\"rating\":9}", null));
 
+        // the chatbot: votes on answers, the gap list, photos on a request
+        String session = json.readTree(postJson("/v1/inquiries", "{\"text\":\"居住证怎么办理\"}", null).body()).get("sessionId").asString();
+        expect(200, postJson("/v1/inquiries/feedback", "{\"sessionId\":\"" + session + "\",\"question\":\"居住证怎么办理\",\"helpful\":false}", null));
+        expect(400, postJson("/v1/inquiries/feedback", "{\"sessionId\":\"" + session + "\",\"question\":\"居住证怎么办理\"}", null));
+        expect(200, get("/v1/staff/knowledge-gaps?days=30", dispatch));
+        expect(400, get("/v1/staff/knowledge-gaps?days=91", dispatch));
+        expect(403, get("/v1/staff/knowledge-gaps", department));
+        expect(401, get("/v1/staff/knowledge-gaps", null));
+        java.awt.image.BufferedImage pixels = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(pixels, "jpg", jpeg);
+        String photo = "{\"code\":\"" + code + "\",\"contentType\":\"image/jpeg\",\"data\":\""
+                + java.util.Base64.getEncoder().encodeToString(jpeg.toByteArray()) + "\"}";
+        expect(201, postJson("/v1/requests/" + trackingNumber + "/photos", photo, null));
+        expect(400, postJson("/v1/requests/" + trackingNumber + "/photos", photo.replace("image/jpeg", "image/gif"), null));
+        expect(404, postJson("/v1/requests/BM000000000000/photos", photo, null));
+        expect(200, get("/v1/staff/requests/" + trackingNumber + "/photos", dispatch));
+        expect(200, get("/v1/staff/requests/" + trackingNumber + "/photos/photo-1", dispatch));
+        expect(404, get("/v1/staff/requests/" + trackingNumber + "/photos/photo-3", dispatch));
+        expect(401, get("/v1/staff/requests/" + trackingNumber + "/photos", null));
+
         expect(200, get("/v1/staff/requests", dispatch));
         expect(200, get("/v1/staff/requests?status=RECEIVED&department=" + enc("市城市管理局"), dispatch));
         expect(400, get("/v1/staff/requests?status=NOPE", dispatch));
