@@ -29,6 +29,10 @@ awslocal dynamodb create-table --table-name ${P}ticket-statistics --billing-mode
   --attribute-definitions AttributeName=scope,AttributeType=S AttributeName=period,AttributeType=S \
   --key-schema AttributeName=scope,KeyType=HASH AttributeName=period,KeyType=RANGE
 
+awslocal dynamodb create-table --table-name ${P}incidents --billing-mode PAY_PER_REQUEST \
+  --attribute-definitions AttributeName=incidentId,AttributeType=S \
+  --key-schema AttributeName=incidentId,KeyType=HASH
+
 awslocal dynamodb create-table --table-name ${P}idempotency --billing-mode PAY_PER_REQUEST \
   --attribute-definitions AttributeName=idempotencyKey,AttributeType=S \
   --key-schema AttributeName=idempotencyKey,KeyType=HASH
@@ -58,6 +62,15 @@ awslocal dynamodb create-table --table-name ${P}device-dead-letters --billing-mo
   --key-schema AttributeName=letterId,KeyType=HASH
 awslocal dynamodb update-time-to-live --table-name ${P}device-dead-letters \
   --time-to-live-specification Enabled=true,AttributeName=expiresAt
+
+awslocal dynamodb create-table --table-name ${P}answer-feedback --billing-mode PAY_PER_REQUEST \
+  --attribute-definitions AttributeName=day,AttributeType=S AttributeName=signalKey,AttributeType=S \
+  --key-schema AttributeName=day,KeyType=HASH AttributeName=signalKey,KeyType=RANGE
+awslocal dynamodb update-time-to-live --table-name ${P}answer-feedback \
+  --time-to-live-specification Enabled=true,AttributeName=expiresAt
+
+# citizens' photos on requests (BIANMIN_PHOTOS_BUCKET=bianmin-local-request-photos)
+awslocal s3 mb s3://bianmin-local-request-photos
 
 for queue in dispatch reverification device-events; do
   awslocal sqs create-queue --queue-name bianmin-local-${queue}-dlq
