@@ -32,6 +32,13 @@ public final class Tables {
     public static final TableDefinition TICKET_STATISTICS =
             new TableDefinition("ticket-statistics", "scope", "period", null, List.of());
 
+    /**
+     * Hot-spot clusters ({@code hotline.hotspots}): summaries, members, lookup keys (place runs, grid, coordinate cell,
+     * by month), each ticket's cluster and each month's active clusters, under one partition key {@code pk} and sort
+     * key {@code sk}, so that clustering a ticket and listing hot spots read keys and partitions, never the tickets.
+     */
+    public static final TableDefinition HOTSPOTS = new TableDefinition("hotspots", "pk", "sk", null, List.of());
+
     /** Idempotency records: a key's request fingerprint and stored response, expired by TTL after a day. */
     public static final TableDefinition IDEMPOTENCY =
             new TableDefinition("idempotency", "idempotencyKey", null, "expiresAt", List.of());
@@ -58,7 +65,7 @@ public final class Tables {
     public static final TableDefinition DEVICE_DEAD_LETTERS =
             new TableDefinition("device-dead-letters", "letterId", null, "expiresAt", List.of());
 
-    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, TICKET_STATISTICS, IDEMPOTENCY, APPROVALS,
+    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, TICKET_STATISTICS, HOTSPOTS, IDEMPOTENCY, APPROVALS,
             REVERIFICATION_BATCHES, DEVICES, ALARMS, DEVICE_DEAD_LETTERS);
 
     private Tables() {

@@ -92,6 +92,8 @@ class IntakeConfiguration {
                                                                         RatingRoute rating, ClassifyRoute classify,
                                                                         StaffImportRoute historicalImport,
                                                                         StaffSimilarRoute similar,
+                                                                        // clusters what this function files
+                                                                        org.bianmin.hotline.hotspots.AssigningHotSpot hotSpots,
                                                                         Metrics metrics) {
         return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating, historicalImport, similar),
                 metrics));

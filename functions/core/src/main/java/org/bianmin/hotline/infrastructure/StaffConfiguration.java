@@ -16,6 +16,7 @@ import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.web.StaffRequestsRoute;
 import org.bianmin.hotline.web.StaffRoutingRoutes;
 import org.bianmin.hotline.web.StaffStatsRoute;
+import org.bianmin.hotline.web.StaffHotSpotsRoute;
 import org.bianmin.hotline.web.StaffTransitionRoute;
 import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
@@ -89,8 +90,9 @@ class StaffConfiguration {
                                                                       StaffTransitionRoute transitions,
                                                                       StaffStatsRoute stats,
                                                                       StaffRoutingRoutes routing,
+                                                                      StaffHotSpotsRoute hotSpots,
                                                                       Metrics metrics) {
-        List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats));
+        List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats, hotSpots));
         routes.addAll(routing.routes());
         return new ApiGatewayHttpFunction(new HttpApi(routes, metrics));
     }

@@ -32,7 +32,7 @@ public final class PlaceNames {
     }
 
     /** Whether a name (or a run shared by two names) is only a kind of place, no place in particular. */
-    static boolean isGeneric(String name) {
+    public static boolean isGeneric(String name) {
         return TOO_GENERIC.contains(name) || GENERIC_RUN.matcher(name).matches();
     }
 
