@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bianmin.dynalite.DynaliteServer;
+import org.bianmin.local.dynalite.DynaliteServer;
 import org.bianmin.hotline.hotspots.AssigningHotSpot;
 import org.bianmin.hotline.hotspots.ListingHotSpots;
 import org.bianmin.hotline.infrastructure.DynamoHotSpotStore;

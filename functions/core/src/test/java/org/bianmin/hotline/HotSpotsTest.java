@@ -116,7 +116,7 @@ class HotSpotsTest {
                 .containsExactly(run + "-1", run + "-2", run + "-3");
         assertThat(first.get("members").findValuesAsString("trackingNumber")).containsExactly(
                 trackingNumbers.get(run + "-1"), trackingNumbers.get(run + "-2"), trackingNumbers.get(run + "-3"));
-        assertThat(first.get("name").asString()).contains("青松苑").contains("搅拌站");
+        assertThat(first.get("name").asString()).contains("青松苑").contains("搅拌");
         assertThat(first.get("place").asString()).contains("青松苑");
         assertThat(first.get("reports").asInt()).isEqualTo(3);
         assertThat(first.get("reporters").asInt()).as("unknown callers count one each").isEqualTo(3);

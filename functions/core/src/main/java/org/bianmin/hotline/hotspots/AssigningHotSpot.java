@@ -25,7 +25,7 @@ import org.bianmin.knowledge.analysis.ChineseAnalyzer;
  */
 public final class AssigningHotSpot {
 
-    static final int CANDIDATES = 40;
+    static final int CANDIDATES = 20;
     private static final int ATTEMPTS = 5;
 
     private final HotSpotStore store;
@@ -90,6 +90,9 @@ public final class AssigningHotSpot {
         HotSpotCluster best = null;
         double bestScore = 0;
         for (HotSpotCluster cluster : store.load(candidates)) {
+            if (!onTopic(ticket, cluster)) {
+                continue;
+            }
             for (RequestFingerprint sampled : cluster.sample()) {
                 SimilarityScore score = scorer.score(ticket, sampled);
                 if (score.likelyDuplicate() && score.score() > bestScore) {
@@ -99,6 +102,34 @@ public final class AssigningHotSpot {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether the ticket names the cluster's own place and problem: a place shared with one of the places at least a
+     * third of its tickets name, and a word among the problem words at least a third of them put first. Matching one
+     * sampled ticket alone would let a cluster drift, ticket by ticket, to other places and problems (a chain of
+     * likely duplicates is not one problem); these keep every member close to what the cluster is about.
+     */
+    static boolean onTopic(RequestFingerprint ticket, HotSpotCluster cluster) {
+        Set<String> places = main(cluster.places(), cluster.size());
+        if (!ticket.places().isEmpty() && !places.isEmpty()
+                && DuplicateScorer.sharedPlaces(ticket.places(), places).isEmpty()) {
+            return false;
+        }
+        Set<String> problems = main(cluster.problems(), cluster.size());
+        return problems.isEmpty() || problems.stream().anyMatch(ticket.words()::contains);
+    }
+
+    /** The entries counted for at least a third of the cluster's tickets (at least the most frequent one). */
+    private static Set<String> main(Map<String, Integer> counts, int size) {
+        Set<String> main = new HashSet<>();
+        int top = counts.values().stream().max(Integer::compare).orElse(0);
+        counts.forEach((value, count) -> {
+            if (count * 3 >= size || count == top) {
+                main.add(value);
+            }
+        });
+        return main;
     }
 
     /** Who counts as the reporter: the caller's keyed phone hash, or the ticket itself when the caller is unknown. */

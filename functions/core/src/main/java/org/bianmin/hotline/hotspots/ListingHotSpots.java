@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,20 +47,28 @@ public final class ListingHotSpots {
                 .map(HotSpotStore.MonthActivity::clusterId).toList();
         Map<String, HotSpotCluster> clusters = store.load(shortlist).stream()
                 .collect(Collectors.toMap(HotSpotCluster::id, Function.identity()));
-        List<HotSpot> hot = new ArrayList<>();
+        // clusters of one place and problem (started apart before a ticket bridged them) are shown as one hot spot
+        Map<String, List<String>> byName = new LinkedHashMap<>();
         for (String id : shortlist) {
             HotSpotCluster cluster = clusters.get(id);
-            if (cluster == null || !visible.test(cluster.department())) {
-                continue;
+            if (cluster != null && visible.test(cluster.department())) {
+                byName.computeIfAbsent(HotSpotName.of(cluster).text(), n -> new ArrayList<>()).add(id);
             }
-            List<HotSpotMember> members = store.members(id, from, to);
-            if (members.size() < MIN_REPORTS) {
-                continue;
-            }
-            HotSpotName name = HotSpotName.of(cluster);
-            hot.add(new HotSpot(id, name.text(), name.place(), name.problem(), cluster.department(), cluster.category(),
-                    members.get(0).at(), members.get(members.size() - 1).at(), Heat.of(members, to), members));
         }
+        List<HotSpot> hot = new ArrayList<>();
+        byName.forEach((name, ids) -> {
+            HotSpotCluster largest = ids.stream().map(clusters::get)
+                    .max(Comparator.comparingInt(HotSpotCluster::size)).orElseThrow();
+            List<HotSpotMember> members = new ArrayList<>();
+            ids.forEach(id -> members.addAll(store.members(id, from, to)));
+            members.sort(Comparator.comparing(HotSpotMember::at).thenComparing(HotSpotMember::trackingNumber));
+            if (members.size() >= MIN_REPORTS) {
+                HotSpotName named = HotSpotName.of(largest);
+                hot.add(new HotSpot(largest.id(), named.text(), named.place(), named.problem(), largest.department(),
+                        largest.category(), members.get(0).at(), members.get(members.size() - 1).at(),
+                        Heat.of(members, to), members));
+            }
+        });
         hot.sort(AssigningHotSpot.hottestFirst());
         return hot.size() > limit ? hot.subList(0, limit) : hot;
     }

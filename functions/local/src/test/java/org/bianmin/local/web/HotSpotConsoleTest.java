@@ -59,7 +59,7 @@ class HotSpotConsoleTest {
             }
         }
         assertThat(hot).isNotNull();
-        assertThat(hot.findElement(By.cssSelector(".hotspot-name")).getText()).contains("搅拌站");
+        assertThat(hot.findElement(By.cssSelector(".hotspot-name")).getText()).contains("搅拌");
         assertThat(hot.findElement(By.cssSelector(".hotspot-facts")).getText()).contains("3件诉求").contains("3位反映人")
                 .contains("13个点赞");
         hot.findElement(By.cssSelector("details summary")).click();
