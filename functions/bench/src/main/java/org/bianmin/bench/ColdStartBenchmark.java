@@ -103,6 +103,10 @@ public final class ColdStartBenchmark {
             }
         }
         process.waitFor();
+        if (Boolean.getBoolean("bianmin.bench.show-output")) {
+            // where the start's time goes: the child's own log lines carry their timestamps
+            System.out.print(output);
+        }
         if (answered < 0) {
             throw new IllegalStateException("probe failed:\n" + output);
         }

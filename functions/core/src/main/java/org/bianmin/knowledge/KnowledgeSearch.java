@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
 import org.bianmin.knowledge.embedding.SentenceEmbedder;
@@ -41,6 +44,12 @@ public final class KnowledgeSearch {
      * (measured), although 40 costs about a third of the time.
      */
     static final int NEAREST_VECTORS = 100;
+    /** Runs the sentence model beside the ranking by words; daemon threads, idle ones end after a minute. */
+    private static final ExecutorService EMBEDDING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "question-embedding");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final KnowledgeBase knowledgeBase;
     private final ChineseAnalyzer analyzer;
@@ -142,6 +151,11 @@ public final class KnowledgeSearch {
      */
     public List<RankedEntry> search(String text, int limit) {
         ChineseAnalyzer.Analysis analysis = analyzer.analysis(text);
+        // The sentence model runs beside the ranking by words: on a long question each takes a few milliseconds,
+        // and they share nothing until the fusion.
+        CompletableFuture<byte[]> meaning = embedder == null || limit <= 0 || text.isBlank() ? null
+                : CompletableFuture.supplyAsync(() -> EntryVectors.quantize(embedder.embed(MeaningText.of(analysis, statistics))),
+                        EMBEDDING);
         SearchQuery words = wordQuery(analysis);
         int depth = embedder == null ? limit : Math.max(limit, FUSION_DEPTH);
         List<RankedEntry> byWords = rank(words, depth);
@@ -153,16 +167,16 @@ public final class KnowledgeSearch {
                 used = withPinyin;
             }
         }
-        if (embedder == null || limit <= 0 || text.isBlank()) {
+        if (meaning == null) {
             return byWords.subList(0, Math.min(limit, byWords.size()));
         }
-        byte[] question = EntryVectors.quantize(embedder.embed(text));
+        byte[] question = meaning.join();
         return fuse(byWords, byMeaning(question), question, used, limit);
     }
 
     /** Entry ids by meaning, nearest first, at most {@link #FUSION_DEPTH}. */
     List<String> byMeaning(String text) {
-        return byMeaning(EntryVectors.quantize(embedder.embed(text)));
+        return byMeaning(EntryVectors.quantize(embedder.embed(MeaningText.of(analyzer.analysis(text), statistics))));
     }
 
     private List<String> byMeaning(byte[] question) {

@@ -32,6 +32,18 @@ final class QuestionFocus {
         if (words < MIN_STORY_WORDS) {
             return null;
         }
+        List<int[]> clauses = clauses(text);
+        for (int i = clauses.size() - 1; i >= 0; i--) {
+            int[] clause = clauses.get(i);
+            if (ASKS.matcher(text).region(clause[0], clause[1]).find()) {
+                return clause;
+            }
+        }
+        return clauses.isEmpty() ? null : clauses.get(clauses.size() - 1);
+    }
+
+    /** The text's clauses ({start, end} each), split at punctuation and spaces. */
+    static List<int[]> clauses(String text) {
         List<int[]> clauses = new ArrayList<>();
         Matcher separators = CLAUSES.matcher(text);
         int start = 0;
@@ -44,12 +56,6 @@ final class QuestionFocus {
         if (start < text.length()) {
             clauses.add(new int[] {start, text.length()});
         }
-        for (int i = clauses.size() - 1; i >= 0; i--) {
-            int[] clause = clauses.get(i);
-            if (ASKS.matcher(text).region(clause[0], clause[1]).find()) {
-                return clause;
-            }
-        }
-        return clauses.isEmpty() ? null : clauses.get(clauses.size() - 1);
+        return clauses;
     }
 }

@@ -19,7 +19,12 @@ public final class EvaluationGroups {
     }
 
     public static List<Question> load() {
-        return JsonLinesResources.read("evaluation/groups-*.jsonl").stream().map(node -> {
+        return load("evaluation/groups-*.jsonl");
+    }
+
+    /** Questions in the same form from other files; an empty {@code expected} means no entry answers it. */
+    public static List<Question> load(String pattern) {
+        return JsonLinesResources.read(pattern).stream().map(node -> {
             Set<String> expected = new LinkedHashSet<>();
             node.get("expected").forEach(e -> expected.add(e.stringValue()));
             return new Question(node.get("question").stringValue(), Set.copyOf(expected), node.get("group").stringValue());

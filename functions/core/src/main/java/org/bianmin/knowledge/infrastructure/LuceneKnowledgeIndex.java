@@ -61,7 +61,24 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     private volatile Generation current;
 
-    private record Generation(ByteBuffersDirectory directory, DirectoryReader reader, IndexSearcher searcher) {
+    /**
+     * One opened index. {@code entryOf} maps every document (entry or vector) to its entry id, read once at open:
+     * reading stored fields per hit decompresses a block each time, which cost about 10 ms for the 100 nearest
+     * vectors of a question (measured, docs/benchmarks.md 1b); an array lookup costs nothing.
+     */
+    private record Generation(ByteBuffersDirectory directory, DirectoryReader reader, IndexSearcher searcher,
+                              String[] entryOf) {
+    }
+
+    private static String[] entryOf(DirectoryReader reader) throws IOException {
+        String[] entryOf = new String[reader.maxDoc()];
+        StoredFields storedFields = reader.storedFields();
+        for (int doc = 0; doc < entryOf.length; doc++) {
+            Document document = storedFields.document(doc, java.util.Set.of(ID, VECTOR_OF));
+            String id = document.get(ID);
+            entryOf[doc] = id != null ? id : document.get(VECTOR_OF);
+        }
+        return entryOf;
     }
 
     @Override
@@ -107,7 +124,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new BM25Similarity());
             Generation previous = current;
-            current = new Generation(directory, reader, searcher);
+            current = new Generation(directory, reader, searcher, entryOf(reader));
             if (previous != null) {
                 // In-flight searches hold their own reference; Lucene readers stay valid until closed,
                 // and a search on a closed reader fails fast, so close only after the swap.
@@ -130,10 +147,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         try {
             TopFieldDocs top = generation.searcher.search(query(searchQuery), limit, BY_SCORE_THEN_ID, true);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-            StoredFields storedFields = generation.searcher.storedFields();
             for (ScoreDoc doc : top.scoreDocs) {
-                String id = storedFields.document(doc.doc).get(ID);
-                hits.add(new SearchHit(id, doc.score));
+                hits.add(new SearchHit(generation.entryOf[doc.doc], doc.score));
             }
             return hits;
         } catch (IOException e) {
@@ -159,9 +174,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         try {
             TopDocs top = generation.searcher.search(new KnnByteVectorQuery(VECTOR, vector, k), k);
             List<String> entries = new ArrayList<>(top.scoreDocs.length);
-            StoredFields storedFields = generation.searcher.storedFields();
             for (ScoreDoc doc : top.scoreDocs) {
-                entries.add(storedFields.document(doc.doc).get(VECTOR_OF));
+                entries.add(generation.entryOf[doc.doc]);
             }
             return entries;
         } catch (IOException e) {

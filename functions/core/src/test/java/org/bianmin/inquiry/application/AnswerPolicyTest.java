@@ -52,4 +52,21 @@ class AnswerPolicyTest {
         assertThat(policy.decide(List.of(new RankedEntry(entries.get(0), 20f, 1.0), new RankedEntry(entries.get(1), 19f, 1.0))))
                 .isEqualTo(AnswerPolicy.Decision.ANSWER);
     }
+
+    @Test
+    void theMeaningVouchesForAnEntryTheWordsCoverLittleButNotAlone() {
+        // 暂住证要啥子东西: few of its words are the entry's (coverage 0.21), its meaning is (0.80, clearly ahead)
+        List<RankedEntry> dialect = List.of(new RankedEntry(entries.get(0), 6f, 0.21, 0.80),
+                new RankedEntry(entries.get(1), 3f, 0.10, 0.70));
+        assertThat(policy.decide(dialect)).isEqualTo(AnswerPolicy.Decision.ANSWER);
+        // a service the base does not cover: a near entry is always found, but not this near
+        List<RankedEntry> uncovered = List.of(new RankedEntry(entries.get(0), 6f, 0.21, 0.69),
+                new RankedEntry(entries.get(1), 3f, 0.10, 0.60));
+        assertThat(policy.decide(uncovered)).isEqualTo(AnswerPolicy.Decision.NO_MATCH);
+        // the words must touch the entry at all: meaning alone is not enough
+        assertThat(policy.decide(List.of(new RankedEntry(entries.get(0), 0f, 0.05, 0.90))))
+                .isEqualTo(AnswerPolicy.Decision.NO_MATCH);
+        // ranked by words only (no sentence model): coverage alone decides, as before
+        assertThat(policy.decide(List.of(new RankedEntry(entries.get(0), 6f, 0.21)))).isEqualTo(AnswerPolicy.Decision.NO_MATCH);
+    }
 }
