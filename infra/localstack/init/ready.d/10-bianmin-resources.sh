@@ -63,6 +63,15 @@ awslocal dynamodb create-table --table-name ${P}device-dead-letters --billing-mo
 awslocal dynamodb update-time-to-live --table-name ${P}device-dead-letters \
   --time-to-live-specification Enabled=true,AttributeName=expiresAt
 
+awslocal dynamodb create-table --table-name ${P}answer-feedback --billing-mode PAY_PER_REQUEST \
+  --attribute-definitions AttributeName=day,AttributeType=S AttributeName=signalKey,AttributeType=S \
+  --key-schema AttributeName=day,KeyType=HASH AttributeName=signalKey,KeyType=RANGE
+awslocal dynamodb update-time-to-live --table-name ${P}answer-feedback \
+  --time-to-live-specification Enabled=true,AttributeName=expiresAt
+
+# citizens' photos on requests (BIANMIN_PHOTOS_BUCKET=bianmin-local-request-photos)
+awslocal s3 mb s3://bianmin-local-request-photos
+
 for queue in dispatch reverification device-events; do
   awslocal sqs create-queue --queue-name bianmin-local-${queue}-dlq
   dlq_arn=$(awslocal sqs get-queue-attributes --queue-url "http://localhost:4566/000000000000/bianmin-local-${queue}-dlq" \

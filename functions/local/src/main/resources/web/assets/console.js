@@ -1,6 +1,14 @@
-// The hotline agents' console: the ticket queue and its lifecycle actions (/v1/staff/requests...), the classifier's
+// The hotline agents' desk: the ticket queue with its views, search, sorting and live refresh, a ticket's detail with
+// the caller's other tickets, notes and replies, and its lifecycle actions (/v1/staff/requests...), the classifier's
 // suggestion when dispatching (/v1/requests/classify), the device alarm feed (/v1/alarms) and statistics
-// (/v1/staff/stats). The server decides every permission; the buttons shown only follow the lifecycle table.
+// (/v1/staff/stats). The server decides every permission; the buttons shown follow the same rules (a department's
+// steps for departments, the dispatch centre's for the centre), so an agent is never offered what would be refused.
+//
+// Other views plug in with a tab button (role="tab", aria-controls=its panel, optionally data-needs="tickets",
+// "alarms" or "dispatch") inside .tabs and a script of their own, which listens for these window events:
+//   bianmin:console-tab      detail {tab, token, claims}  its tab was selected (load data then)
+//   bianmin:console-signout  every trace of the identity must go (the page also reloads right after)
+// and reads window.BianminConsole (token(), claims(), isDispatch(), toast(message, kind)).
 (function () {
   'use strict';
 
@@ -8,21 +16,29 @@
   const el = B.el;
   const $ = (id) => document.getElementById(id);
   const TOKEN_KEY = 'bianmin.staffToken';
+  const SIGNED_OUT_KEY = 'bianmin.consoleSignedOut';
+  const REFRESH_MS = 20000;
+  const DUE_SOON_MS = 24 * 3600 * 1000;
 
+  // dispatchOnly: the dispatch centre's steps; departmentOnly: the department's (签收/办理/办结/退单), which the API
+  // refuses to the dispatch centre. key: the keyboard shortcut.
   const ACTIONS = {
-    dispatch: { label: '派单', from: ['RECEIVED', 'REJECTED', 'REOPENED'], dispatchOnly: true },
-    accept: { label: '签收', from: ['DISPATCHED', 'ESCALATED'] },
-    start: { label: '开始办理', from: ['ACCEPTED'] },
-    resolve: { label: '办结', from: ['ACCEPTED', 'IN_PROGRESS', 'ESCALATED'], noteRequired: '请填写办结说明（办理结果）。', noteLabel: '办结说明' },
-    reject: { label: '退单', from: ['DISPATCHED', 'ACCEPTED'], noteRequired: '请填写退单理由。', noteLabel: '退单理由', danger: true },
-    escalate: { label: '督办', from: ['DISPATCHED', 'ACCEPTED', 'IN_PROGRESS'], dispatchOnly: true, danger: true },
-    close: { label: '归档', from: ['RESOLVED'], dispatchOnly: true },
-    reopen: { label: '重办', from: ['RESOLVED', 'CLOSED'], dispatchOnly: true }
+    dispatch: { label: '派单', from: ['RECEIVED', 'REJECTED', 'REOPENED'], dispatchOnly: true, key: 'd' },
+    accept: { label: '签收', from: ['DISPATCHED', 'ESCALATED'], departmentOnly: true, key: 'a' },
+    start: { label: '开始办理', from: ['ACCEPTED'], departmentOnly: true, key: 's' },
+    resolve: { label: '办结', from: ['ACCEPTED', 'IN_PROGRESS', 'ESCALATED'], departmentOnly: true, key: 'e',
+      noteRequired: '请填写办结说明（办理结果）。', noteLabel: '办结说明（市民可见）' },
+    reject: { label: '退单', from: ['DISPATCHED', 'ACCEPTED'], departmentOnly: true, key: 'x',
+      noteRequired: '请填写退单理由。', noteLabel: '退单理由（内部）', danger: true },
+    escalate: { label: '督办', from: ['DISPATCHED', 'ACCEPTED', 'IN_PROGRESS'], dispatchOnly: true, danger: true, key: 'u' },
+    close: { label: '归档', from: ['RESOLVED'], dispatchOnly: true, key: 'c' },
+    reopen: { label: '重办', from: ['RESOLVED', 'CLOSED'], dispatchOnly: true, key: 'o' }
   };
   const EVENT_LABELS = { RECEIVE: '受理', DISPATCH: '派单', ACCEPT: '签收', START: '开始办理', RESOLVE: '办结', REJECT: '退单',
     ESCALATE: '督办', CLOSE: '归档', REOPEN: '重办', RATE_CLOSE: '市民评价（归档）', RATE_REOPEN: '市民评价（重办）',
-    NOTIFY: '通知部门' };
+    NOTIFY: '通知部门', NOTE: '内部备注', REPLY: '答复市民' };
   const SLA_LABELS = { URGENT: '紧急（24小时）', NORMAL: '一般（5个工作日）', CONSULT: '咨询（1个工作日）' };
+  const AWAITING_DISPATCH = ['RECEIVED', 'REJECTED', 'REOPENED'];
   const ALARM_LABELS = { SMOKE: '烟感报警', ELECTRICAL_FIRE: '电气火灾预警', WATERLOGGING: '积水超过警戒线',
     MANHOLE_DISPLACED: '井盖位移', BIN_FULL: '垃圾桶满溢', STREET_VENDOR: '占道经营', ILLEGAL_DUMPING: '偷倒垃圾',
     GARBAGE_EXPOSED: '垃圾暴露', CROWD: '人员聚集', ILLEGAL_TAXI: '非法营运车辆', NO_HELMET: '未戴安全帽',
@@ -34,10 +50,14 @@
     departments: new Set(),
     tickets: [],
     queueCursor: null,
+    view: '',
     alarmCursor: null,
     selected: null,
     pendingAction: null,
-    alarmTimer: null
+    alarmTimer: null,
+    queueTimer: null,
+    clockTimer: null,
+    refreshing: false
   };
 
   // ---- messages -----------------------------------------------------------------------------------------------
@@ -71,11 +91,11 @@
   }
 
   function isDispatch() {
-    return state.claims && state.claims.role === 'dispatch';
+    return !!(state.claims && state.claims.role === 'dispatch');
   }
 
   function isDeviceAdmin() {
-    return state.claims && state.claims.role === 'device-admin';
+    return !!(state.claims && state.claims.role === 'device-admin');
   }
 
   // What the API lets this account do: tickets and statistics for the dispatch centre and departments, the alarm
@@ -83,7 +103,10 @@
   function allowedTabs() {
     const tickets = isDispatch() || !!(state.claims && state.claims.department);
     const alarms = isDispatch() || isDeviceAdmin();
-    return tabs.filter((id) => (id === 'tab-alarms' ? alarms : tickets));
+    return tabs().filter((tab) => {
+      const needs = tab.dataset.needs || (tab.id === 'tab-alarms' ? 'alarms' : 'tickets');
+      return needs === 'alarms' ? alarms : needs === 'dispatch' ? isDispatch() : tickets;
+    }).map((tab) => tab.id);
   }
 
   function signIn(token) {
@@ -108,28 +131,44 @@
     $('workspace').hidden = false;
     $('filter-department-field').hidden = !isDispatch();
     fillDepartmentFilter();
+    fillStatusFilter();
     const allowed = allowedTabs();
-    tabs.forEach((id) => { $(id).hidden = !allowed.includes(id); });
+    tabs().forEach((tab) => { tab.hidden = !allowed.includes(tab.id); });
     selectTab(allowed[0] || 'tab-queue');
     return true;
   }
 
+  // Every trace of the identity goes: timers, the open dialog, the queue, the detail pane, toasts, the other tabs'
+  // data, the staff keys in storage. Then the page reloads, so nothing a view kept in memory survives either.
   function signOut(message) {
-    state.token = null;
-    state.claims = null;
-    state.selected = null;
-    state.tickets = [];
-    state.queueCursor = null;
-    state.alarmCursor = null;
-    sessionStorage.removeItem(TOKEN_KEY);
     clearInterval(state.alarmTimer);
+    clearInterval(state.queueTimer);
+    clearInterval(state.clockTimer);
+    clearTimeout(toastTimer);
+    if (actionDialog.open) {
+      actionDialog.close();
+    }
+    Object.assign(state, { token: null, claims: null, selected: null, tickets: [], queueCursor: null, view: '',
+      alarmCursor: null, pendingAction: null, callerCache: null });
+    ['toast', 'queue-rows', 'queue-views', 'detail-body', 'alarm-rows', 'stats-cards', 'stats-charts',
+      'routing-quality-rows', 'routing-quality-summary', 'identity-name', 'queue-live', 'dispatch-choice'].forEach((id) => {
+      if ($(id)) {
+        B.clear($(id));
+      }
+    });
+    ['queue-search', 'action-note', 'sign-in-token'].forEach((id) => { if ($(id)) { $(id).value = ''; } });
+    $('detail-empty').hidden = false;
     $('identity').hidden = true;
     $('workspace').hidden = true;
-    $('sign-in').hidden = false;
-    const status = B.clear($('sign-in-status'));
-    if (message) {
-      status.appendChild(el('p', { class: 'notice error' }, message));
+    // the sign-in form comes back with the reloaded page, never on this one that held the previous identity
+    $('sign-in').hidden = true;
+    for (const storage of [sessionStorage, localStorage]) {
+      Object.keys(storage).filter((key) => key.startsWith('bianmin.staff') || key.startsWith('bianmin.console'))
+        .forEach((key) => storage.removeItem(key));
     }
+    window.dispatchEvent(new CustomEvent('bianmin:console-signout'));
+    sessionStorage.setItem(SIGNED_OUT_KEY, message || '');
+    location.replace(location.pathname);
   }
 
   async function offerDevelopmentSignIn() {
@@ -149,6 +188,7 @@
         state.departments.add(d);
         select.appendChild(el('option', { value: d }, d));
       });
+      fillDepartmentFilter();
       $('dev-sign-in').hidden = false;
     } catch (e) {
       // Pages hosted without the local runtime: only pasted tokens.
@@ -193,45 +233,65 @@
 
   // ---- tabs ---------------------------------------------------------------------------------------------------
 
-  const tabs = ['tab-queue', 'tab-alarms', 'tab-stats'];
+  // The tabs are whatever tab buttons the page holds, so another view plugs in with a button and a panel.
+  function tabs() {
+    return Array.from(document.querySelectorAll('.tabs [role="tab"]'));
+  }
 
   function selectTab(id) {
-    tabs.forEach((tabId) => {
-      const tab = $(tabId);
-      const selected = tabId === id;
+    tabs().forEach((tab) => {
+      const selected = tab.id === id;
       tab.setAttribute('aria-selected', String(selected));
       tab.tabIndex = selected ? 0 : -1;
-      $(tab.getAttribute('aria-controls')).hidden = !selected;
+      const panel = $(tab.getAttribute('aria-controls'));
+      if (panel) {
+        panel.hidden = !selected;
+      }
     });
     clearInterval(state.alarmTimer);
+    clearInterval(state.queueTimer);
     if (id === 'tab-queue') {
       loadQueue();
+      state.queueTimer = setInterval(refreshQueue, REFRESH_MS);
     } else if (id === 'tab-alarms') {
       loadAlarms();
       state.alarmTimer = setInterval(loadAlarms, 15000);
-    } else {
+    } else if (id === 'tab-stats') {
       loadStats();
       loadRoutingQuality();
     }
+    window.dispatchEvent(new CustomEvent('bianmin:console-tab', { detail: { tab: id, token: state.token, claims: state.claims } }));
   }
 
-  tabs.forEach((id) => {
-    $(id).addEventListener('click', () => selectTab(id));
-    $(id).addEventListener('keydown', (event) => {
+  tabs().forEach((tab) => {
+    tab.addEventListener('click', () => selectTab(tab.id));
+    tab.addEventListener('keydown', (event) => {
       const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
       const shown = allowedTabs();
       if (step && shown.length) {
-        const next = shown[(shown.indexOf(id) + step + shown.length) % shown.length];
+        const next = shown[(shown.indexOf(tab.id) + step + shown.length) % shown.length];
         selectTab(next);
         $(next).focus();
       }
     });
   });
 
+  window.BianminConsole = {
+    token: () => state.token,
+    claims: () => state.claims,
+    isDispatch: isDispatch,
+    toast: toast
+  };
+
   // ---- the queue ----------------------------------------------------------------------------------------------
 
-  Object.keys(B.STATUS_LABELS).forEach((status) =>
-    $('filter-status').appendChild(el('option', { value: status }, B.STATUS_LABELS[status])));
+  function fillStatusFilter() {
+    const select = $('filter-status');
+    B.clear(select).appendChild(el('option', { value: '' }, '全部'));
+    // a department never sees tickets waiting at dispatch (the API refuses them), so it is not offered them
+    Object.keys(B.STATUS_LABELS).filter((s) => isDispatch() || !AWAITING_DISPATCH.includes(s))
+      .forEach((status) => select.appendChild(el('option', { value: status }, B.STATUS_LABELS[status])));
+  }
 
   function fillDepartmentFilter() {
     const select = $('filter-department');
@@ -241,42 +301,81 @@
     select.value = current;
   }
 
-  function isOverdue(ticket) {
-    return ticket.status !== 'RESOLVED' && ticket.status !== 'CLOSED' && new Date(ticket.dueAt).getTime() < Date.now();
+  function isOpen(ticket) {
+    return ticket.status !== 'RESOLVED' && ticket.status !== 'CLOSED';
   }
 
-  // The queue is paged by the server (limit + cursor): a new filter starts from the first page, "加载更多" appends
-  // the next one, and nextCursor says whether there is one.
-  function queueQuery(cursor) {
-    const params = new URLSearchParams();
+  function isOverdue(ticket) {
+    return isOpen(ticket) && new Date(ticket.dueAt).getTime() < Date.now();
+  }
+
+  // overdue (red), due within a day (amber), or calm; finished tickets have no clock
+  function urgency(ticket) {
+    if (!isOpen(ticket)) {
+      return 'done';
+    }
+    const left = new Date(ticket.dueAt).getTime() - Date.now();
+    return left < 0 ? 'overdue' : left < DUE_SOON_MS ? 'soon' : 'calm';
+  }
+
+  function countdown(ticket) {
+    if (!isOpen(ticket)) {
+      return '已办结';
+    }
+    const left = new Date(ticket.dueAt).getTime() - Date.now();
+    const minutes = Math.floor(Math.abs(left) / 60000);
+    const days = Math.floor(minutes / 1440);
+    const hours = Math.floor((minutes % 1440) / 60);
+    const span = days > 0 ? days + '天' + hours + '小时' : hours > 0 ? hours + '小时' + (minutes % 60) + '分' : (minutes % 60) + '分钟';
+    return left < 0 ? '已超期 ' + span : '剩余 ' + span;
+  }
+
+  // The criteria of the queue as the search route takes them: in the body, so a phone number never sits in a URL.
+  function criteria(cursor, limit) {
+    const body = { limit: limit || 50 };
+    const q = $('queue-search').value.trim();
+    if (q) {
+      body.q = q;
+    }
+    if (state.view) {
+      body.view = state.view;
+    }
+    if ($('queue-sort').value !== 'created') {
+      body.sort = $('queue-sort').value;
+    }
     if ($('filter-status').value) {
-      params.set('status', $('filter-status').value);
+      body.status = $('filter-status').value;
     }
     if (isDispatch() && $('filter-department').value) {
-      params.set('department', $('filter-department').value);
+      body.department = $('filter-department').value;
     }
     if (cursor) {
-      params.set('cursor', cursor);
+      body.cursor = cursor;
     }
-    return '/v1/staff/requests' + (params.toString() ? '?' + params : '');
+    return body;
   }
 
+  async function fetchQueue(cursor, limit) {
+    return B.call('POST', '/v1/staff/requests/search', { body: criteria(cursor, limit), token: state.token });
+  }
+
+  // A new criterion starts from the first page; "加载更多" appends the next one.
   async function loadQueue() {
     if (!state.token) {
       return;
     }
     try {
-      const result = await B.call('GET', queueQuery(null), { token: state.token });
+      let result = await fetchQueue(null);
+      // a search phrase filters what each page reads, so a page can come back empty with more to read: read on
+      for (let more = 0; !result.requests.length && result.nextCursor && more < 5; more++) {
+        result = await fetchQueue(result.nextCursor);
+      }
       state.tickets = result.requests;
       state.queueCursor = result.nextCursor || null;
-      state.tickets.forEach((t) => state.departments.add(t.department));
+      learnDepartments(result.requests);
       renderQueue();
-      if (state.selected) {
-        const fresh = state.tickets.find((t) => t.trackingNumber === state.selected.trackingNumber);
-        if (fresh) {
-          renderDetail(fresh);
-        }
-      }
+      followSelection();
+      loadViews();
     } catch (error) {
       failed(error);
     }
@@ -287,11 +386,11 @@
       return false;
     }
     try {
-      const result = await B.call('GET', queueQuery(state.queueCursor), { token: state.token });
+      const result = await fetchQueue(state.queueCursor);
       const known = new Set(state.tickets.map((t) => t.trackingNumber));
       state.tickets = state.tickets.concat(result.requests.filter((t) => !known.has(t.trackingNumber)));
       state.queueCursor = result.nextCursor || null;
-      result.requests.forEach((t) => state.departments.add(t.department));
+      learnDepartments(result.requests);
       renderQueue();
       return true;
     } catch (error) {
@@ -300,25 +399,169 @@
     }
   }
 
+  // The live refresh: the pages already shown are read again (up to 200 tickets) and the rows updated in place, so
+  // the selection, the focus and the scroll position stay where the agent left them.
+  async function refreshQueue() {
+    if (!state.token || state.refreshing || document.hidden || $('panel-queue').hidden) {
+      return;
+    }
+    state.refreshing = true;
+    try {
+      const shown = state.tickets.length;
+      const result = await fetchQueue(null, Math.min(200, Math.max(50, shown)));
+      state.tickets = result.requests;
+      state.queueCursor = result.nextCursor || null;
+      learnDepartments(result.requests);
+      renderQueue();
+      followSelection();
+      loadViews();
+    } catch (error) {
+      if (error.status === 401) {
+        failed(error);
+      }
+      // other failures: the offline banner or the next round says it; a refresh never interrupts with a toast
+    } finally {
+      state.refreshing = false;
+    }
+  }
+
+  function learnDepartments(tickets) {
+    const before = state.departments.size;
+    tickets.forEach((t) => state.departments.add(t.department));
+    if (state.departments.size !== before) {
+      fillDepartmentFilter();
+    }
+  }
+
+  // The open ticket follows the refreshed data when it changed (a colleague acted on it).
+  function followSelection() {
+    if (!state.selected) {
+      return;
+    }
+    const fresh = state.tickets.find((t) => t.trackingNumber === state.selected.trackingNumber);
+    if (fresh && fresh.version !== state.selected.version) {
+      renderDetail(fresh);
+    }
+  }
+
+  function queueRow(ticket) {
+    const level = urgency(ticket);
+    return el('tr', {
+      dataset: { trackingNumber: ticket.trackingNumber, version: String(ticket.version), urgency: level },
+      class: 'urgency-' + level + (state.selected && state.selected.trackingNumber === ticket.trackingNumber ? ' selected' : ''),
+      'aria-selected': state.selected && state.selected.trackingNumber === ticket.trackingNumber ? 'true' : null
+    },
+    el('td', null, el('button', { type: 'button', class: 'link', onclick: () => openTicket(ticket) }, ticket.trackingNumber)),
+    el('td', null, ticket.sla === 'URGENT' ? el('span', { class: 'badge urgent' }, '紧急') : null,
+      el('span', { class: 'summary' }, ticket.text)),
+    el('td', null, ticket.category, el('br'), el('small', null, ticket.department)),
+    el('td', null, el('span', { class: 'status status-' + ticket.status }, B.statusLabel(ticket.status))),
+    el('td', { class: 'due due-' + level, 'data-due': ticket.dueAt, title: '办理时限 ' + B.formatTime(ticket.dueAt) },
+      el('span', { class: 'countdown' }, countdown(ticket)), el('br'), el('small', null, B.formatTime(ticket.dueAt))));
+  }
+
+  // Rows are replaced only where a ticket changed and moved only where the order changed: a row with focus keeps it.
   function renderQueue() {
-    const overdueOnly = $('filter-overdue').checked;
-    const shown = state.tickets.filter((t) => !overdueOnly || isOverdue(t));
-    const rows = B.clear($('queue-rows'));
-    shown.forEach((ticket) => {
-      const overdue = isOverdue(ticket);
-      rows.appendChild(el('tr', {
-        dataset: { trackingNumber: ticket.trackingNumber },
-        class: state.selected && state.selected.trackingNumber === ticket.trackingNumber ? 'selected' : null
-      },
-      el('td', null, el('button', { type: 'button', class: 'link', onclick: () => openTicket(ticket) }, ticket.trackingNumber)),
-      el('td', null, el('span', { class: 'summary' }, ticket.text)),
-      el('td', null, ticket.category, el('br'), el('small', null, ticket.department)),
-      el('td', null, el('span', { class: 'status status-' + ticket.status }, B.statusLabel(ticket.status))),
-      el('td', { class: overdue ? 'overdue' : null }, B.formatTime(ticket.dueAt), overdue ? '（已超期）' : '')));
+    const rows = $('queue-rows');
+    const focused = document.activeElement && rows.contains(document.activeElement)
+      ? document.activeElement.closest('tr').dataset.trackingNumber : null;
+    const existing = new Map(Array.from(rows.children).map((row) => [row.dataset.trackingNumber, row]));
+    const wanted = state.tickets.map((ticket) => {
+      const row = existing.get(ticket.trackingNumber);
+      existing.delete(ticket.trackingNumber);
+      const selected = !!(state.selected && state.selected.trackingNumber === ticket.trackingNumber);
+      if (row && row.dataset.version === String(ticket.version) && row.classList.contains('selected') === selected) {
+        return row;
+      }
+      const fresh = queueRow(ticket);
+      if (row) {
+        row.replaceWith(fresh);
+      }
+      return fresh;
     });
-    $('queue-caption').textContent = '工单（' + shown.length + '件' + (overdueOnly ? '，只看超期' : '') + '）';
-    $('queue-empty').hidden = shown.length > 0;
+    existing.forEach((row) => row.remove());
+    wanted.forEach((row, i) => {
+      if (rows.children[i] !== row) {
+        rows.insertBefore(row, rows.children[i] || null);
+      }
+    });
+    if (focused && !rows.contains(document.activeElement)) {
+      const button = rows.querySelector('tr[data-tracking-number="' + focused + '"] button.link');
+      if (button) {
+        button.focus({ preventScroll: true });
+      }
+    }
+    tickClocks();
+    const sort = $('queue-sort').value;
+    $('queue-caption').textContent = '工单（已显示' + state.tickets.length + '件' + (state.queueCursor ? '，还有更多' : '') + '）';
+    $('queue-empty').hidden = state.tickets.length > 0;
     $('queue-more').hidden = !state.queueCursor;
+    $('queue-sort-hint').hidden = sort === 'created';
+    state.rounds = (state.rounds || 0) + 1;
+    $('queue-live').dataset.round = String(state.rounds);
+    $('queue-live').textContent = '每' + (REFRESH_MS / 1000) + '秒自动刷新 · 更新于 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false });
+  }
+
+  // The SLA clocks move without a reload: every half minute the countdowns and colours are recomputed.
+  function tickClocks() {
+    document.querySelectorAll('#queue-rows tr').forEach((row) => {
+      const ticket = state.tickets.find((t) => t.trackingNumber === row.dataset.trackingNumber);
+      if (!ticket) {
+        return;
+      }
+      const level = urgency(ticket);
+      if (row.dataset.urgency !== level) {
+        row.classList.remove('urgency-' + row.dataset.urgency);
+        row.classList.add('urgency-' + level);
+        row.dataset.urgency = level;
+        row.querySelector('td.due').className = 'due due-' + level;
+      }
+      row.querySelector('.countdown').textContent = countdown(ticket);
+    });
+    const clock = document.querySelector('#detail-body [data-field=countdown]');
+    if (clock && state.selected) {
+      clock.textContent = countdown(state.selected);
+      clock.className = 'countdown due-' + urgency(state.selected);
+    }
+  }
+
+  // ---- views with counts ---------------------------------------------------------------------------------------
+
+  async function loadViews() {
+    if (!state.token) {
+      return;
+    }
+    const department = isDispatch() && $('filter-department').value;
+    let result;
+    try {
+      result = await B.call('GET', '/v1/staff/requests/views' + (department ? '?department=' + encodeURIComponent(department) : ''),
+        { token: state.token });
+    } catch (error) {
+      if (error.status === 401) {
+        failed(error);
+      }
+      return;
+    }
+    const box = B.clear($('queue-views'));
+    const chip = (view, label, count) => el('button', {
+      type: 'button', class: 'view-chip' + (view === 'overdue' && count ? ' alert' : ''), 'data-view': view,
+      'aria-pressed': String(state.view === view), onclick: () => chooseView(view)
+    }, label, count === null ? null : el('span', { class: 'count', 'data-field': 'count' }, String(count)));
+    box.appendChild(chip('', '全部', null));
+    result.views.forEach((v) => box.appendChild(chip(v.view, v.label, v.count)));
+    // 重复件: waits for the likely-duplicate flag of the intake; until then each ticket's 疑似重复 list is in its detail
+    box.appendChild(el('button', { type: 'button', class: 'view-chip pending', disabled: true, 'data-view': 'duplicates',
+      title: '重复件视图待接入：受理时的疑似重复标记上线后启用；目前可在工单详情中查看疑似重复件。' }, '重复件（待接入）'));
+  }
+
+  function chooseView(view) {
+    state.view = view;
+    document.querySelectorAll('#queue-views [data-view]').forEach((b) => {
+      if (!b.disabled) {
+        b.setAttribute('aria-pressed', String(b.dataset.view === view));
+      }
+    });
+    loadQueue();
   }
 
   $('queue-filters').addEventListener('submit', (event) => {
@@ -327,33 +570,58 @@
   });
   $('filter-status').addEventListener('change', loadQueue);
   $('filter-department').addEventListener('change', loadQueue);
-  $('filter-overdue').addEventListener('change', renderQueue);
+  $('queue-sort').addEventListener('change', loadQueue);
   $('queue-more').addEventListener('click', loadMoreQueue);
 
   // ---- ticket detail ------------------------------------------------------------------------------------------
 
+  // Opening a ticket never moves the list: the detail sits beside it (sticky) on a desk, below it on a phone, where
+  // the detail is scrolled into view and "返回列表" brings the agent back to the row.
   function openTicket(ticket) {
     renderDetail(ticket);
     renderQueue();
-    $('detail').focus();
+    const stacked = window.matchMedia('(max-width: 900px)').matches;
+    $('detail').focus({ preventScroll: !stacked });
+    if (stacked) {
+      $('detail').scrollIntoView({ block: 'start' });
+    }
+  }
+
+  async function openByNumber(trackingNumber) {
+    try {
+      const result = await B.call('GET', '/v1/staff/requests?q=' + encodeURIComponent(trackingNumber), { token: state.token });
+      if (result.requests.length) {
+        openTicket(result.requests[0]);
+      } else {
+        toast('工单 ' + trackingNumber + ' 不在您的队列中。', 'error');
+      }
+    } catch (error) {
+      failed(error);
+    }
   }
 
   function availableActions(ticket) {
     return Object.keys(ACTIONS).filter((name) => {
       const action = ACTIONS[name];
-      return action.from.includes(ticket.status) && (isDispatch() || !action.dispatchOnly);
+      const role = isDispatch() ? !action.departmentOnly : !action.dispatchOnly;
+      return role && action.from.includes(ticket.status);
     });
   }
 
   function renderDetail(ticket) {
+    const same = state.selected && state.selected.trackingNumber === ticket.trackingNumber;
+    const draft = same && $('note-text') ? $('note-text').value : '';
     state.selected = ticket;
     $('detail-empty').hidden = true;
     const body = B.clear($('detail-body'));
     const location = ticket.location || {};
     const where = [location.address, location.community].filter(Boolean).join(' · ')
       || (location.lat ? location.lat + ', ' + location.lon : '—');
+    const level = urgency(ticket);
+    body.appendChild(el('button', { type: 'button', class: 'secondary back-to-list', onclick: backToList }, '返回列表'));
     body.appendChild(el('h3', { id: 'detail-number' }, ticket.trackingNumber, ' ',
-      el('span', { class: 'status status-' + ticket.status, 'data-field': 'status' }, B.statusLabel(ticket.status))));
+      el('span', { class: 'status status-' + ticket.status, 'data-field': 'status' }, B.statusLabel(ticket.status)),
+      ticket.sla === 'URGENT' ? el('span', { class: 'badge urgent' }, '紧急') : null));
     if (ticket.manualTriage) {
       body.appendChild(el('p', { class: 'triage' }, '系统无法确定分类，待分拨中心人工派单。'));
     }
@@ -364,25 +632,113 @@
       el('dt', null, '网格'), el('dd', null, ticket.grid || '—'),
       el('dt', null, '地址'), el('dd', null, where),
       el('dt', null, '联系电话'), el('dd', null, ticket.phone || '—'),
+      ticket.externalId ? [el('dt', null, '原系统编号'), el('dd', null, ticket.externalId)] : null,
       el('dt', null, '时限类别'), el('dd', null, SLA_LABELS[ticket.sla] || ticket.sla),
       el('dt', null, '办理时限'), el('dd', { class: isOverdue(ticket) ? 'overdue' : null },
-        B.formatTime(ticket.dueAt), isOverdue(ticket) ? '（已超期）' : ''),
+        B.formatTime(ticket.dueAt), ' ', el('span', { class: 'countdown due-' + level, 'data-field': 'countdown' }, countdown(ticket))),
       el('dt', null, '受理时间'), el('dd', null, B.formatTime(ticket.createdAt))));
     const actions = availableActions(ticket);
     body.appendChild(el('div', { class: 'actions-row', role: 'group', 'aria-label': '可执行的操作' },
       actions.length ? actions.map((name) => el('button', {
         type: 'button', class: ACTIONS[name].danger ? 'danger' : null, 'data-action': name,
-        onclick: () => openAction(ticket, name)
-      }, ACTIONS[name].label)) : el('p', { class: 'hint' }, '当前状态下没有可执行的操作。')));
+        'aria-keyshortcuts': ACTIONS[name].key, onclick: () => openAction(ticket, name)
+      }, ACTIONS[name].label, el('kbd', { 'aria-hidden': 'true' }, ACTIONS[name].key)))
+        : el('p', { class: 'hint' }, isDispatch() ? '当前状态下分拨中心没有可执行的操作。' : '当前状态下本部门没有可执行的操作。')));
+    body.appendChild(noteForm(ticket, draft));
+    body.appendChild(el('section', { id: 'caller-tickets', 'aria-labelledby': 'caller-tickets-title' },
+      el('h4', { id: 'caller-tickets-title' }, '来电人的其他诉求'), el('p', { class: 'hint' }, '正在查询…')));
     body.appendChild(el('h4', null, '处理记录'));
-    body.appendChild(el('table', { class: 'history' },
+    body.appendChild(el('div', { class: 'table-scroll' }, el('table', { class: 'history' },
       el('thead', null, el('tr', null, ['时间', '操作人', '动作', '状态', '说明'].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', null, (ticket.history || []).map((h) => el('tr', null,
+      el('tbody', null, (ticket.history || []).map((h) => el('tr', { class: h.internal ? 'internal' : null },
         el('td', null, B.formatTime(h.at)),
-        el('td', null, h.actor || '—'),
+        el('td', { title: h.actor || '' }, h.actorName || h.actor || '—'),
         el('td', null, EVENT_LABELS[h.action] || h.action),
-        el('td', null, (h.from ? B.statusLabel(h.from) + ' → ' : '') + B.statusLabel(h.to)),
-        el('td', null, h.note || ''))))));
+        el('td', null, h.from === h.to ? '—' : (h.from ? B.statusLabel(h.from) + ' → ' : '') + B.statusLabel(h.to)),
+        el('td', null, h.note ? el('span', { class: 'tag ' + (h.internal ? 'tag-internal' : 'tag-public') },
+          h.internal ? '内部' : '市民可见') : null, h.note ? ' ' + h.note : '',
+          h.delivery ? el('small', { class: 'delivery' }, '（' + h.delivery + '）') : null)))))));
+    const key = ticket.trackingNumber + '#' + ticket.version;
+    if (state.callerCache && state.callerCache.key === key) {
+      showCallerTickets(ticket, state.callerCache.result);
+    } else {
+      loadCallerTickets(ticket, key);
+    }
+  }
+
+  function backToList() {
+    const row = document.querySelector('#queue-rows tr[data-tracking-number="' + (state.selected && state.selected.trackingNumber) + '"] button.link');
+    if (row) {
+      row.focus();
+    }
+  }
+
+  // Notes for colleagues and replies to the citizen are two buttons on one text box, never one ambiguous field.
+  function noteForm(ticket, draft) {
+    const text = el('textarea', { id: 'note-text', rows: '2', maxlength: '1000', autocomplete: 'off',
+      'aria-describedby': 'note-hint' });
+    text.value = draft || '';
+    const send = async (visibility) => {
+      const value = text.value.trim();
+      if (!value) {
+        $('note-hint').textContent = '请先填写内容。';
+        text.focus();
+        return;
+      }
+      try {
+        const updated = await B.call('POST', '/v1/staff/requests/' + encodeURIComponent(ticket.trackingNumber) + '/notes',
+          { body: { text: value, visibility: visibility }, token: state.token });
+        text.value = '';
+        toast(visibility === 'public' ? '已答复市民，市民查询进度时可见。' : '已添加内部备注（市民不可见）。');
+        renderDetail(updated);
+        refreshQueue();
+      } catch (error) {
+        failed(error);
+      }
+    };
+    return el('form', { id: 'note-form', class: 'note-form', onsubmit: (e) => { e.preventDefault(); send('internal'); } },
+      el('label', { for: 'note-text' }, '备注 / 答复'), text,
+      el('p', { id: 'note-hint', class: 'hint' }, '内部备注只有工作人员可见；答复市民会出现在市民的办理进度中。'),
+      el('div', { class: 'actions-row' },
+        el('button', { type: 'submit', class: 'secondary', id: 'note-internal', 'aria-keyshortcuts': 'n' }, '添加内部备注'),
+        el('button', { type: 'button', class: 'secondary', id: 'note-public', 'aria-keyshortcuts': 'p',
+          onclick: () => send('public') }, '答复市民')));
+  }
+
+  async function loadCallerTickets(ticket, key) {
+    let result;
+    try {
+      result = await B.call('GET', '/v1/staff/requests/' + encodeURIComponent(ticket.trackingNumber) + '/caller-tickets',
+        { token: state.token });
+    } catch (error) {
+      if (error.status === 401) {
+        failed(error);
+      }
+      return;
+    }
+    state.callerCache = { key: key, result: result };
+    if (state.selected && state.selected.trackingNumber === ticket.trackingNumber) {
+      showCallerTickets(ticket, result);
+    }
+  }
+
+  function showCallerTickets(ticket, result) {
+    const section = $('caller-tickets');
+    if (!section) {
+      return;
+    }
+    B.clear(section).appendChild(el('h4', { id: 'caller-tickets-title' }, '来电人的其他诉求（' + result.count + '）'));
+    if (!result.requests.length) {
+      section.appendChild(el('p', { class: 'hint' }, result.hidden ? '其他 ' + result.hidden + ' 件由其他部门办理。' : '没有其他诉求。'));
+      return;
+    }
+    section.appendChild(el('ul', { class: 'caller-list' }, result.requests.map((t) => el('li', null,
+      el('button', { type: 'button', class: 'link', onclick: () => openByNumber(t.trackingNumber) }, t.trackingNumber), ' ',
+      el('span', { class: 'status status-' + t.status }, B.statusLabel(t.status)), ' ',
+      el('small', null, B.formatTime(t.createdAt) + ' · ' + (t.category || '') + ' · ' + t.text)))));
+    if (result.hidden) {
+      section.appendChild(el('p', { class: 'hint' }, '另有 ' + result.hidden + ' 件由其他部门办理。'));
+    }
   }
 
   // ---- actions ------------------------------------------------------------------------------------------------
@@ -495,7 +851,7 @@
       state.pendingAction = null;
       toast(pending.ticket.trackingNumber + ' 已' + action.label + '，当前状态：' + B.statusLabel(updated.status));
       renderDetail(updated);
-      await loadQueue();
+      refreshQueue();
     } catch (error) {
       if (error.status === 401) {
         actionDialog.close();
@@ -560,23 +916,8 @@
   }
 
   async function showTicketByNumber(trackingNumber) {
-    $('filter-status').value = '';
-    $('filter-overdue').checked = false;
     selectTab('tab-queue');
-    await loadQueue();
-    let ticket = state.tickets.find((t) => t.trackingNumber === trackingNumber);
-    // the alarm's ticket may be further down the queue: follow the pages for a while
-    for (let pages = 0; !ticket && state.queueCursor && pages < 20; pages++) {
-      if (!await loadMoreQueue()) {
-        break;
-      }
-      ticket = state.tickets.find((t) => t.trackingNumber === trackingNumber);
-    }
-    if (ticket) {
-      openTicket(ticket);
-    } else {
-      toast('工单 ' + trackingNumber + ' 不在您的队列中。', 'error');
-    }
+    await openByNumber(trackingNumber);
   }
 
   $('alarm-filters').addEventListener('submit', (event) => {
@@ -667,11 +1008,79 @@
   $('stats-refresh').addEventListener('click', loadStats);
   $('stats-refresh').addEventListener('click', loadRoutingQuality);
 
+  // ---- keyboard shortcuts -------------------------------------------------------------------------------------
+
+  // Single keys, as in mail and ticket desks, only while no field has the focus and no dialog is open; the page's
+  // help (#shortcut-help) lists them.
+  function typing(target) {
+    return target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  }
+
+  function step(offset) {
+    if (!state.tickets.length) {
+      return;
+    }
+    const at = state.selected ? state.tickets.findIndex((t) => t.trackingNumber === state.selected.trackingNumber) : -1;
+    const next = state.tickets[Math.max(0, Math.min(state.tickets.length - 1, at + offset))];
+    renderDetail(next);
+    renderQueue();
+    const button = document.querySelector('#queue-rows tr[data-tracking-number="' + next.trackingNumber + '"] button.link');
+    if (button) {
+      button.focus({ preventScroll: true });
+      button.closest('tr').scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  document.addEventListener('keydown', (event) => {
+    if (!state.token || event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || actionDialog.open) {
+      return;
+    }
+    if (event.key === '?') {
+      const help = $('shortcut-help');
+      help.open = !help.open;
+      event.preventDefault();
+      return;
+    }
+    if ($('panel-queue').hidden) {
+      return;
+    }
+    const key = event.key.toLowerCase();
+    const action = Object.keys(ACTIONS).find((name) => ACTIONS[name].key === key);
+    if (key === '/') {
+      $('queue-search').focus();
+    } else if (key === 'j') {
+      step(1);
+    } else if (key === 'k') {
+      step(-1);
+    } else if (key === 'r') {
+      refreshQueue();
+    } else if (key === 'n' && $('note-text')) {
+      $('note-text').focus();
+    } else if (action && state.selected) {
+      const button = document.querySelector('#detail-body [data-action="' + action + '"]');
+      if (!button) {
+        return;
+      }
+      button.click();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+
   // ---- start --------------------------------------------------------------------------------------------------
 
+  state.clockTimer = setInterval(tickClocks, 30000);
   offerDevelopmentSignIn();
+  const signedOut = sessionStorage.getItem(SIGNED_OUT_KEY);
+  if (signedOut !== null) {
+    sessionStorage.removeItem(SIGNED_OUT_KEY);
+    if (signedOut) {
+      $('sign-in-status').appendChild(el('p', { class: 'notice error' }, signedOut));
+    }
+  }
   const saved = sessionStorage.getItem(TOKEN_KEY);
   if (saved && !signIn(saved)) {
-    signOut(null);
+    sessionStorage.removeItem(TOKEN_KEY);
   }
 }());

@@ -29,6 +29,8 @@ public record Access(Caller caller, Set<String> roles) {
     public static final String DEVICE_ADMIN_ROLE = "device-admin";
     /** The role claim of the 12345 dispatch centre. */
     public static final String DISPATCH_ROLE = "dispatch";
+    /** The role claim of the knowledge editors: they read the chatbot's gap list and keep the entries. */
+    public static final String KNOWLEDGE_EDITOR_ROLE = "knowledge-editor";
 
     public Access {
         roles = Set.copyOf(roles);

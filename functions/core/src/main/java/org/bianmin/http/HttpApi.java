@@ -20,7 +20,10 @@ import org.slf4j.MDC;
  */
 public final class HttpApi {
 
-    /** API Gateway's own payload limit is 10 MB; no route of ours needs more than this. */
+    /**
+     * API Gateway's own payload limit is 10 MB (Lambda's 6 MB); a text route needs no more than this, a route that
+     * carries a photo declares its own ({@link HttpRoute#maxBodyBytes()}).
+     */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** The logging context key of the request id: in every log line written while the request runs. */
@@ -67,8 +70,9 @@ public final class HttpApi {
 
     private HttpResponse dispatch(HttpRequest request) {
         try {
-            if (utf8Length(request.body()) > MAX_BODY_BYTES) {
-                return payloadTooLarge(request.requestId());
+            int limit = maxBodyBytes(request.method(), request.path());
+            if (utf8Length(request.body(), limit) > limit) {
+                return payloadTooLarge(request.requestId(), limit);
             }
             Set<String> allowed = new LinkedHashSet<>();
             for (HttpRoute route : routes) {
@@ -132,7 +136,18 @@ public final class HttpApi {
 
     /** 413, for transports that stop reading a body once it passes {@link #MAX_BODY_BYTES}. */
     public static HttpResponse payloadTooLarge(String requestId) {
-        return finish(requestId, problem(413, "PAYLOAD_TOO_LARGE", "请求体过大，不能超过64KB。", requestId));
+        return payloadTooLarge(requestId, MAX_BODY_BYTES);
+    }
+
+    /** 413, for transports that stop reading a body once it passes the route's {@code limit}. */
+    public static HttpResponse payloadTooLarge(String requestId, int limit) {
+        String size = limit >= 1024 * 1024 ? (limit / (1024 * 1024)) + "MB" : (limit / 1024) + "KB";
+        return finish(requestId, problem(413, "PAYLOAD_TOO_LARGE", "请求体过大，不能超过" + size + "。", requestId));
+    }
+
+    /** The body limit of the route serving this method and path ({@link HttpRoute#maxBodyBytes()}). */
+    public int maxBodyBytes(String method, String path) {
+        return route(method, path).map(HttpRoute::maxBodyBytes).orElse(MAX_BODY_BYTES);
     }
 
     /** The error response for a mistake a transport finds before routing (such as a malformed query string). */
@@ -140,8 +155,8 @@ public final class HttpApi {
         return finish(requestId, problem(e.status(), e.code(), e.getMessage(), requestId));
     }
 
-    private static int utf8Length(String text) {
-        if (text.length() * 3 <= MAX_BODY_BYTES) {
+    private static int utf8Length(String text, int limit) {
+        if ((long) text.length() * 3 <= limit) {
             return text.length();
         }
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;

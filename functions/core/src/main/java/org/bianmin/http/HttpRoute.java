@@ -34,6 +34,14 @@ public interface HttpRoute {
         return Set.of();
     }
 
+    /**
+     * The largest body the route accepts, in bytes (UTF-8): {@link HttpApi#MAX_BODY_BYTES} unless it carries more
+     * than text (a photo); a larger body is answered 413 before the route runs.
+     */
+    default int maxBodyBytes() {
+        return HttpApi.MAX_BODY_BYTES;
+    }
+
     /** This route, answering with these statuses (see {@link #statuses()}). */
     default HttpRoute answering(Integer... statuses) {
         return new Declared(this, Set.of(statuses), queryParameters());
@@ -96,6 +104,11 @@ public interface HttpRoute {
         @Override
         public HttpResponse handle(HttpRequest request) {
             return route.handle(request);
+        }
+
+        @Override
+        public int maxBodyBytes() {
+            return route.maxBodyBytes();
         }
     }
 }

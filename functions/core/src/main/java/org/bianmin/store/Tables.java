@@ -65,8 +65,17 @@ public final class Tables {
     public static final TableDefinition DEVICE_DEAD_LETTERS =
             new TableDefinition("device-dead-letters", "letterId", null, "expiresAt", List.of());
 
+    /**
+     * What citizens said about the chatbot's answers (有用 / 没用) and the questions it could not answer (HANDOFF
+     * NO_MATCH): one partition per day ({@code day} = 2026-11-30), so the knowledge editors' gap list is one Query per
+     * day of its range, never a scan. A repeated vote of one session on one question overwrites its item. Expired by
+     * TTL after 180 days.
+     */
+    public static final TableDefinition ANSWER_FEEDBACK =
+            new TableDefinition("answer-feedback", "day", "signalKey", "expiresAt", List.of());
+
     public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, TICKET_STATISTICS, HOTSPOTS, IDEMPOTENCY, APPROVALS,
-            REVERIFICATION_BATCHES, DEVICES, ALARMS, DEVICE_DEAD_LETTERS);
+            REVERIFICATION_BATCHES, DEVICES, ALARMS, DEVICE_DEAD_LETTERS, ANSWER_FEEDBACK);
 
     private Tables() {
     }

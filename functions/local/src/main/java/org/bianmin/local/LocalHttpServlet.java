@@ -64,9 +64,10 @@ final class LocalHttpServlet extends HttpServlet {
             write(response, HttpApi.rejected(e, requestId));
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(HttpApi.MAX_BODY_BYTES + 1);
-        HttpResponse result = body.length > HttpApi.MAX_BODY_BYTES
-                ? HttpApi.payloadTooLarge(requestId)
+        int limit = api.maxBodyBytes(request.getMethod(), path);
+        byte[] body = request.getInputStream().readNBytes(limit + 1);
+        HttpResponse result = body.length > limit
+                ? HttpApi.payloadTooLarge(requestId, limit)
                 : api.handle(new HttpRequest(request.getMethod(), path, headers, query,
                         new String(body, StandardCharsets.UTF_8), requestId, Map.of()));
         write(response, result);

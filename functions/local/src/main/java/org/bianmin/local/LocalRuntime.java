@@ -61,12 +61,16 @@ public final class LocalRuntime {
         List<String> arguments = new ArrayList<>(List.of(args));
         boolean inMemory = arguments.remove(LocalStore.IN_MEMORY_OPTION);
         DynaliteServer store = null;
+        Path dataDirectory = LocalStore.dataDirectory(arguments);
         if (LocalSettings.get(LocalSettings.DYNAMODB_ENDPOINT, args) == null) {
-            Path dataDirectory = LocalStore.dataDirectory(arguments);
             store = inMemory ? DynaliteServer.startInMemory() : DynaliteServer.startDurable(dataDirectory);
             System.out.println(inMemory ? "Data: in memory (--in-memory), gone when this runtime stops"
                     : "Data directory: " + store.dataDirectory().orElseThrow() + " (BIANMIN_DATA_DIR to change)");
             arguments.addAll(LocalStore.springArguments(store));
+        }
+        // photos on requests live beside the tables in the data directory (in memory: a temporary directory)
+        if (!inMemory && LocalSettings.get("bianmin.photos.directory", args) == null) {
+            arguments.add("--bianmin.photos.directory=" + dataDirectory.resolve("photos"));
         }
         ConfigurableApplicationContext context;
         try {

@@ -144,6 +144,27 @@ class OpenApiTest {
         expect(409, postJson("/v1/requests/" + trackingNumber + "/rating", "{\"code\":\"" + code + "\",\"rating\":5}", null));
         expect(400, postJson("/v1/requests/" + trackingNumber + "/rating", "{\"code\":\"" + code + "\",\"rating\":9}", null));
 
+        // the chatbot: votes on answers, the gap list, photos on a request
+        String session = json.readTree(postJson("/v1/inquiries", "{\"text\":\"居住证怎么办理\"}", null).body()).get("sessionId").asString();
+        expect(200, postJson("/v1/inquiries/feedback", "{\"sessionId\":\"" + session + "\",\"question\":\"居住证怎么办理\",\"helpful\":false}", null));
+        expect(400, postJson("/v1/inquiries/feedback", "{\"sessionId\":\"" + session + "\",\"question\":\"居住证怎么办理\"}", null));
+        expect(200, get("/v1/staff/knowledge-gaps?days=30", dispatch));
+        expect(400, get("/v1/staff/knowledge-gaps?days=91", dispatch));
+        expect(403, get("/v1/staff/knowledge-gaps", department));
+        expect(401, get("/v1/staff/knowledge-gaps", null));
+        java.awt.image.BufferedImage pixels = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(pixels, "jpg", jpeg);
+        String photo = "{\"code\":\"" + code + "\",\"contentType\":\"image/jpeg\",\"data\":\""
+                + java.util.Base64.getEncoder().encodeToString(jpeg.toByteArray()) + "\"}";
+        expect(201, postJson("/v1/requests/" + trackingNumber + "/photos", photo, null));
+        expect(400, postJson("/v1/requests/" + trackingNumber + "/photos", photo.replace("image/jpeg", "image/gif"), null));
+        expect(404, postJson("/v1/requests/BM000000000000/photos", photo, null));
+        expect(200, get("/v1/staff/requests/" + trackingNumber + "/photos", dispatch));
+        expect(200, get("/v1/staff/requests/" + trackingNumber + "/photos/photo-1", dispatch));
+        expect(404, get("/v1/staff/requests/" + trackingNumber + "/photos/photo-3", dispatch));
+        expect(401, get("/v1/staff/requests/" + trackingNumber + "/photos", null));
+
         expect(200, get("/v1/staff/requests", dispatch));
         expect(200, get("/v1/staff/requests?status=RECEIVED&department=" + enc("市城市管理局"), dispatch));
         expect(400, get("/v1/staff/requests?status=NOPE", dispatch));
@@ -167,8 +188,28 @@ class OpenApiTest {
         assertThat(code(expect(400, get("/v1/staff/requests/" + trackingNumber + "/similar?cursor=abc", dispatch)))).isEqualTo("INVALID_CURSOR");
         assertThat(code(expect(400, get("/v1/staff/requests/" + trackingNumber + "/similar?limit=11", dispatch)))).isEqualTo("INVALID_LIMIT");
         expect(404, get("/v1/staff/requests/BM000000000000/similar", dispatch));
+        // the desk: views with counts, search in the body (phones), caller history, notes, and the role refusals
+        expect(200, get("/v1/staff/requests/views", dispatch));
+        expect(200, get("/v1/staff/requests/views", department));
+        expect(403, get("/v1/staff/requests/views?department=" + enc("市交通运输局"), department));
+        expect(200, get("/v1/staff/requests?view=due-soon&sort=priority", dispatch));
+        assertThat(code(expect(400, get("/v1/staff/requests?sort=random", dispatch)))).isEqualTo("INVALID_SORT");
+        assertThat(code(expect(400, get("/v1/staff/requests?q=13812345678", dispatch)))).isEqualTo("PHONE_IN_URL");
+        expect(403, get("/v1/staff/requests?view=awaiting-dispatch", department));
+        JsonNode byPhone = json.readTree(expect(200, postJson("/v1/staff/requests/search", "{\"q\":\"13812345678\"}", dispatch)).body());
+        assertThat(byPhone.get("requests").findValuesAsString("trackingNumber")).contains(trackingNumber);
+        expect(400, postJson("/v1/staff/requests/search", "{\"view\":\"nope\"}", dispatch));
+        expect(403, postJson("/v1/staff/requests/search", "{\"status\":\"RECEIVED\"}", department));
+        expect(401, postJson("/v1/staff/requests/search", "{}", null));
+        expect(200, get("/v1/staff/requests/" + trackingNumber + "/caller-tickets", dispatch));
+        expect(404, get("/v1/staff/requests/BM000000000000/caller-tickets", dispatch));
+        expect(200, postJson("/v1/staff/requests/" + trackingNumber + "/notes", "{\"text\":\"内部核实中\",\"visibility\":\"internal\"}", dispatch));
+        expect(400, postJson("/v1/staff/requests/" + trackingNumber + "/notes", "{\"text\":\"\",\"visibility\":\"internal\"}", dispatch));
+        expect(403, postJson("/v1/staff/requests/" + trackingNumber + "/notes", "{\"text\":\"看看\",\"visibility\":\"internal\"}", department));
+        expect(404, postJson("/v1/staff/requests/BM000000000000/notes", "{\"text\":\"看看\",\"visibility\":\"public\"}", dispatch));
+        expect(403, postJson("/v1/staff/requests/" + trackingNumber + "/transitions", "{\"action\":\"accept\"}", dispatch));
         expect(400, postJson("/v1/staff/requests/" + trackingNumber + "/transitions", "{\"action\":\"fly\"}", dispatch));
-        expect(404, postJson("/v1/staff/requests/BM000000000000/transitions", "{\"action\":\"accept\"}", dispatch));
+        expect(404, postJson("/v1/staff/requests/BM000000000000/transitions", "{\"action\":\"escalate\"}", dispatch));
         expect(200, postJson("/v1/staff/requests/import",
                 "[{\"id\":\"openapi-1\",\"subject\":\"路灯不亮\",\"detail\":\"桂花路路灯不亮了很久\",\"time\":\"2019/2/28 11:25:05\"}]", dispatch));
         expect(403, postJson("/v1/staff/requests/import", "[{\"id\":\"openapi-2\"}]", department));

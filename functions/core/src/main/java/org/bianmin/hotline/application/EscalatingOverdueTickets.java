@@ -74,7 +74,7 @@ public final class EscalatingOverdueTickets {
         }
         int autoClosed = 0;
         for (Ticket ticket : tickets.list(null, List.of(TicketStatus.RESOLVED), BATCH, null).items()) {
-            Instant resolvedAt = ticket.events().stream().filter(e -> e.to() == TicketStatus.RESOLVED)
+            Instant resolvedAt = ticket.events().stream().filter(e -> e.to() == TicketStatus.RESOLVED && !e.keepsStatus())
                     .map(TicketEvent::at).reduce((a, b) -> b).orElse(ticket.createdAt());
             if (resolvedAt.plus(returnVisitPeriod).isBefore(now)) {
                 try {

@@ -80,4 +80,18 @@ public interface TicketStore {
      * query per status, the range on its sort key), so the cost follows the tickets in the range, not the table.
      */
     java.util.List<Ticket> createdBetween(java.time.Instant from, java.time.Instant to);
+
+    /**
+     * One page of an agent's queue ({@link QueueQuery}): index queries merged in the query's order, the text phrase
+     * a filter on what they read, so a page costs at most a bounded number of reads per partition.
+     *
+     * @throws org.bianmin.store.InvalidCursorException when {@code cursor} was not issued for this same query
+     */
+    org.bianmin.store.Page<Ticket> queue(QueueQuery query, int limit, String cursor);
+
+    /** How many tickets {@link #queue} would list in all: counted by the same index queries (no items returned). */
+    long count(QueueQuery query);
+
+    /** A caller's tickets, newest first, at most {@code limit}: the phone-hash index, one query per hash given. */
+    java.util.List<Ticket> withPhoneHashes(java.util.List<String> phoneHashes, int limit);
 }

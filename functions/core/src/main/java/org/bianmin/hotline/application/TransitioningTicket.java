@@ -66,6 +66,10 @@ public final class TransitioningTicket {
      */
     public Ticket transition(String trackingNumber, TicketAction action, String note, String department,
                              String categoryCode, StaffMember actor) {
+        if (actor.dispatchCentre() && !TicketLifecycle.dispatchCentreMay(action)) {
+            // 签收/办理/办结/退单 are the department's word that it has the ticket in hand; nobody says it for them
+            throw new TransitionRefusedException(Reason.FORBIDDEN, "该操作只能由承办部门执行。");
+        }
         if (TicketLifecycle.needsNote(action) && (note == null || note.isBlank())) {
             throw new TransitionRefusedException(Reason.NOTE_REQUIRED, "该操作需要填写说明（办结情况或退单原因）。");
         }
@@ -81,7 +85,8 @@ public final class TransitioningTicket {
         try {
             done = tickets.modify(trackingNumber, ticket -> {
                 if (!actor.mayAccess(ticket)) {
-                    throw new TransitionRefusedException(Reason.FORBIDDEN, "无权处理其他部门的工单。");
+                    throw new TransitionRefusedException(Reason.FORBIDDEN, ticket.department().equals(actor.department())
+                            ? "工单尚未派单到本部门，待分拨中心派单后再处理。" : "无权处理其他部门的工单。");
                 }
                 if (!actor.dispatchCentre() && !TicketLifecycle.departmentMay(action)) {
                     throw new TransitionRefusedException(Reason.FORBIDDEN, "该操作只能由分拨中心执行。");
@@ -92,13 +97,13 @@ public final class TransitioningTicket {
                 String nextDepartment = action == TicketAction.DISPATCH && target != null ? target : ticket.department();
                 if (action != TicketAction.DISPATCH) {
                     return ticket.transitioned(next, nextDepartment,
-                            new TicketEvent(now, actor.subject(), action.name(), ticket.status(), next, note));
+                            new TicketEvent(now, actor.subject(), action.name(), ticket.status(), next, note, actor.displayName()));
                 }
                 String domain = leaf == null ? ticket.domain() : leaf.domain().label();
                 String code = leaf == null ? ticket.categoryCode() : leaf.code();
                 String name = leaf == null ? ticket.category() : leaf.name();
                 TicketEvent event = new TicketEvent(now, actor.subject(), action.name(), ticket.status(), next,
-                        RoutingNote.of(note, ticket, domain, code, name, nextDepartment));
+                        RoutingNote.of(note, ticket, domain, code, name, nextDepartment), actor.displayName());
                 return ticket.recategorized(domain, code, name, next, nextDepartment, event);
             }).orElseThrow(() -> new TransitionRefusedException(Reason.NOT_FOUND, "没有这个工单。"));
         } catch (ConcurrentTicketUpdateException e) {

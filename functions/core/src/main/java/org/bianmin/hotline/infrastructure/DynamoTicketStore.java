@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bianmin.hotline.application.TicketStatistics;
+import org.bianmin.hotline.application.QueueQuery;
 import org.bianmin.hotline.application.TicketStore;
 import org.bianmin.hotline.model.GridAssignment;
 import org.bianmin.hotline.model.Location;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Tickets in the {@code tickets} table, one item each. The item carries the index keys of {@link Tables#TICKETS}:
@@ -40,6 +42,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class DynamoTicketStore implements TicketStore, UsesTables {
 
     static final String OPEN = "OPEN";
+    static final String ESCALATED = "ESCALATED";
+    private static final String DUE = "dueAt";
+    private static final Comparator<Map<String, AttributeValue>> EARLIEST_DUE =
+            Comparator.comparing((Map<String, AttributeValue> item) -> Instant.parse(item.get(DUE).s()));
+    /** Urgent first, then normal, then consultation (the enum's order), each by deadline. */
+    private static final Comparator<Map<String, AttributeValue>> MOST_PRESSING =
+            Comparator.comparing((Map<String, AttributeValue> item) -> SlaClass.valueOf(item.get("sla").s()))
+                    .thenComparing(EARLIEST_DUE);
     private static final String CREATED = "createdAt";
     /** The order of every listing: the index queries read createdAt descending, and the merge keeps it. */
     private static final Comparator<Map<String, AttributeValue>> NEWEST_FIRST =
@@ -182,6 +192,157 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
         return found;
     }
 
+    @Override
+    public Page<Ticket> queue(QueueQuery query, int limit, String cursor) {
+        Comparator<Map<String, AttributeValue>> order = switch (query.order()) {
+            case CREATED -> NEWEST_FIRST;
+            case DUE -> EARLIEST_DUE;
+            case PRIORITY -> MOST_PRESSING;
+        };
+        return merged.page(queuePartitions(query), order, limit, cursor).map(DynamoTicketStore::fromItem);
+    }
+
+    @Override
+    public long count(QueueQuery query) {
+        long count = 0;
+        for (MergedQuery.Partition partition : queuePartitions(query)) {
+            QueryRequest request = partition.query().toBuilder().select(Select.COUNT).build();
+            for (var page : dynamo.queryPaginator(request)) {
+                count += page.count();
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public List<Ticket> withPhoneHashes(List<String> phoneHashes, int limit) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (String hash : new java.util.LinkedHashSet<>(phoneHashes)) {
+            items.addAll(dynamo.query(q -> q.tableName(tableName).indexName("byPhone").scanIndexForward(false).limit(limit)
+                    .keyConditionExpression("phoneHash = :h")
+                    .expressionAttributeValues(Map.of(":h", s(hash)))).items());
+        }
+        return items.stream().sorted(NEWEST_FIRST).limit(limit).map(DynamoTicketStore::fromItem).toList();
+    }
+
+    /**
+     * The index partitions of a queue. Newest first: one partition per status (of the department, or of all).
+     * By deadline: the open-deadline index, OPEN and ESCALATED partitions as the statuses need them, the department
+     * and the statuses as filters; by priority, each of those once per SLA class, merged urgent first.
+     */
+    private List<MergedQuery.Partition> queuePartitions(QueueQuery query) {
+        List<MergedQuery.Partition> partitions = new ArrayList<>();
+        if (!query.byDeadline()) {
+            for (TicketStatus status : query.statuses()) {
+                Filter filter = new Filter().text(query.text());
+                partitions.add(query.department() != null
+                        ? filtered("byDepartmentStatus", "departmentStatus", query.department() + "#" + status.name(), CREATED,
+                                null, null, filter)
+                        : filtered("byStatus", "status", status.name(), CREATED, null, null, filter));
+            }
+            return partitions;
+        }
+        List<TicketStatus> open = query.statuses().stream().filter(TicketStatus::isOpen).toList();
+        List<TicketStatus> waiting = open.stream().filter(st -> st != TicketStatus.ESCALATED).toList();
+        List<TicketStatus> everyWaiting = java.util.Arrays.stream(TicketStatus.values())
+                .filter(st -> st.isOpen() && st != TicketStatus.ESCALATED).toList();
+        List<String> keys = new ArrayList<>();
+        if (!waiting.isEmpty()) {
+            keys.add(OPEN);
+        }
+        if (open.contains(TicketStatus.ESCALATED)) {
+            keys.add(ESCALATED);
+        }
+        for (String key : keys) {
+            List<TicketStatus> statuses = key.equals(OPEN) && !waiting.containsAll(everyWaiting) ? waiting : List.of();
+            List<SlaClass> classes = query.order() == QueueQuery.Order.PRIORITY ? List.of(SlaClass.values()) : java.util.Collections.singletonList(null);
+            for (SlaClass sla : classes) {
+                Filter filter = new Filter().department(query.department()).statuses(statuses).sla(sla).text(query.text());
+                partitions.add(filtered("byDeadline", "openDeadline", key, DUE, query.dueFrom(), query.dueBefore(), filter));
+            }
+        }
+        return partitions;
+    }
+
+    /** One index partition with an optional range on its sort key and an optional filter. */
+    private MergedQuery.Partition filtered(String index, String keyAttribute, String keyValue, String sortAttribute,
+                                           Instant from, Instant before, Filter filter) {
+        Map<String, String> names = new HashMap<>(filter.names);
+        Map<String, AttributeValue> values = new HashMap<>(filter.values);
+        names.put("#k", keyAttribute);
+        values.put(":k", s(keyValue));
+        String condition = "#k = :k";
+        if (from != null || before != null) {
+            names.put("#r", sortAttribute);
+            if (from != null && before != null) {
+                values.put(":from", s(from.toString()));
+                values.put(":before", s(before.toString()));
+                condition += " AND #r BETWEEN :from AND :before";
+            } else if (from != null) {
+                values.put(":from", s(from.toString()));
+                condition += " AND #r >= :from";
+            } else {
+                values.put(":before", s(before.toString()));
+                condition += " AND #r < :before";
+            }
+        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(tableName).indexName(index).scanIndexForward(
+                !sortAttribute.equals(CREATED)).keyConditionExpression(condition).expressionAttributeNames(names)
+                .expressionAttributeValues(values);
+        if (!filter.conditions.isEmpty()) {
+            query.filterExpression(String.join(" AND ", filter.conditions));
+        }
+        return new MergedQuery.Partition(query.build(), List.of("trackingNumber", keyAttribute, sortAttribute),
+                Map.of(keyAttribute, keyValue));
+    }
+
+    /** The filter of a queue partition, built up condition by condition. */
+    private static final class Filter {
+        final List<String> conditions = new ArrayList<>();
+        final Map<String, String> names = new HashMap<>();
+        final Map<String, AttributeValue> values = new HashMap<>();
+
+        Filter department(String department) {
+            if (department != null) {
+                names.put("#dep", "department");
+                values.put(":dep", s(department));
+                conditions.add("#dep = :dep");
+            }
+            return this;
+        }
+
+        Filter statuses(List<TicketStatus> statuses) {
+            if (!statuses.isEmpty()) {
+                names.put("#st", "status");
+                List<String> placeholders = new ArrayList<>();
+                for (int i = 0; i < statuses.size(); i++) {
+                    values.put(":st" + i, s(statuses.get(i).name()));
+                    placeholders.add(":st" + i);
+                }
+                conditions.add("#st IN (" + String.join(", ", placeholders) + ")");
+            }
+            return this;
+        }
+
+        Filter sla(SlaClass sla) {
+            if (sla != null) {
+                names.put("#sla", "sla");
+                values.put(":sla", s(sla.name()));
+                conditions.add("#sla = :sla");
+            }
+            return this;
+        }
+
+        Filter text(String text) {
+            if (text != null && !text.isBlank()) {
+                names.put("#txt", "text");
+                values.put(":txt", s(text.strip()));
+                conditions.add("contains(#txt, :txt)");
+            }
+            return this;
+        }
+    }
+
     static Map<String, AttributeValue> toItem(Ticket t) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("trackingNumber", s(t.trackingNumber()));
@@ -221,9 +382,10 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
             item.put("externalId", s(t.origin().externalId()));
             item.put("likes", AttributeValue.fromN(Integer.toString(t.origin().likes())));
         }
-        if (t.origin() == null && t.status().isOpen() && t.status() != TicketStatus.ESCALATED) {
-            // sparse deadline index: only tickets the SLA scheduler may still have to escalate
-            item.put("openDeadline", s(OPEN));
+        if (t.origin() == null && t.status().isOpen()) {
+            // sparse deadline index: OPEN holds the tickets the SLA scheduler may still have to escalate; escalated
+            // ones sit in their own partition, so the scheduler never reads them and the desk can still sort them
+            item.put("openDeadline", s(t.status() == TicketStatus.ESCALATED ? ESCALATED : OPEN));
         }
         if (t.rating() != null) {
             item.put("rating", AttributeValue.fromN(t.rating().toString()));
@@ -249,6 +411,7 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
             }
             event.put("to", s(e.to().name()));
             putIfPresent(event, "note", e.note());
+            putIfPresent(event, "actorName", e.actorName());
             events.add(AttributeValue.fromM(event));
         }
         item.put("events", AttributeValue.fromL(events));
@@ -268,7 +431,7 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
             Map<String, AttributeValue> e = value.m();
             events.add(new TicketEvent(Instant.parse(e.get("at").s()), e.get("actor").s(), e.get("action").s(),
                     e.containsKey("from") ? TicketStatus.valueOf(e.get("from").s()) : null,
-                    TicketStatus.valueOf(e.get("to").s()), str(e, "note")));
+                    TicketStatus.valueOf(e.get("to").s()), str(e, "note"), str(e, "actorName")));
         }
         return new Ticket(str(item, "trackingNumber"), str(item, "verificationHash"),
                 TicketStatus.valueOf(str(item, "status")), Long.parseLong(item.get("version").n()), str(item, "channel"),

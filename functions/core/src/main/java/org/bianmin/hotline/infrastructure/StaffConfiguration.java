@@ -10,10 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.bianmin.hotline.application.DeliveringDispatchNotification;
+import org.bianmin.hotline.application.AddingTicketNote;
 import org.bianmin.hotline.application.DispatchQueue;
+import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.classification.Taxonomy;
+import org.bianmin.hotline.web.StaffCallerTicketsRoute;
+import org.bianmin.hotline.web.StaffNoteRoute;
+import org.bianmin.hotline.web.StaffQueueViewsRoute;
 import org.bianmin.hotline.web.StaffRequestsRoute;
+import org.bianmin.hotline.web.StaffSearchRoute;
 import org.bianmin.hotline.web.StaffRoutingRoutes;
 import org.bianmin.hotline.web.StaffStatsRoute;
 import org.bianmin.hotline.web.StaffHotSpotsRoute;
@@ -35,8 +41,28 @@ import org.springframework.context.annotation.Configuration;
 class StaffConfiguration {
 
     @Bean
-    StaffRequestsRoute staffRequestsRoute(DynamoTicketStore tickets) {
-        return new StaffRequestsRoute(tickets);
+    StaffRequestsRoute staffRequestsRoute(DynamoTicketStore tickets, PhoneProtector phones, Clock clock) {
+        return new StaffRequestsRoute(tickets, phones, clock);
+    }
+
+    @Bean
+    StaffSearchRoute staffSearchRoute(DynamoTicketStore tickets, PhoneProtector phones, Clock clock) {
+        return new StaffSearchRoute(tickets, phones, clock);
+    }
+
+    @Bean
+    StaffQueueViewsRoute staffQueueViewsRoute(DynamoTicketStore tickets, Clock clock) {
+        return new StaffQueueViewsRoute(tickets, clock);
+    }
+
+    @Bean
+    StaffCallerTicketsRoute staffCallerTicketsRoute(DynamoTicketStore tickets) {
+        return new StaffCallerTicketsRoute(tickets);
+    }
+
+    @Bean
+    StaffNoteRoute staffNoteRoute(DynamoTicketStore tickets, Clock clock) {
+        return new StaffNoteRoute(new AddingTicketNote(tickets, clock));
     }
 
     @Bean
@@ -88,11 +114,15 @@ class StaffConfiguration {
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> staffApi(StaffRequestsRoute requests,
                                                                       StaffTransitionRoute transitions,
+                                                                      StaffSearchRoute search,
+                                                                      StaffQueueViewsRoute views,
+                                                                      StaffCallerTicketsRoute callerTickets,
+                                                                      StaffNoteRoute notes,
                                                                       StaffStatsRoute stats,
                                                                       StaffRoutingRoutes routing,
                                                                       StaffHotSpotsRoute hotSpots,
                                                                       Metrics metrics) {
-        List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats, hotSpots));
+        List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats, search, views, callerTickets, notes, hotSpots));
         routes.addAll(routing.routes());
         return new ApiGatewayHttpFunction(new HttpApi(routes, metrics));
     }

@@ -37,6 +37,8 @@ public final class TicketLifecycle {
     private static final Set<TicketAction> DEPARTMENT_ACTIONS =
             EnumSet.of(TicketAction.ACCEPT, TicketAction.START, TicketAction.RESOLVE, TicketAction.REJECT);
     private static final Set<TicketAction> NOTE_REQUIRED = EnumSet.of(TicketAction.RESOLVE, TicketAction.REJECT);
+    /** Waiting for the dispatch centre: filed, sent back by a department, or reopened after the citizen's rating. */
+    public static final Set<TicketStatus> AWAITING_DISPATCH = EnumSet.of(RECEIVED, REJECTED, REOPENED);
 
     private TicketLifecycle() {
     }
@@ -49,6 +51,19 @@ public final class TicketLifecycle {
 
     public static boolean departmentMay(TicketAction action) {
         return DEPARTMENT_ACTIONS.contains(action);
+    }
+
+    /**
+     * Whether the dispatch centre may take the action: not the department's own steps (签收, 办理, 办结, 退单), which
+     * are the department's word that it has the ticket in hand; the centre dispatches, escalates, closes and reopens.
+     */
+    public static boolean dispatchCentreMay(TicketAction action) {
+        return !DEPARTMENT_ACTIONS.contains(action);
+    }
+
+    /** Whether a ticket in this status has reached its department (so the department sees it and may act on it). */
+    public static boolean reachedDepartment(TicketStatus status) {
+        return !AWAITING_DISPATCH.contains(status);
     }
 
     public static boolean needsNote(TicketAction action) {

@@ -288,7 +288,9 @@ public final class Open311Api implements HttpRouteGroup {
         view.put("service_request_id", ticket.trackingNumber());
         view.put("status", openOrClosed(ticket));
         TicketEvent last = ticket.events().get(ticket.events().size() - 1);
-        view.put("status_notes", PublicRedactor.text(last.note()));
+        // the public reads only what was written for the citizen, never a staff note (PublicTimeline)
+        List<org.bianmin.hotline.model.PublicTimeline.Entry> timeline = org.bianmin.hotline.model.PublicTimeline.of(ticket);
+        view.put("status_notes", timeline.isEmpty() ? null : PublicRedactor.text(timeline.get(timeline.size() - 1).note()));
         view.put("service_name", ticket.category());
         view.put("service_code", ticket.categoryCode());
         view.put("description", PublicRedactor.text(ticket.text()));

@@ -2,6 +2,7 @@ package org.bianmin.hotline.web;
 
 import java.util.Set;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,10 @@ import org.bianmin.http.HttpRoute;
 import org.bianmin.http.RateLimiter;
 import org.bianmin.hotline.application.TicketStore;
 import org.bianmin.hotline.application.TrackingCodeLockout;
+import org.bianmin.hotline.model.ActorNames;
+import org.bianmin.hotline.model.PublicTimeline;
 import org.bianmin.hotline.model.Ticket;
+import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.WorkingCalendar;
 
 /**
@@ -80,20 +84,43 @@ public final class RequestStatusRoute implements HttpRoute {
             view.put("externalId", ticket.origin().externalId());
             view.put("likes", ticket.origin().likes());
         }
-        view.put("history", ticket.events().stream().map(e -> {
+        view.put("history", auditTrail(ticket));
+        return view;
+    }
+
+    /**
+     * The staff audit trail: every event with a readable actor ({@link ActorNames}) beside the raw one, and whether
+     * its note stays inside ({@code internal}) or reaches the citizen. The dispatch queue's delivery receipts change
+     * nothing, so they are not rows of their own: each is folded into the row before it as {@code delivery}.
+     */
+    static List<Map<String, Object>> auditTrail(Ticket ticket) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TicketEvent e : ticket.events()) {
+            if (TicketEvent.NOTIFY.equals(e.action()) && e.keepsStatus() && !rows.isEmpty()) {
+                rows.get(rows.size() - 1).put("delivery", e.note());
+                continue;
+            }
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("at", OFFSET_TIME.format(e.at()));
             event.put("actor", e.actor());
+            event.put("actorName", ActorNames.of(e));
             event.put("action", e.action());
             event.put("from", e.from() == null ? null : e.from().name());
             event.put("to", e.to().name());
             event.put("note", e.note());
-            return event;
-        }).toList());
-        return view;
+            boolean citizenReadsNote = e.note() != null && PublicTimeline.entry(e)
+                    .map(entry -> e.note().equals(entry.note())).orElse(false);
+            event.put("internal", e.note() != null && !citizenReadsNote);
+            rows.add(event);
+        }
+        return rows;
     }
 
-    /** What a citizen may see: no phone number, no staff names. */
+    static String time(java.time.Instant instant) {
+        return OFFSET_TIME.format(instant);
+    }
+
+    /** What a citizen may see: no phone number, no staff names, no staff notes ({@link PublicTimeline}). */
     static Map<String, Object> view(Ticket ticket) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("trackingNumber", ticket.trackingNumber());
@@ -104,10 +131,11 @@ public final class RequestStatusRoute implements HttpRoute {
         view.put("grid", ticket.grid() == null ? null : ticket.grid().name());
         view.put("createdAt", OFFSET_TIME.format(ticket.createdAt()));
         view.put("dueAt", OFFSET_TIME.format(ticket.dueAt()));
-        List<Map<String, Object>> history = ticket.events().stream().map(e -> {
+        // only what was written for the citizen: staff notes, the routing and rejection reasons stay inside
+        List<Map<String, Object>> history = PublicTimeline.of(ticket).stream().map(e -> {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("at", OFFSET_TIME.format(e.at()));
-            event.put("status", e.to().name());
+            event.put("status", e.status().name());
             event.put("note", e.note());
             return event;
         }).toList();

@@ -53,6 +53,7 @@ public final class AnsweringInquiry {
     private final SafetyCheck safety;
     private final SmallTalk smallTalk;
     private final Metrics metrics;
+    private final CollectingFeedback feedback;
 
     /** With the shipped safety rules. */
     public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
@@ -68,6 +69,14 @@ public final class AnsweringInquiry {
     /** Counting every reply by its action ({@link MetricNames#INQUIRY_OUTCOMES}). */
     public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
                             Duration conversationTtl, SafetyCheck safety, SmallTalk smallTalk, Metrics metrics) {
+        this(knowledge, conversations, clock, conversationTtl, safety, smallTalk, metrics, null);
+    }
+
+    /** Also noting every question no entry answers (HANDOFF NO_MATCH) for the knowledge editors' gap list. */
+    public AnsweringInquiry(KnowledgeSearch knowledge, ConversationStore conversations, Clock clock,
+                            Duration conversationTtl, SafetyCheck safety, SmallTalk smallTalk, Metrics metrics,
+                            CollectingFeedback feedback) {
+        this.feedback = feedback;
         this.metrics = metrics;
         this.knowledge = knowledge;
         this.conversations = conversations;
@@ -98,6 +107,14 @@ public final class AnsweringInquiry {
         log.info("inquiry answered action={} entry={} emergency={} confidence={} channel={}", reply.action(), entryId,
                 emergency.map(EmergencyKind::id).orElse(null), reply.confidence(), inquiry.channel().wireName());
         metrics.count(MetricNames.INQUIRY_OUTCOMES, Map.of("action", reply.action().name()));
+        if (feedback != null && reply.handoff() != null && reply.handoff().reason() == HandoffReason.NO_MATCH) {
+            try {
+                feedback.noteUnanswered(sessionId, inquiry.text());
+            } catch (RuntimeException e) {
+                // the gap list is for editors: losing one entry must never cost the citizen the reply
+                log.warn("unanswered question not noted: {}", e.toString());
+            }
+        }
         return reply;
     }
 
@@ -272,7 +289,34 @@ public final class AnsweringInquiry {
                     false, null);
         }
         return new InquiryReply(InquiryAction.ANSWER, best.answer().fullText(), reference(best), confidence,
-                List.of(), sessionId, best.offerRequest(), null);
+                List.of(), sessionId, best.offerRequest(), null, null, sections(best));
+    }
+
+    /**
+     * The order a citizen reads an entry in: what it is, who qualifies, what to bring, what to do, where, how long,
+     * what it costs.
+     */
+    private static final List<AnswerSection> READING_ORDER = List.of(AnswerSection.SUMMARY, AnswerSection.CONDITIONS,
+            AnswerSection.MATERIALS,
+            AnswerSection.STEPS, AnswerSection.WHERE, AnswerSection.ONLINE, AnswerSection.TIME_LIMIT, AnswerSection.FEES,
+            AnswerSection.HOURS, AnswerSection.PHONE);
+
+    static List<InquiryReply.Section> sections(KnowledgeEntry entry) {
+        List<InquiryReply.Section> sections = new java.util.ArrayList<>();
+        for (AnswerSection section : READING_ORDER) {
+            if (!entry.answer().has(section)) {
+                continue;
+            }
+            List<String> items = switch (section) {
+                case STEPS -> entry.answer().steps();
+                case MATERIALS -> entry.answer().materials();
+                case CONDITIONS -> entry.answer().conditions();
+                default -> List.of();
+            };
+            sections.add(new InquiryReply.Section(section.name(), section.heading(),
+                    items.isEmpty() ? entry.answer().section(section) : null, items));
+        }
+        return sections;
     }
 
     /** No entry, no suggestions and no request offer: there is nothing to answer or file. */

@@ -4,6 +4,7 @@ import org.bianmin.observability.Metrics;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,6 +12,11 @@ import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.DependencyCheck;
 import org.bianmin.http.HealthRoute;
 import org.bianmin.http.HttpApi;
+import org.bianmin.http.RateLimiter;
+import org.bianmin.inquiry.application.CollectingFeedback;
+import org.bianmin.inquiry.application.ListingKnowledgeGaps;
+import org.bianmin.inquiry.web.FeedbackRoute;
+import org.bianmin.inquiry.web.StaffKnowledgeGapsRoute;
 import org.bianmin.inquiry.application.AnsweringInquiry;
 import org.bianmin.inquiry.application.ConversationStore;
 import org.bianmin.inquiry.application.SafetyCheck;
@@ -46,9 +52,9 @@ class InquiryConfiguration {
     @Bean
     AnsweringInquiry answeringInquiry(KnowledgeSearch knowledge, ConversationStore conversations,
                                       InquiryProperties properties, SafetyCheck safety, SmallTalk smallTalk,
-                                      Clock clock, Metrics metrics) {
+                                      Clock clock, Metrics metrics, CollectingFeedback feedback) {
         return new AnsweringInquiry(knowledge, conversations, clock, properties.conversationTtl(), safety, smallTalk,
-                metrics);
+                metrics, feedback);
     }
 
     @Bean
@@ -56,11 +62,39 @@ class InquiryConfiguration {
         return new InquiryRoute(inquiries);
     }
 
-    /** The inquiry Lambda: {@code POST /v1/inquiries} and {@code GET /health} behind API Gateway. */
+    @Bean
+    DynamoFeedbackStore feedbackStore(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoFeedbackStore(dynamo, store.tablePrefix());
+    }
+
+    @Bean
+    CollectingFeedback collectingFeedback(KnowledgeSearch knowledge, DynamoFeedbackStore feedbackStore, Clock clock) {
+        return new CollectingFeedback(knowledge, feedbackStore, clock);
+    }
+
+    /** Votes are cheap to send: 60 per client address in 10 minutes, this instance's own count. */
+    @Bean
+    FeedbackRoute feedbackRoute(CollectingFeedback feedback, Clock clock) {
+        return new FeedbackRoute(feedback, new RateLimiter(60, Duration.ofMinutes(10), clock));
+    }
+
+    @Bean
+    StaffKnowledgeGapsRoute staffKnowledgeGapsRoute(KnowledgeSearch knowledge, DynamoFeedbackStore feedbackStore,
+                                                    Clock clock) {
+        return new StaffKnowledgeGapsRoute(new ListingKnowledgeGaps(knowledge, feedbackStore), clock);
+    }
+
+    /**
+     * The inquiry Lambda: {@code POST /v1/inquiries}, the citizens' votes on answers and {@code GET /health} behind
+     * API Gateway, and the knowledge editors' gap list behind the staff JWT authorizer (it groups questions with the
+     * same analyzer, which this function has loaded).
+     */
     @Bean
     Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> inquiryApi(InquiryRoute inquiry, HealthRoute health,
+                                                                         FeedbackRoute feedback,
+                                                                         StaffKnowledgeGapsRoute gaps,
                                                                          Metrics metrics) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(inquiry, health), metrics));
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(inquiry, health, feedback, gaps), metrics));
     }
 
     @Bean

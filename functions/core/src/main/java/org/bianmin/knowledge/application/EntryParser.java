@@ -25,7 +25,7 @@ final class EntryParser {
     private static final Set<String> FIELDS = Set.of("id", "title", "question", "variants", "answer", "category",
             "department", "domain", "kind", "offerRequest", "tags", "updatedAt");
     private static final Set<String> ANSWER_FIELDS = Set.of("summary", "steps", "materials", "where", "online",
-            "fees", "timeLimit", "hours", "phone");
+            "fees", "timeLimit", "hours", "phone", "conditions");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -86,7 +86,7 @@ final class EntryParser {
         EntryAnswer answer = new EntryAnswer(text(node, "summary"), optionalTexts(node, "steps"),
                 optionalTexts(node, "materials"), optionalText(node, "where"), optionalText(node, "online"),
                 optionalText(node, "fees"), optionalText(node, "timeLimit"), optionalText(node, "hours"),
-                optionalText(node, "phone"));
+                optionalText(node, "phone"), optionalTexts(node, "conditions"));
         long sections = ANSWER_FIELDS.stream().filter(f -> !f.equals("summary") && node.hasNonNull(f)).count();
         if (sections < 2) {
             throw new IllegalArgumentException("'answer' needs a summary and at least two more sections");

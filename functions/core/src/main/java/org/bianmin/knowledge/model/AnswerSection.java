@@ -3,6 +3,8 @@ package org.bianmin.knowledge.model;
 /** The sections of an answer, with the heading a citizen reads. */
 public enum AnswerSection {
     SUMMARY("答复"),
+    /** Who qualifies, as a list (optional; most entries state it in the summary). */
+    CONDITIONS("办理条件"),
     STEPS("办理流程"),
     MATERIALS("所需材料"),
     WHERE("办理地点"),

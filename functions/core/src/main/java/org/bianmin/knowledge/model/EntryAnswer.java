@@ -15,17 +15,26 @@ public record EntryAnswer(
         String fees,
         String timeLimit,
         String hours,
-        String phone) {
+        String phone,
+        List<String> conditions) {
 
     public EntryAnswer {
         steps = steps == null ? List.of() : List.copyOf(steps);
         materials = materials == null ? List.of() : List.copyOf(materials);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    /** An answer without a list of conditions (who qualifies): most entries say it in their summary. */
+    public EntryAnswer(String summary, List<String> steps, List<String> materials, String where, String online,
+                       String fees, String timeLimit, String hours, String phone) {
+        this(summary, steps, materials, where, online, fees, timeLimit, hours, phone, List.of());
     }
 
     /** The text of one section, or empty when the entry does not say. */
     public String section(AnswerSection section) {
         return switch (section) {
             case SUMMARY -> summary;
+            case CONDITIONS -> numbered(conditions);
             case STEPS -> numbered(steps);
             case MATERIALS -> numbered(materials);
             case WHERE -> where;

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The development sign-in on the local runtime: {@code GET /local/sign-in} lists the departments and roles,
- * {@code POST /local/sign-in} {@code {"dispatch":true}}, {@code {"role":"device-admin"}} or
+ * {@code POST /local/sign-in} {@code {"dispatch":true}}, {@code {"role":"device-admin"}} (or {@code "knowledge-editor"}) or
  * {@code {"department":"..."}} returns a development staff token, and {@code {"idNumber":"..."}} a development
  * citizen token for that resident (what the city's identity provider issues in AWS): the same tokens
  * {@code dev-token} prints. It exists only while the runtime signs with the public
@@ -42,7 +42,7 @@ public final class DevelopmentSignInServlet extends HttpServlet {
             return;
         }
         write(response, 200, Map.of("available", true, "departments", departments, "dispatchCentre", "12345热线分拨中心",
-                "deviceAdministrator", "设备管理员"));
+                "deviceAdministrator", "设备管理员", "knowledgeEditor", "知识库编辑"));
     }
 
     @Override
@@ -66,15 +66,17 @@ public final class DevelopmentSignInServlet extends HttpServlet {
             return;
         }
         boolean dispatch = body.path("dispatch").asBoolean(false);
-        boolean deviceAdmin = Access.DEVICE_ADMIN_ROLE.equals(body.path("role").asString(""));
+        // device administrators and knowledge editors have a role and no department
+        String askedRole = body.path("role").asString("");
+        boolean deviceAdmin = Access.DEVICE_ADMIN_ROLE.equals(askedRole) || Access.KNOWLEDGE_EDITOR_ROLE.equals(askedRole);
         JsonNode departmentNode = body.get("department");
         String department = departmentNode != null && departmentNode.isString() ? departmentNode.stringValue() : null;
         if (!dispatch && !deviceAdmin && (department == null || !departments.contains(department))) {
             write(response, 400, Problem.of(400, "INVALID_DEPARTMENT", "请选择分拨中心、设备管理员或一个已有的部门。", null));
             return;
         }
-        String role = dispatch ? Access.DISPATCH_ROLE : deviceAdmin ? Access.DEVICE_ADMIN_ROLE : null;
-        String subject = dispatch ? "dispatcher" : deviceAdmin ? "device-admin" : "staff-" + Integer.toHexString(department.hashCode());
+        String role = dispatch ? Access.DISPATCH_ROLE : deviceAdmin ? askedRole : null;
+        String subject = dispatch ? "dispatcher" : deviceAdmin ? askedRole : "staff-" + Integer.toHexString(department.hashCode());
         Map<String, Object> issued = new LinkedHashMap<>();
         issued.put("token", tokens.issueStaff(subject, role != null ? null : department, role, VALID_FOR));
         issued.put("subject", subject);

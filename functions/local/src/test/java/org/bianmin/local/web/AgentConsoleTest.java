@@ -61,8 +61,8 @@ class AgentConsoleTest {
         browser.findElement(By.id("action-submit")).click();
         Browser.textContains(browser, "#detail-body [data-field=status]", "已派单");
         Browser.textContains(browser, "#detail-body [data-field=department]", department);
-        // The dispatch centre may also escalate (督办); the department may not (checked below).
-        assertThat(actions(browser)).contains("escalate", "accept").doesNotContain("dispatch", "close");
+        // The dispatch centre may also escalate (督办); accepting is the department's word (checked below).
+        assertThat(actions(browser)).contains("escalate").doesNotContain("dispatch", "close", "accept", "reject");
 
         // The department accepts and resolves it; resolving needs a note.
         signIn(browser, department);
@@ -143,6 +143,9 @@ class AgentConsoleTest {
         JsonNode wages = fileRequest("公司已经拖欠我们三个月工资了，老板一直不发");
         String department = streetLight.get("department").stringValue();
         assertThat(wages.get("department").stringValue()).isNotEqualTo(department);
+        // a department sees a ticket once the dispatch centre sent it there
+        dispatch(streetLight.get("trackingNumber").stringValue(), department);
+        dispatch(wages.get("trackingNumber").stringValue(), wages.get("department").stringValue());
 
         browser.get(RunningRuntime.base() + "/console/");
         Browser.visible(browser, "#sign-in-token").sendKeys("not-a-token");
@@ -207,6 +210,15 @@ class AgentConsoleTest {
         browser.findElement(By.id("tab-stats")).click();
         Browser.visible(browser, "#stat-total");
         assertThat(browser.findElement(By.id("routing-quality")).isDisplayed()).isFalse();
+    }
+
+    private static void dispatch(String trackingNumber, String department) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(RunningRuntime.base()
+                        + "/v1/staff/requests/" + trackingNumber + "/transitions"))
+                .header("content-type", "application/json").header("authorization", "Bearer " + dispatchToken())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"dispatch\",\"department\":\"" + department + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     private static String dispatchToken() {

@@ -12,6 +12,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.bianmin.local.LocalRuntime;
+import tools.jackson.databind.JsonNode;
 
 /** The citizen chatbot in a real headless Chromium against the local runtime. */
 @ExtendWith({RunningRuntime.class, Browser.class})
@@ -140,6 +142,11 @@ class ChatbotPageTest {
         WebElement error = Browser.visible(browser, ".message.error [role=alert]");
         assertThat(error.getText()).contains("网络");
         assertThat(browser.findElement(By.id("offline-banner")).isDisplayed()).isTrue();
+        // the banner stays on screen however far the conversation scrolls
+        browser.executeScript("document.getElementById('conversation').style.minHeight = '3000px'; window.scrollTo(0, 2500)");
+        Number bannerTop = (Number) browser.executeScript("return document.getElementById('offline-banner').getBoundingClientRect().top");
+        assertThat(bannerTop.doubleValue()).isBetween(0.0, 200.0);
+        browser.executeScript("document.getElementById('conversation').style.minHeight = ''");
 
         browser.deleteNetworkConditions();
         browser.executeScript("window.dispatchEvent(new Event('online'))");
@@ -148,6 +155,10 @@ class ChatbotPageTest {
         WebElement answer = nextReply(browser, before);
         assertThat(answer.getAttribute("data-action")).isIn("ANSWER", "CLARIFY");
         assertThat(browser.findElement(By.id("offline-banner")).isDisplayed()).isFalse();
+        // the retry did not repeat the citizen's bubble, and the failed attempt's message is gone
+        assertThat(browser.findElements(By.cssSelector(".message.user")).stream().map(WebElement::getText))
+                .containsExactly("公积金怎么提取");
+        assertThat(browser.findElements(By.cssSelector(".message.error"))).isEmpty();
     }
 
     @Test
@@ -173,6 +184,262 @@ class ChatbotPageTest {
             assertThat(lang.get("lang")).isEqualTo("zh-CN");
             assertThat(((Number) lang.get("scripts")).intValue()).isGreaterThanOrEqualTo(3);
         }
+    }
+
+    @Test
+    void reloadKeepsTheConversationAndTheReceiptAndMyRequestsShowsItsLiveStatus(ChromeDriver browser) {
+        browser.get(RunningRuntime.base() + "/");
+        ask(browser, "公积金怎么提取");
+        WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
+        handoff.findElement(By.cssSelector(".open-handoff")).click();
+        String[] receipt = fillAndFile(browser, "海曙区南门街道柳汀新村7幢");
+        int bubbles = browser.findElements(By.cssSelector(".message")).size();
+
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", RunningRuntime.base(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.findElement(By.cssSelector(".message.receipt .copy-receipt")).click();
+        Browser.textContains(browser, ".message.receipt .copy-status", "已复制");
+        assertThat((String) browser.executeScript("return navigator.clipboard.readText()"))
+                .contains(receipt[0]).contains(receipt[1]);
+
+        browser.navigate().refresh();
+        WebElement kept = Browser.visible(browser, ".message.receipt");
+        assertThat(kept.findElement(By.cssSelector("[data-field=trackingNumber]")).getText()).isEqualTo(receipt[0]);
+        assertThat(kept.findElement(By.cssSelector("[data-field=verificationCode]")).getText()).isEqualTo(receipt[1]);
+        assertThat(browser.findElements(By.cssSelector(".message"))).hasSize(bubbles);
+        assertThat(browser.findElements(By.cssSelector(".message.user")).stream().map(WebElement::getText))
+                .containsExactly("公积金怎么提取", "我家楼下下水道堵了，污水漫到路上");
+        WebElement used = browser.findElement(By.cssSelector(".message[data-action=HANDOFF] .open-handoff"));
+        assertThat(used.isEnabled()).isFalse();
+        assertThat(used.getText()).contains(receipt[0]);
+
+        browser.findElement(By.id("open-mine")).click();
+        WebElement row = Browser.visible(browser, "#mine-list li[data-tracking-number='" + receipt[0] + "']");
+        Browser.waiting(browser).until(d -> !row.findElement(By.cssSelector("[data-field=status]")).getText().contains("查询中"));
+        assertThat(row.findElement(By.cssSelector("[data-field=status]")).getText()).isEqualTo("已受理");
+        screenshot(browser, "chatbot-my-requests-desktop");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot(browser, "chatbot-my-requests-phone");
+
+        // a shared device: 清除记录 removes the conversation and the receipts from this browser
+        browser.findElement(By.id("clear-history")).click();
+        browser.switchTo().alert().accept();
+        Browser.visible(browser, ".message.notice-cleared");
+        browser.navigate().refresh();
+        Browser.visible(browser, "#question");
+        assertThat(browser.findElements(By.cssSelector(".message.receipt, .message.user"))).isEmpty();
+        browser.findElement(By.id("open-mine")).click();
+        assertThat(Browser.visible(browser, "#mine-empty").getText()).contains("还没有");
+    }
+
+    @Test
+    void aSecondClickNeverFilesASecondRequest(ChromeDriver browser) throws Exception {
+        browser.get(RunningRuntime.base() + "/");
+        WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
+        handoff.findElement(By.cssSelector(".open-handoff")).click();
+        String address = "江北区孔浦街道" + System.nanoTime() % 100000 + "号";
+        Browser.visible(browser, "#handoff-phone").sendKeys("13812345678");
+        browser.findElement(By.id("handoff-address")).sendKeys(address);
+        // two clicks in the same instant, the way an impatient thumb does it
+        browser.executeScript("const b = document.getElementById('handoff-submit'); b.click(); b.click();");
+        WebElement receipt = Browser.visible(browser, ".message.receipt");
+        String number = receipt.findElement(By.cssSelector("[data-field=trackingNumber]")).getText();
+
+        // the reply's old button is retired: it cannot open the form again, also after a reload
+        WebElement old = browser.findElement(By.cssSelector(".message[data-action=HANDOFF] .open-handoff"));
+        assertThat(old.isEnabled()).isFalse();
+        browser.executeScript("arguments[0].click()", old);
+        assertThat(browser.findElement(By.id("handoff-dialog")).isDisplayed()).isFalse();
+        browser.navigate().refresh();
+        assertThat(Browser.visible(browser, ".message[data-action=HANDOFF] .open-handoff").isEnabled()).isFalse();
+        assertThat(browser.findElements(By.cssSelector(".message.receipt"))).hasSize(1);
+
+        assertThat(ticketsAt(address)).containsExactly(number);
+    }
+
+    @Test
+    void feedbackIsStoredAndShownToStaffAsAKnowledgeGap(ChromeDriver browser) {
+        browser.get(RunningRuntime.base() + "/");
+        WebElement answer = ask(browser, "居住证怎么申请");
+        assertThat(answer.getAttribute("data-action")).isEqualTo("ANSWER");
+        // laid out by sections: the summary, then headed parts, the long ones folded
+        assertThat(answer.findElements(By.cssSelector(".section"))).isNotEmpty();
+        assertThat(answer.findElements(By.cssSelector(".section h3, .section summary")).stream().map(WebElement::getText))
+                .anyMatch(h -> h.startsWith("所需材料") || h.startsWith("办理流程") || h.startsWith("办理地点"));
+        answer.findElement(By.cssSelector(".feedback [data-vote=down]")).click();
+        Browser.textContains(browser, ".message[data-action=ANSWER] .feedback", "感谢反馈");
+        assertThat(browser.findElements(By.cssSelector(".message[data-action=ANSWER] .feedback button"))).isEmpty();
+        screenshot(browser, "chatbot-answer-desktop");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot(browser, "chatbot-answer-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
+        AgentConsoleTest.signIn(browser, null);
+        browser.findElement(By.id("tab-gaps")).click();
+        Browser.textContains(browser, "#gaps-rows", "居住证怎么申请");
+        assertThat(browser.findElement(By.id("panel-queue")).isDisplayed()).isFalse();
+        assertThat(Browser.lowContrastText(browser)).as("text below 4.5:1 contrast in the gap list").isEmpty();
+        screenshot(browser, "console-knowledge-gaps-desktop");
+        // sign-out leaves nothing of the list behind
+        browser.findElement(By.id("sign-out")).click();
+        assertThat(browser.findElements(By.cssSelector("#gaps-rows tr"))).isEmpty();
+        assertThat(browser.findElement(By.id("tab-gaps")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void theCounterSaysTheLimitBeforeSendingAndNothingIsCut(ChromeDriver browser) {
+        browser.get(RunningRuntime.base() + "/");
+        WebElement input = Browser.visible(browser, "#question");
+        assertThat(browser.findElement(By.id("question-counter")).getText()).isEqualTo("0/500");
+        String pasted = "我想咨询一下".repeat(100);
+        browser.executeScript("const q = arguments[0]; q.value = arguments[1]; q.dispatchEvent(new Event('input'));", input, pasted);
+        assertThat(input.getAttribute("value")).hasSize(600);
+        assertThat(browser.findElement(By.id("question-counter")).getText()).contains("600/500").contains("超出100字");
+        assertThat(browser.findElement(By.id("send")).isEnabled()).isFalse();
+        assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+        input.sendKeys(Keys.ENTER);
+        assertThat(browser.findElements(By.cssSelector(".message.user"))).isEmpty();
+        assertThat(input.getAttribute("value")).hasSize(600);
+        assertThat(Browser.lowContrastText(browser)).as("text below 4.5:1 contrast with the counter over the limit").isEmpty();
+
+        browser.executeScript("const q = arguments[0]; q.value = q.value.substring(0, 500); q.dispatchEvent(new Event('input'));", input);
+        assertThat(browser.findElement(By.id("question-counter")).getText()).isEqualTo("500/500");
+        assertThat(browser.findElement(By.id("send")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void aPhotoIsResizedInTheBrowserUploadedAndShownToStaff(ChromeDriver browser) throws Exception {
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("bianmin-photo-", ".jpg");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2400, 1200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, 2400, 1200);
+        g.dispose();
+        javax.imageio.ImageIO.write(image, "jpg", photo.toFile());
+        try {
+            browser.get(RunningRuntime.base() + "/");
+            WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
+            handoff.findElement(By.cssSelector(".open-handoff")).click();
+            Browser.visible(browser, "#handoff-phone");
+            browser.findElement(By.id("handoff-photos")).sendKeys(photo.toAbsolutePath().toString());
+            Browser.visible(browser, "#handoff-photo-list img");
+            screenshot(browser, "chatbot-request-form-desktop");
+            String[] receipt = fillAndFile(browser, "鄞州区首南街道天童南路" + System.nanoTime() % 1000 + "号");
+            Browser.textContains(browser, ".message.receipt .photo-status", "已上传1张照片");
+
+            String dispatch = LocalRuntime.devToken(List.of("--dispatch"));
+            JsonNode listed = JSON.readTree(staffGet("/v1/staff/requests/" + receipt[0] + "/photos", dispatch));
+            assertThat(listed.get("photos").size()).isEqualTo(1);
+            JsonNode one = JSON.readTree(staffGet("/v1/staff/requests/" + receipt[0] + "/photos/photo-1", dispatch));
+            assertThat(one.get("contentType").stringValue()).isEqualTo("image/jpeg");
+            java.awt.image.BufferedImage stored = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                    java.util.Base64.getDecoder().decode(one.get("data").stringValue())));
+            assertThat(stored.getWidth()).as("resized to 1600 px on its long side").isEqualTo(1600);
+            assertThat(stored.getHeight()).isEqualTo(800);
+
+            // the dispatch centre sees it on the ticket
+            AgentConsoleTest.signIn(browser, null);
+            AgentConsoleTest.openTicket(browser, receipt[0]);
+            WebElement shown = Browser.visible(browser, "#detail-body .ticket-photos img");
+            assertThat(shown.getAttribute("src")).startsWith("data:image/jpeg;base64,");
+            screenshot(browser, "console-ticket-photos-desktop");
+        } finally {
+            java.nio.file.Files.deleteIfExists(photo);
+        }
+    }
+
+    @Test
+    void myLocationIsAttachedWhereTheBrowserAllowsIt(ChromeDriver browser) throws Exception {
+        browser.get(RunningRuntime.base() + "/");
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", RunningRuntime.base(), "permissions", List.of("geolocation")));
+        browser.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 29.8683, "longitude", 121.544, "accuracy", 30));
+        WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
+        handoff.findElement(By.cssSelector(".open-handoff")).click();
+        Browser.visible(browser, "#handoff-locate").click();
+        Browser.textContains(browser, "#handoff-location-status", "已附上您的位置");
+        browser.findElement(By.id("handoff-phone")).sendKeys("13812345678");
+        browser.findElement(By.id("handoff-submit")).click();
+        String number = Browser.visible(browser, ".message.receipt").findElement(By.cssSelector("[data-field=trackingNumber]")).getText();
+        JsonNode queue = JSON.readTree(staffGet("/v1/staff/requests?limit=200", LocalRuntime.devToken(List.of("--dispatch"))));
+        JsonNode location = null;
+        for (JsonNode ticket : queue.get("items") == null ? queue.get("requests") : queue.get("items")) {
+            if (ticket.get("trackingNumber").stringValue().equals(number)) {
+                location = ticket.get("location");
+            }
+        }
+        assertThat(location).as("ticket " + number + " in the queue").isNotNull();
+        assertThat(location.toString()).contains("29.8683").contains("121.544");
+
+        // refused: the form says so and the address is asked for instead
+        browser.get(RunningRuntime.base() + "/");
+        browser.executeCdpCommand("Browser.resetPermissions", Map.of());
+        browser.executeCdpCommand("Browser.setPermission", Map.of("origin", RunningRuntime.base(),
+                "permission", Map.of("name", "geolocation"), "setting", "denied"));
+        ask(browser, "我家楼下下水道堵了，污水漫到路上").findElement(By.cssSelector(".open-handoff")).click();
+        Browser.visible(browser, "#handoff-locate").click();
+        Browser.textContains(browser, "#handoff-location-status", "手动填写地址");
+    }
+
+    @Test
+    void repliesAreReadFromTheirStartAboveTheInputBar(ChromeDriver browser) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(RunningRuntime.base() + "/");
+        ask(browser, "公积金怎么提取");
+        ask(browser, "身份证丢了怎么补办");
+        WebElement reply = ask(browser, "居住证怎么申请");
+        // the smooth scroll settles within a moment
+        Browser.waiting(browser).until(d -> {
+            Number top = (Number) ((ChromeDriver) d).executeScript("return arguments[0].getBoundingClientRect().top", reply);
+            Number barBottom = (Number) ((ChromeDriver) d).executeScript(
+                    "return document.querySelector('.top-bar').getBoundingClientRect().bottom");
+            Number composerTop = (Number) ((ChromeDriver) d).executeScript(
+                    "return document.getElementById('ask').getBoundingClientRect().top");
+            return top.doubleValue() >= barBottom.doubleValue() - 1 && top.doubleValue() < composerTop.doubleValue() - 40;
+        });
+        screenshot(browser, "chatbot-conversation-phone");
+    }
+
+    /** Fills phone and address in the open request form, files it and returns the receipt's number and code. */
+    static String[] fillAndFile(WebDriver browser, String address) {
+        Browser.visible(browser, "#handoff-phone").sendKeys("138 1234 5678");
+        browser.findElement(By.id("handoff-address")).sendKeys(address);
+        browser.findElement(By.id("handoff-submit")).click();
+        WebElement receipt = Browser.visible(browser, ".message.receipt");
+        return new String[] {receipt.findElement(By.cssSelector("[data-field=trackingNumber]")).getText(),
+                receipt.findElement(By.cssSelector("[data-field=verificationCode]")).getText()};
+    }
+
+    /** The page as it is, for people to look at: {@code target/screenshots/NAME.png}. */
+    static void screenshot(ChromeDriver browser, String name) {
+        try {
+            java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private static String staffGet(String path, String token) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(RunningRuntime.base() + path))
+                        .header("authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The tracking numbers of the tickets filed at this address, from the dispatch centre's queue. */
+    private static List<String> ticketsAt(String address) throws Exception {
+        JsonNode queue = JSON.readTree(staffGet("/v1/staff/requests?limit=200", LocalRuntime.devToken(List.of("--dispatch"))));
+        List<String> numbers = new java.util.ArrayList<>();
+        for (JsonNode ticket : queue.get("items") == null ? queue.get("requests") : queue.get("items")) {
+            if (ticket.path("location").path("address").asString("").equals(address)) {
+                numbers.add(ticket.get("trackingNumber").stringValue());
+            }
+        }
+        return numbers;
     }
 
     /** Types a question, sends it with the Enter key and returns the bot's reply to it. */
