@@ -457,7 +457,9 @@
       body.urgent = true;
     }
     try {
-      const receipt = await B.call('POST', '/v1/requests', { body: body, headers: { 'Idempotency-Key': await requestKey(body) } });
+      // "附近已有类似诉求正在办理": the citizen may follow an open request instead (null: file as usual)
+      const followed = await offerSimilarRequests(body, status);
+      const receipt = followed || await B.call('POST', '/v1/requests', { body: body, headers: { 'Idempotency-Key': await requestKey(body) } });
       const source = state.handoffItem && itemById(state.handoffItem);
       if (source) {
         source.filed = receipt.trackingNumber;
@@ -472,6 +474,54 @@
       submit.disabled = false;
     }
   });
+
+  // ---- similar open requests before filing (issue 15) ------------------------------------------------------
+  // Asks POST /v1/requests/similar with the words and place about to be filed. When open requests about the same
+  // problem at the same place exist, shows them (public status only) in the form and waits for the citizen: follow
+  // one (POST /v1/requests/{n}/follow files their own request linked to it; resolves with that receipt) or file
+  // a separate request (resolves null). The preview is a courtesy: if it fails, the request is filed as usual.
+  async function offerSimilarRequests(body, statusNode) {
+    let found;
+    try {
+      found = await B.call('POST', '/v1/requests/similar', { body: { text: body.text, location: body.location } });
+    } catch (error) {
+      return null;
+    }
+    if (!found || !found.similar || found.similar.length === 0) {
+      return null;
+    }
+    return new Promise((resolve) => {
+      const problem = el('p', { class: 'notice error', role: 'alert' });
+      const follow = async (trackingNumber, button) => {
+        button.disabled = true;
+        problem.remove();
+        try {
+          resolve(await B.call('POST', '/v1/requests/' + encodeURIComponent(trackingNumber) + '/follow',
+            { body: body, headers: { 'Idempotency-Key': (await requestKey(body)) + ':follow' } }));
+        } catch (error) {
+          problem.textContent = error.message;
+          box.appendChild(problem);
+          button.disabled = false;
+        }
+      };
+      const box = el('section', { class: 'notice similar-requests', 'aria-labelledby': 'similar-title' },
+        el('p', { id: 'similar-title' }, el('strong', null, found.notice || '附近已有类似诉求正在办理')),
+        el('ul', null, found.similar.map((item) => {
+          const button = el('button', { type: 'button', class: 'secondary' }, '关注此诉求');
+          button.addEventListener('click', () => follow(item.trackingNumber, button));
+          return el('li', null,
+            el('span', { class: 'status status-' + item.status }, item.statusLabel), ' ',
+            (item.category || '') + (item.department ? '（' + item.department + '）' : ''), ' · 受理编号 ',
+            item.trackingNumber, ' · 受理于 ', B.formatTime(item.createdAt), ' ', button);
+        })),
+        el('p', { class: 'hint' }, '关注后您会得到自己的受理编号和查询码，办理进度与该诉求同步，办结后同样回访您。'),
+        el('button', { type: 'button', onclick: () => { box.remove(); resolve(null); } }, '不是同一问题，继续提交'));
+      statusNode.appendChild(box);
+      box.querySelector('button').focus();
+      // closed without a choice: nothing is filed, and the form works again when reopened
+      handoffDialog.addEventListener('close', () => { $('handoff-submit').disabled = false; }, { once: true });
+    });
+  }
 
   // ---- the place: "使用我的位置" where the browser offers it ------------------------------------------------------
 

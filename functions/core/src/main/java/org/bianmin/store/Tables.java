@@ -38,6 +38,11 @@ public final class Tables {
      * key {@code sk}, so that clustering a ticket and listing hot spots read keys and partitions, never the tickets.
      */
     public static final TableDefinition HOTSPOTS = new TableDefinition("hotspots", "pk", "sk", null, List.of());
+     * Incidents (合并办理): one item per incident, listing its member tickets; each member carries the incident's id, so
+     * no index is needed either way.
+     */
+    public static final TableDefinition INCIDENTS =
+            new TableDefinition("incidents", "incidentId", null, null, List.of());
 
     /** Idempotency records: a key's request fingerprint and stored response, expired by TTL after a day. */
     public static final TableDefinition IDEMPOTENCY =
@@ -75,7 +80,7 @@ public final class Tables {
             new TableDefinition("answer-feedback", "day", "signalKey", "expiresAt", List.of());
 
     public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, TICKET_STATISTICS, HOTSPOTS, IDEMPOTENCY, APPROVALS,
-            REVERIFICATION_BATCHES, DEVICES, ALARMS, DEVICE_DEAD_LETTERS, ANSWER_FEEDBACK);
+            REVERIFICATION_BATCHES, DEVICES, ALARMS, DEVICE_DEAD_LETTERS, ANSWER_FEEDBACK, INCIDENTS);
 
     private Tables() {
     }

@@ -328,6 +328,40 @@ class OpenApiTest {
             expect(404, get("/open311/v2/requests/BM000000000000." + format, null));
         }
 
+        // issue 15: the citizen's preview of open similar requests, following one, and incidents
+        String manhole = json.readTree(expect(201, postKeyed("/v1/requests", "{\"text\":\"西湖区柳汀街的井盖丢了好几天，很危险，请尽快处理井盖\","
+                + "\"phone\":\"13600001234\",\"location\":{\"address\":\"西湖区柳汀街\"}}")).body()).get("trackingNumber").asString();
+        String similarBody = "{\"text\":\"柳汀街井盖丢了，晚上很危险，井盖一直没人管\",\"location\":{\"address\":\"西湖区柳汀街\"}}";
+        JsonNode preview = json.readTree(expect(200, postJson("/v1/requests/similar", similarBody, null)).body());
+        assertThat(preview.get("similar").get(0).get("trackingNumber").asString()).isEqualTo(manhole);
+        assertThat(code(expect(400, postJson("/v1/requests/similar", "{\"text\":\"灯\"}", null)))).isEqualTo("TEXT_LENGTH");
+        String follower = "{\"text\":\"柳汀街井盖丢了，晚上很危险，井盖一直没人管\",\"phone\":\"13700001234\"}";
+        expect(400, postJson("/v1/requests/" + manhole + "/follow", follower, null));
+        assertThat(code(expect(409, postKeyed("/v1/requests/BM000000000000/follow", follower)))).isEqualTo("NOT_SIMILAR");
+        JsonNode followed = json.readTree(expect(201, postKeyed("/v1/requests/" + manhole + "/follow", follower)).body());
+        String incidentId = followed.get("incidentId").asString();
+        String own = followed.get("trackingNumber").asString();
+        JsonNode incident = json.readTree(expect(200, get("/v1/staff/incidents/" + incidentId, dispatch)).body());
+        assertThat(incident.get("reporters").asInt()).isEqualTo(2);
+        expect(404, get("/v1/staff/incidents/INC000000000000", dispatch));
+        expect(401, get("/v1/staff/incidents/" + incidentId, null));
+        expect(403, send(HttpRequest.newBuilder(uri("/v1/staff/incidents/" + incidentId + "/tickets/" + own))
+                .header("authorization", department).DELETE()));
+        expect(200, send(HttpRequest.newBuilder(uri("/v1/staff/incidents/" + incidentId + "/tickets/" + own))
+                .header("authorization", dispatch).DELETE()));
+        expect(404, send(HttpRequest.newBuilder(uri("/v1/staff/incidents/" + incidentId + "/tickets/" + own))
+                .header("authorization", dispatch).DELETE()));
+        expect(200, postJson("/v1/staff/incidents/" + incidentId + "/tickets", "{\"trackingNumbers\":[\"" + own + "\"]}", dispatch));
+        assertThat(code(expect(409, postJson("/v1/staff/incidents", "{\"trackingNumbers\":[\"" + own + "\",\"" + trackingNumber
+                + "\"]}", dispatch)))).isEqualTo("ALREADY_LINKED");
+        assertThat(code(expect(400, postJson("/v1/staff/incidents", "{\"trackingNumbers\":[\"" + trackingNumber + "\"]}", dispatch))))
+                .isEqualTo("INVALID_TRACKING_NUMBERS");
+        expect(403, postJson("/v1/staff/incidents", "{\"trackingNumbers\":[]}", department));
+        expect(404, postJson("/v1/staff/incidents/INC000000000000/tickets", "{\"trackingNumbers\":[\"" + trackingNumber + "\"]}", dispatch));
+        String another = json.readTree(expect(201, postKeyed("/v1/requests", "{\"text\":\"东湖区桂花路18号门口路灯又坏了\","
+                + "\"phone\":\"13600001234\"}")).body()).get("trackingNumber").asString();
+        expect(201, postJson("/v1/staff/incidents", "{\"trackingNumbers\":[\"" + trackingNumber + "\",\"" + another + "\"]}", dispatch));
+
         expect(200, get("/docs/openapi.yaml", null));
         expect(200, get("/docs/api/", null));
         expect(308, get("/docs/api", null));
@@ -436,6 +470,12 @@ class OpenApiTest {
             request.header("authorization", authorization);
         }
         return send(request);
+    }
+
+    /** A POST with a fresh Idempotency-Key, as filing and following need. */
+    private static HttpResponse<String> postKeyed(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+                .header("idempotency-key", "openapi-" + UUID.randomUUID()).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static HttpResponse<String> postForm(String path, String form) throws Exception {

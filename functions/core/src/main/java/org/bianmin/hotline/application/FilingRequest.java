@@ -48,6 +48,7 @@ public final class FilingRequest {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Metrics metrics;
+    private final DuplicateCheck duplicates;
 
     public FilingRequest(RequestClassifier classifier, GridRegistry grids, Deadlines deadlines, TicketStore tickets,
                          PhoneProtector phones, Clock clock) {
@@ -62,6 +63,13 @@ public final class FilingRequest {
     /** Counting every filed request by channel and domain ({@link MetricNames#TICKETS_FILED}). */
     public FilingRequest(java.util.function.Supplier<RequestClassifier> classifier, GridRegistry grids, Deadlines deadlines,
                          TicketStore tickets, PhoneProtector phones, Clock clock, Metrics metrics) {
+        this(classifier, grids, deadlines, tickets, phones, clock, metrics, DuplicateCheck.NONE);
+    }
+
+    /** Also checking each new request for likely duplicates before it is stored (the result is kept with the ticket). */
+    public FilingRequest(java.util.function.Supplier<RequestClassifier> classifier, GridRegistry grids, Deadlines deadlines,
+                         TicketStore tickets, PhoneProtector phones, Clock clock, Metrics metrics, DuplicateCheck duplicates) {
+        this.duplicates = duplicates;
         this.metrics = metrics;
         this.classifier = classifier;
         this.grids = grids;
@@ -115,9 +123,14 @@ public final class FilingRequest {
     private IntakeReceipt file(NewRequest request, Classification route) {
         Instant now = clock.instant();
         String code = String.format("%06d", random.nextInt(1_000_000));
+        List<String> likelyDuplicates = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             Ticket ticket = ticket(request, route, now, trackingNumber(now), code, "channel:" + request.channel(),
                     routeNote(route) + (request.urgent() ? "；市民在紧急情况提示后申请紧急办理" : ""), null);
+            if (likelyDuplicates == null) {
+                likelyDuplicates = likelyDuplicates(ticket);
+            }
+            ticket = ticket.withLikelyDuplicates(likelyDuplicates);
             if (tickets.create(ticket)) {
                 log.info("request filed trackingNumber={} domain={} category={} department={} grid={} triage={} channel={} sla={}",
                         ticket.trackingNumber(), route.domain(), route.categoryCode(), ticket.department(),
@@ -132,6 +145,32 @@ public final class FilingRequest {
             }
         }
         throw new IllegalStateException("could not draw a free tracking number in 5 attempts");
+    }
+
+    /**
+     * The likely duplicates of a request about to be stored. The check only informs the dispatch centre, so a check
+     * that fails (a throttled index query, a bug) is logged and the request is filed without it: never lost for it.
+     */
+    private List<String> likelyDuplicates(Ticket draft) {
+        try {
+            return duplicates.likelyDuplicates(draft);
+        } catch (RuntimeException e) {
+            log.warn("similarity check failed, request filed without it category={}: {}", draft.categoryCode(), e.toString());
+            return List.of();
+        }
+    }
+
+    /**
+     * A request as it would be filed now (classified, located, with its deadline), not stored: what the citizen's
+     * similar-report preview compares with the open tickets. It has no tracking number and no phone.
+     */
+    public Ticket draft(String text, org.bianmin.hotline.model.Location location) {
+        Classification route = classifier.get().classify(text);
+        Instant now = clock.instant();
+        GridAssignment grid = grids.locate(location).orElse(null);
+        return new Ticket("DRAFT", "-", TicketStatus.RECEIVED, 0, "preview", text, null, location, route.domain(),
+                route.categoryCode(), route.category(), route.manualTriage() ? TRIAGE_DEPARTMENT : route.department(), grid,
+                route.sla(), route.manualTriage(), now, deadlines.dueAt(route.sla(), now), null, null, List.of());
     }
 
     /**

@@ -72,6 +72,17 @@ public interface TicketStore {
     /** The tickets imported under an earlier system's identifier (one, unless that system reused identifiers). */
     java.util.List<Ticket> withExternalId(String externalId);
 
+    /**
+     * Sketches of a category's tickets created in [{@code from}, {@code to}], newest first, at most {@code limit}:
+     * tickets carrying only what the intake's similarity check reads (tracking number, text, place, grid code,
+     * creation time, status), every other field null or empty. One index query that reads a fraction of each item,
+     * so the check stays cheap at the intake; never store or show a sketch.
+     */
+    default java.util.List<Ticket> sketchesInCategory(String categoryCode, java.time.Instant from, java.time.Instant to,
+                                                       int limit) {
+        return inCategory(categoryCode, from, to, limit);
+    }
+
     /** A category's tickets created in [{@code from}, {@code to}], newest first, at most {@code limit}. */
     java.util.List<Ticket> inCategory(String categoryCode, java.time.Instant from, java.time.Instant to, int limit);
 

@@ -3,6 +3,7 @@ package org.bianmin.hotline.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bianmin.hotline.application.TransitionRefusedException.Reason;
@@ -34,9 +35,25 @@ public final class TransitioningTicket {
     private final Set<String> departments;
     /** The categories a dispatcher may correct a ticket to. */
     private final Taxonomy taxonomy;
+    /** The incidents linked tickets belong to; null where there are none (tests of the lifecycle rules alone). */
+    private final IncidentStore incidents;
+
+    /**
+     * The handling actions an incident shares with all its members. Closing and reopening are each reporter's own
+     * return visit (回访), so they stay with the ticket.
+     */
+    private static final Set<TicketAction> INCIDENT_WIDE = java.util.EnumSet.of(TicketAction.DISPATCH, TicketAction.ACCEPT,
+            TicketAction.START, TicketAction.RESOLVE, TicketAction.REJECT, TicketAction.ESCALATE);
 
     /** @param taxonomy its departments are where a ticket may go, its leaves what it may be filed under */
     public TransitioningTicket(TicketStore tickets, Clock clock, DispatchQueue dispatchQueue, Taxonomy taxonomy) {
+        this(tickets, clock, dispatchQueue, taxonomy, null);
+    }
+
+    /** @param incidents where linked tickets' incidents live: a handling action on a member moves the whole incident */
+    public TransitioningTicket(TicketStore tickets, Clock clock, DispatchQueue dispatchQueue, Taxonomy taxonomy,
+                               IncidentStore incidents) {
+        this.incidents = incidents;
         this.tickets = tickets;
         this.clock = clock;
         this.dispatchQueue = dispatchQueue;
@@ -81,9 +98,91 @@ public final class TransitioningTicket {
                     + "。可分派的部门：" + String.join("、", departments) + "。");
         }
         Instant now = clock.instant();
+        if (incidents != null && INCIDENT_WIDE.contains(action)) {
+            Optional<Ticket> asked = tickets.find(trackingNumber);
+            if (asked.isPresent() && asked.get().incidentId() != null) {
+                Optional<Ticket> moved = transitionIncident(asked.get(), action, note, leaf, target, actor, now);
+                if (moved.isPresent()) {
+                    return moved.get();
+                }
+            }
+        }
+        return transitionOne(trackingNumber, action, note, leaf, target, actor, now);
+    }
+
+    /**
+     * A handling action on a ticket in an incident moves the incident, then every member still in step with it (the
+     * same status as the incident had), each member's trail recording the action with the incident's id. A member
+     * that left the incident's step (closed or reopened by its own reporter's return visit) is left alone, and an
+     * action asked on such a member acts on that ticket only.
+     *
+     * @return empty when the ticket is not in step with its incident (or the incident is gone): act on it alone
+     */
+    private Optional<Ticket> transitionIncident(Ticket asked, TicketAction action, String note, Leaf leaf, String target,
+                                                StaffMember actor, Instant now) {
+        Optional<org.bianmin.hotline.model.Incident> current = incidents.find(asked.incidentId());
+        if (current.isEmpty() || current.get().status() != asked.status()) {
+            return Optional.empty();
+        }
+        if (!actor.mayAccess(asked)) {
+            throw new TransitionRefusedException(Reason.FORBIDDEN, "无权处理其他部门的工单。");
+        }
+        if (!actor.dispatchCentre() && !TicketLifecycle.departmentMay(action)) {
+            throw new TransitionRefusedException(Reason.FORBIDDEN, "该操作只能由分拨中心执行。");
+        }
+        TicketStatus from = current.get().status();
+        org.bianmin.hotline.model.Incident moved;
+        try {
+            moved = incidents.modify(asked.incidentId(), incident -> {
+                if (incident.status() != from) {
+                    throw new TransitionRefusedException(Reason.CONCURRENT_UPDATE, "事件正在被他人处理，请刷新后重试。");
+                }
+                TicketStatus next = TicketLifecycle.next(incident.status(), action).orElseThrow(() ->
+                        new TransitionRefusedException(Reason.ILLEGAL_TRANSITION,
+                                "事件当前状态为 " + incident.status() + "，不能执行 " + action.wireName() + "。"));
+                String department = action == TicketAction.DISPATCH && target != null ? target : incident.department();
+                return incident.transitioned(next, department, new TicketEvent(now, actor.subject(), action.name(),
+                        incident.status(), next, note));
+            }).orElse(null);
+        } catch (ConcurrentTicketUpdateException e) {
+            throw new TransitionRefusedException(Reason.CONCURRENT_UPDATE, "事件正在被他人处理，请刷新后重试。");
+        }
+        if (moved == null) {
+            return Optional.empty();
+        }
+        String memberNote = (note == null || note.isBlank() ? "" : note.strip() + "；") + "事件 " + moved.id() + " 合并办理";
+        Ticket result = null;
+        for (String member : moved.members()) {
+            try {
+                Ticket after = transitionOne(member, action, memberNote, leaf, target, actor, now, from);
+                if (member.equals(asked.trackingNumber())) {
+                    result = after;
+                }
+            } catch (TransitionRefusedException e) {
+                // a member out of step, or gone: the incident and the other members move on, the log says which
+                log.warn("incident member not moved incident={} trackingNumber={} action={}: {}", moved.id(), member,
+                        action, e.reason());
+            }
+        }
+        log.info("incident transitioned incident={} action={} from={} to={} members={} actor={}", moved.id(), action, from,
+                moved.status(), moved.members().size(), actor.subject());
+        return Optional.of(result != null ? result : tickets.find(asked.trackingNumber()).orElseThrow());
+    }
+
+    private Ticket transitionOne(String trackingNumber, TicketAction action, String note, Leaf leaf, String target,
+                                 StaffMember actor, Instant now) {
+        return transitionOne(trackingNumber, action, note, leaf, target, actor, now, null);
+    }
+
+    /** @param inStep for an incident's member: the status it must still have (else refused), null for a lone ticket */
+    private Ticket transitionOne(String trackingNumber, TicketAction action, String note, Leaf leaf, String target,
+                                 StaffMember actor, Instant now, TicketStatus inStep) {
         TicketStore.Modification done;
         try {
             done = tickets.modify(trackingNumber, ticket -> {
+                if (inStep != null && ticket.status() != inStep) {
+                    throw new TransitionRefusedException(Reason.ILLEGAL_TRANSITION, "工单已不与事件同步。");
+                }
                 if (!actor.mayAccess(ticket)) {
                     throw new TransitionRefusedException(Reason.FORBIDDEN, ticket.department().equals(actor.department())
                             ? "工单尚未派单到本部门，待分拨中心派单后再处理。" : "无权处理其他部门的工单。");

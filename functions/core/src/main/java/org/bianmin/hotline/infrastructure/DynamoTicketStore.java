@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * open tickets alone), {@code phoneHash} and, on imported tickets only, {@code externalId}. Creation is conditional
  * on the tracking number being free. Imported tickets never carry {@code openDeadline}: their deadlines passed long
  * ago in the earlier system, and thousands of them at the head of the deadline index would hide today's overdue
- * tickets from the SLA scheduler.
+ * tickets from the SLA scheduler. {@code likelyDuplicates} (the intake's similarity check) and {@code incidentId} are
+ * plain attributes: an incident lists its members itself, so no index is needed to find them.
  */
 public final class DynamoTicketStore implements TicketStore, UsesTables {
 
@@ -176,6 +177,30 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
                 .keyConditionExpression("categoryCode = :c AND createdAt BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(":c", s(categoryCode), ":from", s(from.toString()), ":to", s(to.toString()))))
                 .items().stream().map(DynamoTicketStore::fromItem).toList();
+    }
+
+    /** What a sketch reads of each item: the similarity check's inputs, not the trail, the phone or the routing. */
+    private static final String SKETCH = "trackingNumber, #text, #status, address, community, lat, lon, gridCode, createdAt";
+
+    @Override
+    public List<Ticket> sketchesInCategory(String categoryCode, Instant from, Instant to, int limit) {
+        return dynamo.query(q -> q.tableName(tableName).indexName("byCategory").scanIndexForward(false).limit(limit)
+                .keyConditionExpression("categoryCode = :c AND createdAt BETWEEN :from AND :to")
+                .projectionExpression(SKETCH).expressionAttributeNames(Map.of("#text", "text", "#status", "status"))
+                .expressionAttributeValues(Map.of(":c", s(categoryCode), ":from", s(from.toString()), ":to", s(to.toString()))))
+                .items().stream().map(item -> sketch(item, categoryCode)).toList();
+    }
+
+    private static Ticket sketch(Map<String, AttributeValue> item, String categoryCode) {
+        Location location = new Location(str(item, "address"), str(item, "community"),
+                item.containsKey("lat") ? Double.valueOf(item.get("lat").n()) : null,
+                item.containsKey("lon") ? Double.valueOf(item.get("lon").n()) : null);
+        GridAssignment grid = item.containsKey("gridCode")
+                ? new GridAssignment(str(item, "gridCode"), null, null, null, null) : null;
+        Instant created = Instant.parse(str(item, "createdAt"));
+        return new Ticket(str(item, "trackingNumber"), null, TicketStatus.valueOf(str(item, "status")), 0, null,
+                str(item, "text"), null, location, null, categoryCode, null, null, grid, null, false, created, created,
+                null, null, List.of());
     }
 
     @Override
@@ -400,6 +425,10 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
             item.put("suggestedModel", s(suggested.modelVersion()));
             item.put("suggestedConfidence", AttributeValue.fromN(Double.toString(suggested.confidence())));
         }
+        if (!t.likelyDuplicates().isEmpty()) {
+            item.put("likelyDuplicates", AttributeValue.fromL(t.likelyDuplicates().stream().map(AttributeValue::fromS).toList()));
+        }
+        putIfPresent(item, "incidentId", t.incidentId());
         List<AttributeValue> events = new ArrayList<>();
         for (TicketEvent e : t.events()) {
             Map<String, AttributeValue> event = new HashMap<>();
@@ -444,7 +473,10 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
                         item.containsKey("likes") ? Integer.parseInt(item.get("likes").n()) : 0) : null,
                 item.containsKey("suggestedDomain") ? new RoutingSuggestion(str(item, "suggestedDomain"),
                         str(item, "suggestedCategoryCode"), str(item, "suggestedCategory"), str(item, "suggestedDepartment"),
-                        str(item, "suggestedModel"), Double.parseDouble(item.get("suggestedConfidence").n())) : null);
+                        str(item, "suggestedModel"), Double.parseDouble(item.get("suggestedConfidence").n())) : null,
+                item.containsKey("likelyDuplicates")
+                        ? item.get("likelyDuplicates").l().stream().map(AttributeValue::s).toList() : List.of(),
+                str(item, "incidentId"));
     }
 
     private static AttributeValue s(String value) {

@@ -9,6 +9,9 @@ import java.util.List;
 import org.bianmin.hotline.HotlineDirectory;
 import org.bianmin.hotline.HotlineIntake;
 import org.bianmin.hotline.application.FilingRequest;
+import org.bianmin.hotline.application.LinkingDuplicates;
+import org.bianmin.hotline.similarity.CheckingDuplicatesAtIntake;
+import org.bianmin.hotline.similarity.FindingSimilarTickets;
 import org.bianmin.hotline.application.ImportingHistoricalRequest;
 import org.bianmin.hotline.application.HotlineDirectoryService;
 import org.bianmin.hotline.application.HotlineIntakeService;
@@ -37,6 +40,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class HotlineConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineConfiguration.class);
+
+    /** The channel the device functions file alarms under. */
+    static final String DEVICE_CHANNEL = "device";
 
     @Bean
     Taxonomy taxonomy() {
@@ -113,12 +119,40 @@ class HotlineConfiguration {
      */
     @Bean
     FilingRequest filingRequest(ObjectProvider<RequestClassifier> classifier, GridRegistry grids, DynamoTicketStore tickets,
-                                PhoneProtector phones, Clock clock, Environment environment, Metrics metrics) {
+                                PhoneProtector phones, Clock clock, Environment environment, Metrics metrics,
+                                ObjectProvider<CheckingDuplicatesAtIntake> duplicates) {
         if (routerModel(environment) != null) {
             classifier.getObject();
         }
+        // resolved on the first filing, like the classifier: a function that never files never loads the analyzer for it.
+        // Device alarms are not checked: the alarm rules already keep one open alarm, so one ticket, per device and
+        // type, and the device functions stay small (no analyzer, no index grant).
         return new FilingRequest(classifier::getObject, grids, new Deadlines(HolidayFile.loadDefault()), tickets, phones,
-                clock, metrics);
+                clock, metrics, draft -> DEVICE_CHANNEL.equals(draft.channel()) ? java.util.List.of()
+                        : duplicates.getObject().likelyDuplicates(draft));
+    }
+
+    /** The intake's similarity check (重复件), kept with each new ticket. */
+    @Bean
+    CheckingDuplicatesAtIntake checkingDuplicatesAtIntake(FindingSimilarTickets similar) {
+        return new CheckingDuplicatesAtIntake(similar);
+    }
+
+    @Bean
+    FindingSimilarTickets findingSimilarTickets(DynamoTicketStore tickets, ChineseAnalyzer analyzer) {
+        return new FindingSimilarTickets(tickets, analyzer);
+    }
+
+    @Bean
+    DynamoIncidentStore incidentStore(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoIncidentStore(dynamo, store.tablePrefix());
+    }
+
+    /** Linking duplicates into incidents: the dispatch centre's routes and the citizen's follow. */
+    @Bean
+    LinkingDuplicates linkingDuplicates(DynamoTicketStore tickets, DynamoIncidentStore incidents, Taxonomy taxonomy,
+                                        Clock clock) {
+        return new LinkingDuplicates(tickets, incidents, taxonomy, clock);
     }
 
     /** The hotline's published intake port, how other capabilities file requests. */

@@ -18,7 +18,10 @@ import org.bianmin.hotline.web.RequestStatusRoute;
 import org.bianmin.hotline.web.StaffImportRoute;
 import org.bianmin.hotline.web.StaffSimilarRoute;
 import org.bianmin.hotline.similarity.FindingSimilarTickets;
-import org.bianmin.knowledge.analysis.ChineseAnalyzer;
+import org.bianmin.hotline.similarity.FollowingSimilarRequest;
+import org.bianmin.hotline.application.LinkingDuplicates;
+import org.bianmin.hotline.web.FollowRequestRoute;
+import org.bianmin.hotline.web.SimilarRequestsRoute;
 import org.bianmin.hotline.HotlineIntake;
 import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
@@ -78,8 +81,25 @@ class IntakeConfiguration {
     }
 
     @Bean
-    StaffSimilarRoute staffSimilarRoute(DynamoTicketStore tickets, ChineseAnalyzer analyzer) {
-        return new StaffSimilarRoute(tickets, new FindingSimilarTickets(tickets, analyzer));
+    StaffSimilarRoute staffSimilarRoute(DynamoTicketStore tickets, FindingSimilarTickets similar) {
+        return new StaffSimilarRoute(tickets, similar);
+    }
+
+    @Bean
+    FollowingSimilarRequest followingSimilarRequest(FilingRequest filing, FindingSimilarTickets similar,
+                                                    LinkingDuplicates linking) {
+        return new FollowingSimilarRequest(filing, similar, linking);
+    }
+
+    /** The preview has its own limit per client address (30 in 10 minutes): it must not use up the lookups'. */
+    @Bean
+    SimilarRequestsRoute similarRequestsRoute(FollowingSimilarRequest following, Clock clock) {
+        return new SimilarRequestsRoute(following, new RateLimiter(30, Duration.ofMinutes(10), clock));
+    }
+
+    @Bean
+    FollowRequestRoute followRequestRoute(FollowingSimilarRequest following, DynamoIdempotency idempotency) {
+        return new FollowRequestRoute(following, idempotency);
     }
 
     /**
@@ -94,8 +114,10 @@ class IntakeConfiguration {
                                                                         StaffSimilarRoute similar,
                                                                         // clusters what this function files
                                                                         org.bianmin.hotline.hotspots.AssigningHotSpot hotSpots,
+                                                                        SimilarRequestsRoute similarPreview,
+                                                                        FollowRequestRoute follow,
                                                                         Metrics metrics) {
-        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating, historicalImport, similar),
-                metrics));
+        return new ApiGatewayHttpFunction(new HttpApi(List.of(intake, classify, status, rating, historicalImport, similar,
+                similarPreview, follow), metrics));
     }
 }

@@ -15,6 +15,8 @@ import org.bianmin.hotline.application.DispatchQueue;
 import org.bianmin.hotline.application.PhoneProtector;
 import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.classification.Taxonomy;
+import org.bianmin.hotline.application.LinkingDuplicates;
+import org.bianmin.hotline.web.StaffIncidentRoutes;
 import org.bianmin.hotline.web.StaffCallerTicketsRoute;
 import org.bianmin.hotline.web.StaffNoteRoute;
 import org.bianmin.hotline.web.StaffQueueViewsRoute;
@@ -86,9 +88,16 @@ class StaffConfiguration {
         return new StaffRoutingRoutes(tickets, clock);
     }
 
+    /** A handling action on a ticket in an incident moves the whole incident. */
     @Bean
-    TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue, Taxonomy taxonomy, Clock clock) {
-        return new TransitioningTicket(tickets, clock, dispatchQueue, taxonomy);
+    TransitioningTicket transitioningTicket(DynamoTicketStore tickets, DispatchQueue dispatchQueue, Taxonomy taxonomy, Clock clock,
+                                            DynamoIncidentStore incidents) {
+        return new TransitioningTicket(tickets, clock, dispatchQueue, taxonomy, incidents);
+    }
+
+    @Bean
+    StaffIncidentRoutes staffIncidentRoutes(LinkingDuplicates linking) {
+        return new StaffIncidentRoutes(linking);
     }
 
     @Bean(destroyMethod = "")
@@ -121,9 +130,11 @@ class StaffConfiguration {
                                                                       StaffStatsRoute stats,
                                                                       StaffRoutingRoutes routing,
                                                                       StaffHotSpotsRoute hotSpots,
+                                                                      StaffIncidentRoutes incidents,
                                                                       Metrics metrics) {
         List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats, search, views, callerTickets, notes, hotSpots));
         routes.addAll(routing.routes());
+        routes.addAll(incidents.routes());
         return new ApiGatewayHttpFunction(new HttpApi(routes, metrics));
     }
 }

@@ -27,6 +27,20 @@ public final class FindingSimilarTickets {
     private final TicketStore tickets;
     private final ChineseAnalyzer analyzer;
     private final DuplicateScorer scorer = new DuplicateScorer();
+    /**
+     * Fingerprints of the candidates by tracking number. What a fingerprint is made of (text, address, grid,
+     * coordinates, creation time) never changes after filing, so a warm instance analyses each candidate once instead
+     * of at every check that reads it (the newest tickets of a category are the candidates of every new request).
+     * Least recently used first out, at most {@value #REMEMBERED} (a few MB).
+     */
+    private final Map<String, RequestFingerprint> fingerprints = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, RequestFingerprint> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+    static final int REMEMBERED = 20_000;
 
     public FindingSimilarTickets(TicketStore tickets, ChineseAnalyzer analyzer) {
         this.tickets = tickets;
@@ -41,13 +55,47 @@ public final class FindingSimilarTickets {
             if (!visible.test(candidate)) {
                 continue;
             }
-            SimilarityScore score = scorer.score(subject, RequestFingerprint.of(candidate, analyzer));
+            SimilarityScore score = scorer.score(subject, fingerprint(candidate));
             if (score.likelyDuplicate()) {
                 found.add(new SimilarTicket(candidate, score));
             }
         }
         found.sort(Comparator.comparingDouble((SimilarTicket s) -> s.score().score()).reversed());
         return found.size() > RESULTS ? found.subList(0, RESULTS) : found;
+    }
+
+    /**
+     * The tracking numbers of the likely duplicates of a request about to be filed, best first, at most
+     * {@code results}: the intake's check. It reads sketches (a fraction of each item) of the newest
+     * {@code candidates} tickets of the category within {@link #WINDOW} before it, and scores them with fingerprints
+     * remembered across calls, so its cost is one small index query and the new request's own analysis.
+     */
+    public List<String> likelyDuplicatesOf(Ticket draft, int candidates, int results) {
+        RequestFingerprint subject = RequestFingerprint.of(draft, analyzer);
+        List<SimilarityScore> found = new ArrayList<>();
+        for (Ticket candidate : tickets.sketchesInCategory(draft.categoryCode(), draft.createdAt().minus(WINDOW),
+                draft.createdAt(), candidates)) {
+            if (candidate.trackingNumber().equals(draft.trackingNumber())) {
+                continue;
+            }
+            SimilarityScore score = scorer.score(subject, fingerprint(candidate));
+            if (score.likelyDuplicate()) {
+                found.add(score);
+            }
+        }
+        found.sort(Comparator.comparingDouble(SimilarityScore::score).reversed());
+        return found.stream().limit(results).map(SimilarityScore::trackingNumber).toList();
+    }
+
+    private RequestFingerprint fingerprint(Ticket candidate) {
+        RequestFingerprint known = fingerprints.get(candidate.trackingNumber());
+        if (known != null && known.at().equals(candidate.createdAt())) {
+            return known;
+        }
+        // analysed outside the lock: two checks may analyse the same ticket once each, never wait for each other
+        RequestFingerprint fresh = RequestFingerprint.of(candidate, analyzer);
+        fingerprints.put(candidate.trackingNumber(), fresh);
+        return fresh;
     }
 
     /** Scores two given tickets (for evaluation). */

@@ -80,6 +80,10 @@ public final class RequestStatusRoute implements HttpRoute {
         // the router's suggestion beside the routing above: the dispatcher sees what was proposed and how surely
         view.put("suggestion", ticket.suggestion());
         view.put("corrected", ticket.corrected());
+        // 重复件: what the intake's similarity check found, and the incident the ticket was linked into
+        view.put("likelyDuplicates", ticket.likelyDuplicates());
+        view.put("duplicateSuspected", !ticket.likelyDuplicates().isEmpty());
+        view.put("incidentId", ticket.incidentId());
         if (ticket.origin() != null) {
             view.put("externalId", ticket.origin().externalId());
             view.put("likes", ticket.origin().likes());

@@ -34,6 +34,11 @@ final class RunningRuntime implements BeforeAllCallback, AfterAllCallback {
         return base;
     }
 
+    /** A bean of the running runtime (its development token issuer, for calls as staff). */
+    static <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
