@@ -38,6 +38,8 @@ public final class Tables {
      * key {@code sk}, so that clustering a ticket and listing hot spots read keys and partitions, never the tickets.
      */
     public static final TableDefinition HOTSPOTS = new TableDefinition("hotspots", "pk", "sk", null, List.of());
+
+    /**
      * Incidents (合并办理): one item per incident, listing its member tickets; each member carries the incident's id, so
      * no index is needed either way.
      */
