@@ -29,6 +29,9 @@ awslocal dynamodb create-table --table-name ${P}ticket-statistics --billing-mode
   --attribute-definitions AttributeName=scope,AttributeType=S AttributeName=period,AttributeType=S \
   --key-schema AttributeName=scope,KeyType=HASH AttributeName=period,KeyType=RANGE
 
+awslocal dynamodb create-table --table-name ${P}hotspots --billing-mode PAY_PER_REQUEST \
+  --attribute-definitions AttributeName=pk,AttributeType=S AttributeName=sk,AttributeType=S \
+  --key-schema AttributeName=pk,KeyType=HASH AttributeName=sk,KeyType=RANGE
 awslocal dynamodb create-table --table-name ${P}incidents --billing-mode PAY_PER_REQUEST \
   --attribute-definitions AttributeName=incidentId,AttributeType=S \
   --key-schema AttributeName=incidentId,KeyType=HASH

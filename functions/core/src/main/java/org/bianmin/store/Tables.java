@@ -33,6 +33,13 @@ public final class Tables {
             new TableDefinition("ticket-statistics", "scope", "period", null, List.of());
 
     /**
+     * Hot-spot clusters ({@code hotline.hotspots}): summaries, members, lookup keys (place runs, grid, coordinate cell,
+     * by month), each ticket's cluster and each month's active clusters, under one partition key {@code pk} and sort
+     * key {@code sk}, so that clustering a ticket and listing hot spots read keys and partitions, never the tickets.
+     */
+    public static final TableDefinition HOTSPOTS = new TableDefinition("hotspots", "pk", "sk", null, List.of());
+
+    /**
      * Incidents (合并办理): one item per incident, listing its member tickets; each member carries the incident's id, so
      * no index is needed either way.
      */
@@ -74,7 +81,7 @@ public final class Tables {
     public static final TableDefinition ANSWER_FEEDBACK =
             new TableDefinition("answer-feedback", "day", "signalKey", "expiresAt", List.of());
 
-    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, TICKET_STATISTICS, IDEMPOTENCY, APPROVALS,
+    public static final List<TableDefinition> ALL = List.of(CONVERSATIONS, TICKETS, TICKET_STATISTICS, HOTSPOTS, IDEMPOTENCY, APPROVALS,
             REVERIFICATION_BATCHES, DEVICES, ALARMS, DEVICE_DEAD_LETTERS, ANSWER_FEEDBACK, INCIDENTS);
 
     private Tables() {

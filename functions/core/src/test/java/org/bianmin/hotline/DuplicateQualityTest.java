@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The duplicate check against real messages: hand-labelled pairs (src/test/resources/hotspots/duplicate-pairs.tsv,
  * ids and labels only) of the hot-spot data set, read from {@code ../shared/data} above the project. The messages
  * are turned into tickets as the import files them (subject and detail, original time, no place fields), and each
- * pair is scored by the same scorer the similar-requests route uses.
+ * pair is scored by the same scorer the similar-requests route uses. The pairs come in two halves: the first 106,
+ * on which the scorer was tuned, and the held-out ones labelled with the hot spots, reported separately so that a
+ * change tuned to the first half shows whether it holds on pairs it never saw.
  */
 class DuplicateQualityTest {
 
@@ -52,10 +54,7 @@ class DuplicateQualityTest {
             }
         }
         FindingSimilarTickets similar = new FindingSimilarTickets(null, Knowledge.ANALYZER);
-        int truePositives = 0;
-        int falsePositives = 0;
-        int falseNegatives = 0;
-        int pairs = 0;
+        Map<Boolean, Counts> byHalf = new HashMap<>(Map.of(false, new Counts(), true, new Counts()));
         List<String> misses = new ArrayList<>();
         for (String[] pair : labelledPairs()) {
             Ticket a = tickets.get(pair[0]);
@@ -63,27 +62,69 @@ class DuplicateQualityTest {
             assertThat(a).as("message " + pair[0]).isNotNull();
             assertThat(b).as("message " + pair[1]).isNotNull();
             boolean expected = pair[2].equals("1");
+            boolean heldOut = pair[4].equals("held-out");
             SimilarityScore score = similar.compare(a, b);
-            pairs++;
-            if (score.likelyDuplicate() && expected) {
-                truePositives++;
-            } else if (score.likelyDuplicate()) {
-                falsePositives++;
-                misses.add("false positive " + pair[0] + "/" + pair[1] + " " + score);
-            } else if (expected) {
-                falseNegatives++;
-                misses.add("false negative " + pair[0] + "/" + pair[1] + " " + score);
+            String miss = byHalf.get(heldOut).add(score.likelyDuplicate(), expected);
+            if (miss != null) {
+                misses.add(miss + (heldOut ? " (held out) " : " (tuning) ") + pair[0] + "/" + pair[1] + " " + score);
             }
         }
-        double precision = truePositives / (double) Math.max(1, truePositives + falsePositives);
-        double recall = truePositives / (double) Math.max(1, truePositives + falseNegatives);
-        System.out.printf("duplicate pairs: %d labelled, precision %.3f, recall %.3f%n", pairs, precision, recall);
+        Counts all = byHalf.get(false).plus(byHalf.get(true));
+        System.out.printf("duplicate pairs: tuning %s; held out %s; all %s%n", byHalf.get(false), byHalf.get(true), all);
         misses.forEach(System.out::println);
-        assertThat(pairs).isGreaterThanOrEqualTo(100);
-        assertThat(precision).as("pair precision").isGreaterThanOrEqualTo(0.90);
-        // The issue's target is recall >= 0.80; measured 0.754 (docs/hotline.md, "Similar reports"). This floor keeps
-        // the measured level from slipping until the scorer gets term weights that reach the target.
-        assertThat(recall).as("pair recall").isGreaterThanOrEqualTo(0.75);
+        assertThat(byHalf.get(false).pairs).isGreaterThanOrEqualTo(100);
+        assertThat(byHalf.get(true).pairs).isGreaterThanOrEqualTo(100);
+        // The issue's targets are precision >= 0.90 and recall >= 0.80 over all pairs; measured 0.888 and 0.770 (the
+        // tuning half 0.902 / 0.754, the held-out half 0.872 / 0.788: docs/hotline.md, "Similar reports"). These
+        // floors keep the measured level from slipping until the scorer reaches the targets.
+        assertThat(byHalf.get(false).precision()).as("pair precision, tuning half").isGreaterThanOrEqualTo(0.90);
+        assertThat(all.precision()).as("pair precision").isGreaterThanOrEqualTo(0.88);
+        assertThat(all.recall()).as("pair recall").isGreaterThanOrEqualTo(0.76);
+    }
+
+    /** Confusion counts of one half of the pairs. */
+    private static final class Counts {
+        int pairs;
+        int truePositives;
+        int falsePositives;
+        int falseNegatives;
+
+        /** Counts one pair; returns what kind of miss it was, or null when the scorer agreed with the label. */
+        String add(boolean predicted, boolean expected) {
+            pairs++;
+            if (predicted && expected) {
+                truePositives++;
+            } else if (predicted) {
+                falsePositives++;
+                return "false positive";
+            } else if (expected) {
+                falseNegatives++;
+                return "false negative";
+            }
+            return null;
+        }
+
+        Counts plus(Counts other) {
+            Counts sum = new Counts();
+            sum.pairs = pairs + other.pairs;
+            sum.truePositives = truePositives + other.truePositives;
+            sum.falsePositives = falsePositives + other.falsePositives;
+            sum.falseNegatives = falseNegatives + other.falseNegatives;
+            return sum;
+        }
+
+        double precision() {
+            return truePositives / (double) Math.max(1, truePositives + falsePositives);
+        }
+
+        double recall() {
+            return truePositives / (double) Math.max(1, truePositives + falseNegatives);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d pairs, precision %.3f, recall %.3f", pairs, precision(), recall());
+        }
     }
 
     private static Ticket ticket(JsonNode row) {
@@ -96,13 +137,20 @@ class DuplicateQualityTest {
                 null, null, List.of(), new TicketOrigin(row.get("id").asString(), row.get("up").asInt()));
     }
 
+    /** The comment line after which the pairs are held out: never looked at while the scorer was tuned. */
+    private static final String HELD_OUT = "# Held-out pairs";
+
     private static List<String[]> labelledPairs() throws IOException {
         List<String[]> pairs = new ArrayList<>();
         try (InputStream in = DuplicateQualityTest.class.getResourceAsStream("/hotspots/duplicate-pairs.tsv");
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            boolean heldOut = false;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    pairs.add(line.split("\t"));
+                if (line.startsWith(HELD_OUT)) {
+                    heldOut = true;
+                } else if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] columns = line.split("\t");
+                    pairs.add(new String[] {columns[0], columns[1], columns[2], columns[3], heldOut ? "held-out" : "tuning"});
                 }
             }
         }

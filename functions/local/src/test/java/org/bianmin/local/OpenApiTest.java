@@ -221,6 +221,11 @@ class OpenApiTest {
         expect(200, postJson("/v1/staff/requests/import",
                 "[{\"id\":\"openapi-1\",\"subject\":\"路灯不亮\",\"detail\":\"桂花路路灯不亮了很久\",\"time\":\"2019/2/28 11:25:05\"}]", dispatch));
         expect(403, postJson("/v1/staff/requests/import", "[{\"id\":\"openapi-2\"}]", department));
+        expect(200, get("/v1/staff/hotspots", dispatch));
+        expect(200, get("/v1/staff/hotspots?from=2019-02-01&to=2019-03-31&limit=5", department));
+        assertThat(code(expect(400, get("/v1/staff/hotspots?from=2019-03-31&to=2019-02-01", dispatch)))).isEqualTo("INVALID_DATE_RANGE");
+        assertThat(code(expect(400, get("/v1/staff/hotspots?limit=101", dispatch)))).isEqualTo("INVALID_LIMIT");
+        expect(401, get("/v1/staff/hotspots", null));
 
         // paging: the filed and the imported ticket are two, so a page of one has a next page
         JsonNode first = json.readTree(expect(200, get("/v1/staff/requests?limit=1", dispatch)).body());

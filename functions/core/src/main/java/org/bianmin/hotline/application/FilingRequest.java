@@ -79,6 +79,27 @@ public final class FilingRequest {
         this.clock = clock;
     }
 
+    /** Told of every ticket filed here, after it is stored (hot-spot clustering: hotline.hotspots). */
+    private final java.util.List<java.util.function.Consumer<Ticket>> afterFiling = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Adds a listener told of each ticket filed from now on, after it is stored. Its failure is logged and never
+     * fails the filing: the citizen's request is received whatever happens to what follows from it.
+     */
+    public void afterFiling(java.util.function.Consumer<Ticket> listener) {
+        afterFiling.add(listener);
+    }
+
+    private void filed(Ticket ticket) {
+        for (java.util.function.Consumer<Ticket> listener : afterFiling) {
+            try {
+                listener.accept(ticket);
+            } catch (RuntimeException e) {
+                log.error("after filing ticket {}: {}", ticket.trackingNumber(), e.toString());
+            }
+        }
+    }
+
     public IntakeReceipt file(NewRequest request) {
         return file(request, classify(request));
     }
@@ -117,6 +138,7 @@ public final class FilingRequest {
                 // the domain's code, not its Chinese label: CloudWatch dimension values are ASCII
                 metrics.count(MetricNames.TICKETS_FILED, Map.of("channel", request.channel(),
                         "domain", Domain.fromLabel(route.domain()).map(Enum::name).orElse("UNKNOWN")));
+                filed(ticket);
                 return new IntakeReceipt(ticket.trackingNumber(), code, TicketStatus.RECEIVED.name(), route.domain(),
                         route.category(), ticket.department(), ticket.grid() == null ? null : ticket.grid().name(),
                         OFFSET_TIME.format(ticket.dueAt()), route.manualTriage(), route.modelVersion());
@@ -168,6 +190,7 @@ public final class FilingRequest {
         }
         log.info("historical request imported trackingNumber={} externalId={} category={} department={} triage={}",
                 trackingNumber, origin.externalId(), route.categoryCode(), ticket.department(), route.manualTriage());
+        filed(ticket);
         return java.util.Optional.of(ticket);
     }
 

@@ -112,6 +112,8 @@ class IntakeConfiguration {
                                                                         RatingRoute rating, ClassifyRoute classify,
                                                                         StaffImportRoute historicalImport,
                                                                         StaffSimilarRoute similar,
+                                                                        // clusters what this function files
+                                                                        org.bianmin.hotline.hotspots.AssigningHotSpot hotSpots,
                                                                         SimilarRequestsRoute similarPreview,
                                                                         FollowRequestRoute follow,
                                                                         Metrics metrics) {

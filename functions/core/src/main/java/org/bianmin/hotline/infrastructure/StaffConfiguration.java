@@ -25,6 +25,7 @@ import org.bianmin.hotline.web.StaffSearchRoute;
 import org.bianmin.hotline.web.StaffRoutingRoutes;
 import org.bianmin.hotline.web.StaffStatsCsvRoute;
 import org.bianmin.hotline.web.StaffStatsRoute;
+import org.bianmin.hotline.web.StaffHotSpotsRoute;
 import org.bianmin.hotline.web.StaffTransitionRoute;
 import org.bianmin.http.ApiGatewayHttpFunction;
 import org.bianmin.http.HttpApi;
@@ -135,9 +136,11 @@ class StaffConfiguration {
                                                                       StaffStatsRoute stats,
                                                                       StaffStatsCsvRoute statsCsv,
                                                                       StaffRoutingRoutes routing,
+                                                                      StaffHotSpotsRoute hotSpots,
                                                                       StaffIncidentRoutes incidents,
                                                                       Metrics metrics) {
-        List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats, search, views, callerTickets, notes));
+        List<HttpRoute> routes = new ArrayList<>(List.of(requests, transitions, stats, search, views, callerTickets, notes,
+                hotSpots));
         routes.add(statsCsv);
         routes.addAll(routing.routes());
         routes.addAll(incidents.routes());

@@ -73,7 +73,7 @@ public final class DuplicateScorer {
      * Places both name, matched on their longest common run of at least {@value #PLACE_OVERLAP} characters, so that
      * 万科魅力之城 and 魅力之城小区 are one place; the shared run is what is reported.
      */
-    private static List<String> sharedPlaces(Set<String> a, Set<String> b) {
+    public static List<String> sharedPlaces(Set<String> a, Set<String> b) {
         Set<String> shared = new TreeSet<>();
         for (String x : a) {
             for (String y : b) {

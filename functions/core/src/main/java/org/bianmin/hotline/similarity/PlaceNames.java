@@ -24,15 +24,19 @@ public final class PlaceNames {
 
     /** Endings that look like a place word but are not one: 政府 (尊敬的政府), 临街 (小区临街 means "on the street"). */
     private static final Pattern NOT_A_PLACE = Pattern.compile("(?:政府|临街|沿街)$");
-    /** Runs such as 小区附近 or 新小区 that two unrelated places share. */
+    /**
+     * Runs such as 小区附近, 新小区, 幼儿园 or 城小区 (one character and a kind of place: the tail of two different
+     * names, or a verb before 小区 as in 导致小区) that two unrelated places share.
+     */
     private static final Pattern GENERIC_RUN = Pattern.compile(
-            "^(?:[A-Z]\\d*[区县市]?|[新老旧大小二三四五六一期号栋]|附近|旁边|门口|周边)*(?:小区|社区|街道|村|组|镇|乡|学校|医院|市场|项目|楼盘|城区|附近|县城|广场|公园)?(?:附近|旁边|门口|周边)?$");
+            "^(?:[A-Z]\\d*[区县市]?|[新老旧大小二三四五六一期号栋]|附近|旁边|门口|周边)*\\p{IsHan}?(?:小区|社区|街道|村|组|镇|乡|学校|医院|市场|项目|楼盘|城区|附近|县城|广场|公园"
+                    + "|幼儿园|小学|中学|大学|学院|卫生院|花园|家园|公寓|大厦)?(?:附近|旁边|门口|周边)?$");
 
     private PlaceNames() {
     }
 
     /** Whether a name (or a run shared by two names) is only a kind of place, no place in particular. */
-    static boolean isGeneric(String name) {
+    public static boolean isGeneric(String name) {
         return TOO_GENERIC.contains(name) || GENERIC_RUN.matcher(name).matches();
     }
 
