@@ -109,7 +109,7 @@ class LocalRuntimeTest {
                 .header("x-bianmin-claim-sub", "spoofed").header("x-bianmin-claim-role", "dispatch").GET().build()),
                 401, "UNAUTHENTICATED");
         String token = LocalRuntime.devToken(java.util.List.of("--department=市城市管理局", "--subject=cg-7"));
-        HttpResponse<String> queue = send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests?status=RECEIVED"))
+        HttpResponse<String> queue = send(HttpRequest.newBuilder(URI.create(base + "/v1/staff/requests?status=DISPATCHED"))
                 .header("authorization", "Bearer " + token).GET().build());
         assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
         assertThat(json.readTree(queue.body()).get("count").intValue()).isGreaterThanOrEqualTo(0);

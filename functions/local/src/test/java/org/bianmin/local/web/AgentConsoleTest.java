@@ -38,11 +38,11 @@ class AgentConsoleTest {
 
         // The citizen files the request from the chatbot.
         browser.get(RunningRuntime.base() + "/");
-        ChatbotPageTest.ask(browser, "小区门口的下水道堵了，污水漫到人行道上").findElement(By.cssSelector(".open-handoff")).click();
+        Browser.press(browser, ChatbotPageTest.ask(browser, "小区门口的下水道堵了，污水漫到人行道上").findElement(By.cssSelector(".open-handoff")));
         Browser.visible(browser, "#handoff-phone").sendKeys("13912345678");
         browser.findElement(By.id("handoff-address")).sendKeys("鄞州区中河街道宁南新村3幢");
         browser.findElement(By.id("handoff-submit")).click();
-        WebElement receipt = Browser.visible(browser, ".message.receipt");
+        WebElement receipt = Browser.receiptAfterSubmit(browser);
         String trackingNumber = receipt.findElement(By.cssSelector("[data-field=trackingNumber]")).getText();
         String code = receipt.findElement(By.cssSelector("[data-field=verificationCode]")).getText();
 

@@ -85,6 +85,29 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
         return context.getStore(NAMESPACE).get("driver", ChromeDriver.class);
     }
 
+    /**
+     * Scrolls the element to the middle of the window, then clicks it. The chatbot's input bar is fixed to the
+     * window's bottom edge, where the driver's own scrolling may leave a button under it.
+     */
+    static void press(WebDriver driver, WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /**
+     * The receipt after 提交. When the suite filed the same problem nearby before, the form first offers to follow
+     * that request ("附近已有类似诉求正在办理", SimilarRequestsPageTest tests it); these tests file their own anyway.
+     */
+    static WebElement receiptAfterSubmit(WebDriver driver) {
+        WebElement shown = new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".message.receipt, .similar-requests")));
+        if (shown.getAttribute("class").contains("similar-requests")) {
+            List<WebElement> buttons = shown.findElements(By.cssSelector(":scope > button"));
+            buttons.get(buttons.size() - 1).click();
+        }
+        return visible(driver, ".message.receipt");
+    }
+
     /** Waits up to 15 s for an element matching {@code css} to be visible. */
     static WebElement visible(WebDriver driver, String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));

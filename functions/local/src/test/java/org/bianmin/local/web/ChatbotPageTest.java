@@ -65,7 +65,7 @@ class ChatbotPageTest {
         assertThat(reply.findElements(By.cssSelector(".source"))).isEmpty();
         assertThat(Browser.lowContrastText(browser)).as("text below 4.5:1 contrast in an emergency").isEmpty();
 
-        reply.findElement(By.cssSelector(".open-handoff")).click();
+        Browser.press(browser, reply.findElement(By.cssSelector(".open-handoff")));
         assertThat(Browser.visible(browser, "#handoff-text").getAttribute("value")).isEqualTo("我家厨房着火了怎么办");
     }
 
@@ -74,7 +74,7 @@ class ChatbotPageTest {
         browser.get(RunningRuntime.base() + "/");
         WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
         assertThat(handoff.getAttribute("data-action")).isEqualTo("HANDOFF");
-        handoff.findElement(By.cssSelector(".open-handoff")).click();
+        Browser.press(browser, handoff.findElement(By.cssSelector(".open-handoff")));
 
         WebElement text = Browser.visible(browser, "#handoff-text");
         assertThat(text.getAttribute("value")).isEqualTo("我家楼下下水道堵了，污水漫到路上");
@@ -90,7 +90,7 @@ class ChatbotPageTest {
         browser.findElement(By.id("handoff-address")).sendKeys("海曙区南门街道柳汀新村5幢");
         browser.findElement(By.id("handoff-submit")).click();
 
-        WebElement receipt = Browser.visible(browser, ".message.receipt");
+        WebElement receipt = Browser.receiptAfterSubmit(browser);
         String trackingNumber = receipt.findElement(By.cssSelector("[data-field=trackingNumber]")).getText();
         String code = receipt.findElement(By.cssSelector("[data-field=verificationCode]")).getText();
         assertThat(trackingNumber).matches("BM\\d{12}");
@@ -191,7 +191,7 @@ class ChatbotPageTest {
         browser.get(RunningRuntime.base() + "/");
         ask(browser, "公积金怎么提取");
         WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
-        handoff.findElement(By.cssSelector(".open-handoff")).click();
+        Browser.press(browser, handoff.findElement(By.cssSelector(".open-handoff")));
         String[] receipt = fillAndFile(browser, "海曙区南门街道柳汀新村7幢");
         int bubbles = browser.findElements(By.cssSelector(".message")).size();
 
@@ -236,13 +236,13 @@ class ChatbotPageTest {
     void aSecondClickNeverFilesASecondRequest(ChromeDriver browser) throws Exception {
         browser.get(RunningRuntime.base() + "/");
         WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
-        handoff.findElement(By.cssSelector(".open-handoff")).click();
+        Browser.press(browser, handoff.findElement(By.cssSelector(".open-handoff")));
         String address = "江北区孔浦街道" + System.nanoTime() % 100000 + "号";
         Browser.visible(browser, "#handoff-phone").sendKeys("13812345678");
         browser.findElement(By.id("handoff-address")).sendKeys(address);
         // two clicks in the same instant, the way an impatient thumb does it
         browser.executeScript("const b = document.getElementById('handoff-submit'); b.click(); b.click();");
-        WebElement receipt = Browser.visible(browser, ".message.receipt");
+        WebElement receipt = Browser.receiptAfterSubmit(browser);
         String number = receipt.findElement(By.cssSelector("[data-field=trackingNumber]")).getText();
 
         // the reply's old button is retired: it cannot open the form again, also after a reload
@@ -319,7 +319,7 @@ class ChatbotPageTest {
         try {
             browser.get(RunningRuntime.base() + "/");
             WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
-            handoff.findElement(By.cssSelector(".open-handoff")).click();
+            Browser.press(browser, handoff.findElement(By.cssSelector(".open-handoff")));
             Browser.visible(browser, "#handoff-phone");
             browser.findElement(By.id("handoff-photos")).sendKeys(photo.toAbsolutePath().toString());
             Browser.visible(browser, "#handoff-photo-list img");
@@ -354,12 +354,12 @@ class ChatbotPageTest {
         browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", RunningRuntime.base(), "permissions", List.of("geolocation")));
         browser.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 29.8683, "longitude", 121.544, "accuracy", 30));
         WebElement handoff = ask(browser, "我家楼下下水道堵了，污水漫到路上");
-        handoff.findElement(By.cssSelector(".open-handoff")).click();
+        Browser.press(browser, handoff.findElement(By.cssSelector(".open-handoff")));
         Browser.visible(browser, "#handoff-locate").click();
         Browser.textContains(browser, "#handoff-location-status", "已附上您的位置");
         browser.findElement(By.id("handoff-phone")).sendKeys("13812345678");
         browser.findElement(By.id("handoff-submit")).click();
-        String number = Browser.visible(browser, ".message.receipt").findElement(By.cssSelector("[data-field=trackingNumber]")).getText();
+        String number = Browser.receiptAfterSubmit(browser).findElement(By.cssSelector("[data-field=trackingNumber]")).getText();
         JsonNode queue = JSON.readTree(staffGet("/v1/staff/requests?limit=200", LocalRuntime.devToken(List.of("--dispatch"))));
         JsonNode location = null;
         for (JsonNode ticket : queue.get("items") == null ? queue.get("requests") : queue.get("items")) {
@@ -375,7 +375,7 @@ class ChatbotPageTest {
         browser.executeCdpCommand("Browser.resetPermissions", Map.of());
         browser.executeCdpCommand("Browser.setPermission", Map.of("origin", RunningRuntime.base(),
                 "permission", Map.of("name", "geolocation"), "setting", "denied"));
-        ask(browser, "我家楼下下水道堵了，污水漫到路上").findElement(By.cssSelector(".open-handoff")).click();
+        Browser.press(browser, ask(browser, "我家楼下下水道堵了，污水漫到路上").findElement(By.cssSelector(".open-handoff")));
         Browser.visible(browser, "#handoff-locate").click();
         Browser.textContains(browser, "#handoff-location-status", "手动填写地址");
     }
@@ -404,7 +404,7 @@ class ChatbotPageTest {
         Browser.visible(browser, "#handoff-phone").sendKeys("138 1234 5678");
         browser.findElement(By.id("handoff-address")).sendKeys(address);
         browser.findElement(By.id("handoff-submit")).click();
-        WebElement receipt = Browser.visible(browser, ".message.receipt");
+        WebElement receipt = Browser.receiptAfterSubmit(browser);
         return new String[] {receipt.findElement(By.cssSelector("[data-field=trackingNumber]")).getText(),
                 receipt.findElement(By.cssSelector("[data-field=verificationCode]")).getText()};
     }
