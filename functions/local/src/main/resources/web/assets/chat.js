@@ -26,7 +26,7 @@
     lastLookup: null
   };
 
-  // ---- what this browser keeps ------------------------------------------------------------------------------
+  // ---- what this browser keeps
 
   function emptyStore() {
     return { sessionId: null, items: [], receipts: [] };
@@ -65,7 +65,7 @@
     return kept.items.find((item) => item.id === id);
   }
 
-  // ---- the conversation -----------------------------------------------------------------------------------
+  // ---- the conversation
 
   // A reply is scrolled so that its start is read first (not its end, under the input bar); the citizen's own
   // message so that it sits just above the input bar. CSS scroll margins keep both clear of the sticky bars.
@@ -325,7 +325,7 @@
     ask(chip.dataset.question);
   });
 
-  // ---- the question box: a counter that says the limit before sending, never a silent cut ----------------------
+  // ---- the question box: a counter that says the limit before sending, never a silent cut
 
   function updateCounter() {
     const length = codePoints(question.value);
@@ -369,7 +369,7 @@
     }
   });
 
-  // ---- filing a request -------------------------------------------------------------------------------------
+  // ---- filing a request
 
   const handoffDialog = $('handoff-dialog');
   const handoffForm = $('handoff-form');
@@ -475,7 +475,7 @@
     }
   });
 
-  // ---- similar open requests before filing (issue 15) ------------------------------------------------------
+  // ---- similar open requests before filing (issue 15)
   // Asks POST /v1/requests/similar with the words and place about to be filed. When open requests about the same
   // problem at the same place exist, shows them (public status only) in the form and waits for the citizen: follow
   // one (POST /v1/requests/{n}/follow files their own request linked to it; resolves with that receipt) or file
@@ -523,7 +523,7 @@
     });
   }
 
-  // ---- the place: "使用我的位置" where the browser offers it ------------------------------------------------------
+  // ---- the place: "使用我的位置" where the browser offers it
 
   if (navigator.geolocation && window.isSecureContext) {
     $('handoff-locate').hidden = false;
@@ -559,7 +559,7 @@
     }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
   });
 
-  // ---- photos: resized in the browser, uploaded after the request is filed -------------------------------------
+  // ---- photos: resized in the browser, uploaded after the request is filed
 
   /** The longer side after resizing, and the size the server accepts (2 MB). */
   const PHOTO_SIDE = 1600;
@@ -649,7 +649,7 @@
     status.textContent = '已上传' + uploaded + '张照片。';
   }
 
-  // ---- receipts -------------------------------------------------------------------------------------------------
+  // ---- receipts
 
   function showReceipt(receipt, text, photos) {
     const item = {
@@ -719,7 +719,7 @@
     return node;
   }
 
-  // ---- my requests: the kept receipts with their live status --------------------------------------------------
+  // ---- my requests: the kept receipts with their live status
 
   const mineDialog = $('mine-dialog');
 
@@ -774,7 +774,7 @@
   $('clear-history').addEventListener('click', clearHistory);
   $('clear-history-footer').addEventListener('click', clearHistory);
 
-  // ---- looking up and rating a request ----------------------------------------------------------------------
+  // ---- looking up and rating a request
 
   const lookupDialog = $('lookup-dialog');
 
@@ -877,7 +877,7 @@
     }
   });
 
-  // ---- start: the kept conversation comes back --------------------------------------------------------------
+  // ---- start: the kept conversation comes back
 
   kept.items.forEach((item) => {
     const node = draw(item);

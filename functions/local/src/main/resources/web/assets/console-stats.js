@@ -46,7 +46,7 @@
     return !!(view.claims && view.claims.role === 'dispatch');
   }
 
-  // ---- the controls (built once per page) ---------------------------------------------------------------------
+  // ---- the controls (built once per page)
 
   function build() {
     const root = $('director-stats');
@@ -129,7 +129,7 @@
     return true;
   }
 
-  // ---- loading ------------------------------------------------------------------------------------------------
+  // ---- loading
 
   async function load() {
     if (!view.token || !validRange()) {
@@ -183,7 +183,7 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
 
-  // ---- rendering ----------------------------------------------------------------------------------------------
+  // ---- rendering
 
   function disposeCharts() {
     view.charts.forEach((chart) => chart.dispose());
@@ -339,7 +339,7 @@
     });
   }
 
-  // ---- entry points -------------------------------------------------------------------------------------------
+  // ---- entry points
 
   /** Clears every number and chart of the previous identity. */
   function reset() {

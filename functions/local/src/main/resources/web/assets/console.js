@@ -60,7 +60,7 @@
     refreshing: false
   };
 
-  // ---- messages -----------------------------------------------------------------------------------------------
+  // ---- messages
 
   let toastTimer = null;
   function toast(message, kind) {
@@ -78,7 +78,7 @@
     toast(error.message, 'error');
   }
 
-  // ---- signing in ---------------------------------------------------------------------------------------------
+  // ---- signing in
 
   function decodeClaims(token) {
     try {
@@ -231,7 +231,7 @@
 
   $('sign-out').addEventListener('click', () => signOut(null));
 
-  // ---- tabs ---------------------------------------------------------------------------------------------------
+  // ---- tabs
 
   // The tabs are whatever tab buttons the page holds, so another view plugs in with a button and a panel.
   function tabs() {
@@ -283,7 +283,7 @@
     toast: toast
   };
 
-  // ---- the queue ----------------------------------------------------------------------------------------------
+  // ---- the queue
 
   function fillStatusFilter() {
     const select = $('filter-status');
@@ -525,7 +525,7 @@
     }
   }
 
-  // ---- views with counts ---------------------------------------------------------------------------------------
+  // ---- views with counts
 
   async function loadViews() {
     if (!state.token) {
@@ -573,7 +573,7 @@
   $('queue-sort').addEventListener('change', loadQueue);
   $('queue-more').addEventListener('click', loadMoreQueue);
 
-  // ---- ticket detail ------------------------------------------------------------------------------------------
+  // ---- ticket detail
 
   // Opening a ticket never moves the list: the detail sits beside it (sticky) on a desk, below it on a phone, where
   // the detail is scrolled into view and "返回列表" brings the agent back to the row.
@@ -741,7 +741,7 @@
     }
   }
 
-  // ---- actions ------------------------------------------------------------------------------------------------
+  // ---- actions
 
   const actionDialog = $('action-dialog');
 
@@ -864,7 +864,7 @@
     }
   });
 
-  // ---- device alarms ------------------------------------------------------------------------------------------
+  // ---- device alarms
 
   async function loadAlarms(more) {
     if (!state.token) {
@@ -927,7 +927,7 @@
   $('alarm-status').addEventListener('change', () => loadAlarms());
   $('alarm-more').addEventListener('click', () => loadAlarms(true));
 
-  // ---- statistics ---------------------------------------------------------------------------------------------
+  // ---- statistics
 
   function percent(value) {
     return value === null || value === undefined ? '—' : (Math.round(value * 1000) / 10) + '%';
@@ -978,7 +978,7 @@
   $('stats-refresh').addEventListener('click', loadStats);
   $('stats-refresh').addEventListener('click', loadRoutingQuality);
 
-  // ---- keyboard shortcuts -------------------------------------------------------------------------------------
+  // ---- keyboard shortcuts
 
   // Single keys, as in mail and ticket desks, only while no field has the focus and no dialog is open; the page's
   // help (#shortcut-help) lists them.
@@ -1038,7 +1038,7 @@
     event.preventDefault();
   });
 
-  // ---- start --------------------------------------------------------------------------------------------------
+  // ---- start
 
   state.clockTimer = setInterval(tickClocks, 30000);
   offerDevelopmentSignIn();

@@ -158,7 +158,7 @@ class ChatbotRoutesTest {
         assertError(get("/v1/staff/requests/BM000000000000/photos", dispatch), 404, "NOT_FOUND");
     }
 
-    // ---- helpers -------------------------------------------------------------------------------------------------
+    // ---- helpers
 
     private static JsonNode ask(String text, String sessionId) throws Exception {
         ObjectNode body = json.createObjectNode().put("text", text).put("channel", "chatbot");
