@@ -25,12 +25,31 @@ public record RequestFingerprint(String trackingNumber, Set<String> places, Set<
         Set<String> places = PlaceNames.of(analysis);
         places.addAll(PlaceNames.of(address, analyzer));
         Set<String> words = problemWords(analysis.tokens(), places);
-        return new RequestFingerprint(ticket.trackingNumber(), places, words,
-                problemWords(analysis.tokensWithin(0, headEnd(ticket.text())), places),
+        Set<String> headWords = problemWords(analysis.tokensWithin(0, headEnd(ticket.text())), places);
+        return new RequestFingerprint(ticket.trackingNumber(), firstPlaces(places), words, headWords,
                 ticket.grid() == null ? null : ticket.grid().code(),
                 ticket.location() == null ? null : ticket.location().lat(),
                 ticket.location() == null ? null : ticket.location().lon(), ticket.createdAt());
     }
+
+    /**
+     * The places a request is about: the first {@value #PLACES} it names. Citizens name their own place first; a
+     * letter that goes on to list a dozen roads (other sites proposed for a hospital, the routes of a bus line) is
+     * not about each of them, and one of those roads in common with an unrelated request is no shared place.
+     */
+    private static Set<String> firstPlaces(Set<String> places) {
+        Set<String> first = new LinkedHashSet<>();
+        for (String place : places) {
+            if (first.size() == PLACES) {
+                break;
+            }
+            first.add(place);
+        }
+        return first;
+    }
+
+    /** How many of the places a request names, in writing order, count as its places. */
+    static final int PLACES = 6;
 
     /**
      * Where the head of a text ends: at its first line break when it has several lines (an imported message's
