@@ -212,17 +212,18 @@ class AgentDeskTest {
         assertThat(after).isEqualTo(before + 1);
 
         AgentConsoleTest.signIn(browser, null);
-        WebElement chip = Browser.visible(browser, "#queue-views [data-view=duplicates]");
-        assertThat(chip.isEnabled()).isTrue();
-        Browser.textContains(browser, "#queue-views [data-view=duplicates]", "重复件");
-        assertThat(browser.findElement(By.cssSelector("#queue-views [data-view=duplicates] [data-field=count]")).getText())
-                .isEqualTo(String.valueOf(after));
+        // the chips are drawn anew on every refresh: each check reads the page as it is at that moment
+        Browser.visible(browser, "#queue-views [data-view=duplicates] [data-field=count]");
+        String chip = "document.querySelector('#queue-views [data-view=duplicates]')";
+        Browser.waiting(browser).until(d -> String.valueOf(after).equals(text((ChromeDriver) d,
+                chip + ".querySelector('[data-field=count]').textContent")));
+        assertThat(text(browser, chip + ".disabled")).isEqualTo("false");
+        assertThat(text(browser, chip + ".textContent")).startsWith("重复件");
         assertThat(text(browser, "document.getElementById('queue-views').innerText")).doesNotContain("待接入");
         Browser.clickWhenReady(browser, "#queue-views [data-view=duplicates]");
         // the newest suspected duplicate leads the view
         Browser.waiting(browser).until(d -> !numbers(d).isEmpty() && numbers(d).get(0).equals(second));
-        assertThat(browser.findElement(By.cssSelector("#queue-views [data-view=duplicates]")).getAttribute("aria-pressed"))
-                .isEqualTo("true");
+        assertThat(text(browser, chip + ".getAttribute('aria-pressed')")).isEqualTo("true");
         Browser.textContains(browser, "#queue-sort-hint", "重复件");
         AgentConsoleTest.openTicket(browser, second);
         Browser.textContains(browser, "#detail-number", second);
