@@ -12,8 +12,9 @@ class GroupInquiryEvaluationTest {
 
     /**
      * Every answerable group at 0.90 or more through the whole inquiry (issue 13, item 6), and no group below what it
-     * reached (docs/inquiry.md): phone 0.983, narrative 0.909, dialect 0.932, two-in-one 0.952 since the meaning
-     * vouches for an entry the words cover little ({@code AnswerPolicy.MIN_MEANING_SIMILARITY}).
+     * reached (docs/inquiry.md): phone 0.983, narrative 0.932, dialect 0.932, two-in-one 0.952 since the meaning
+     * vouches for an entry the words cover little ({@code AnswerPolicy.MIN_MEANING_SIMILARITY} and
+     * {@code MIN_LEADING_MEANING_SIMILARITY}).
      */
     static final Map<String, Double> FLOORS = Map.of(
             "phone", 0.95,

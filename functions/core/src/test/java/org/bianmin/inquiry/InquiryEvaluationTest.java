@@ -45,6 +45,7 @@ class InquiryEvaluationTest {
         double top1 = (double) hits / questions.size();
         System.out.printf(Locale.ROOT, "inquiry top-1 on the evaluation set: %.3f (%d/%d)%n%s", top1, hits,
                 questions.size(), misses);
-        assertThat(top1).isGreaterThan(0.5);
+        // what it reached (docs/inquiry.md: 0.856, 0.917, then 0.933 since the meaning vouches): it must not drop
+        assertThat(top1).as(misses.toString()).isGreaterThanOrEqualTo(0.93);
     }
 }

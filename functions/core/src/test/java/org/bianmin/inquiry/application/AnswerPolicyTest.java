@@ -59,10 +59,17 @@ class AnswerPolicyTest {
         List<RankedEntry> dialect = List.of(new RankedEntry(entries.get(0), 6f, 0.21, 0.80),
                 new RankedEntry(entries.get(1), 3f, 0.10, 0.70));
         assertThat(policy.decide(dialect)).isEqualTo(AnswerPolicy.Decision.ANSWER);
-        // a service the base does not cover: a near entry is always found, but not this near
-        List<RankedEntry> uncovered = List.of(new RankedEntry(entries.get(0), 6f, 0.21, 0.69),
-                new RankedEntry(entries.get(1), 3f, 0.10, 0.60));
+        // a service the base does not cover: a near entry is always found, but not this near, or not alone this near
+        List<RankedEntry> uncovered = List.of(new RankedEntry(entries.get(0), 6f, 0.21, 0.65),
+                new RankedEntry(entries.get(1), 3f, 0.10, 0.55));
         assertThat(policy.decide(uncovered)).isEqualTo(AnswerPolicy.Decision.NO_MATCH);
+        List<RankedEntry> severalAsNear = List.of(new RankedEntry(entries.get(0), 6f, 0.21, 0.69),
+                new RankedEntry(entries.get(1), 3f, 0.10, 0.55), new RankedEntry(entries.get(2), 2f, 0.10, 0.68));
+        assertThat(policy.decide(severalAsNear)).isEqualTo(AnswerPolicy.Decision.NO_MATCH);
+        // new wording of a covered service: not as near, but the meaning singles the entry out
+        List<RankedEntry> singledOut = List.of(new RankedEntry(entries.get(0), 6f, 0.21, 0.69),
+                new RankedEntry(entries.get(1), 3f, 0.10, 0.60));
+        assertThat(policy.decide(singledOut)).isEqualTo(AnswerPolicy.Decision.ANSWER);
         // the words must touch the entry at all: meaning alone is not enough
         assertThat(policy.decide(List.of(new RankedEntry(entries.get(0), 0f, 0.05, 0.90))))
                 .isEqualTo(AnswerPolicy.Decision.NO_MATCH);
