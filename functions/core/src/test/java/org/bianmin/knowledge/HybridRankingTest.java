@@ -15,6 +15,9 @@ import org.bianmin.knowledge.model.KnowledgeEntry;
 import org.bianmin.knowledge.search.EntryVectors;
 import org.bianmin.knowledge.search.RankFusion;
 import org.bianmin.testing.Knowledge;
+import org.bianmin.knowledge.search.ShippedAnalyzedEntries;
+import org.bianmin.knowledge.search.IndexedEntry;
+import org.bianmin.knowledge.search.SearchField;
 import org.junit.jupiter.api.Test;
 
 /** The parts of the ranking by meaning: fusion, byte vectors, the vectors shipped in the jar, the model. */
@@ -79,6 +82,28 @@ class HybridRankingTest {
             // built from other entries, it is not used
             assertThat(shipped.openShipped(Knowledge.indexedEntries().subList(1, 5))).isFalse();
         }
+    }
+
+    @Test
+    void theJarShipsTheEntriesAnalyzedSoStartUpAnalyzesNoneAndGetsWhatTheAnalyzerGives() {
+        ShippedAnalyzedEntries.Analysis fromJar = ShippedAnalyzedEntries.analyze(Knowledge.BASE.entries(), Knowledge.ANALYZER);
+        assertThat(fromJar.analyzedNow()).as("entries analyzed at start-up").isEmpty();
+        assertThat(fromJar.entries()).isEqualTo(IndexedEntry.analyzeAll(Knowledge.BASE.entries(), Knowledge.ANALYZER));
+    }
+
+    @Test
+    void anEntryChangedSinceTheBuildIsAnalyzedAgainAndTheOthersAreReused() {
+        KnowledgeEntry entry = Knowledge.BASE.entries().iterator().next();
+        KnowledgeEntry changed = new KnowledgeEntry(entry.id(), entry.title(), "办理这件事要去哪里？", entry.variants(),
+                entry.answer(), entry.category(), entry.department(), entry.domain(), entry.kind(), entry.offerRequest(),
+                entry.tags(), entry.updatedAt());
+        List<KnowledgeEntry> entries = new java.util.ArrayList<>(Knowledge.BASE.entries());
+        entries.set(0, changed);
+        ShippedAnalyzedEntries.Analysis analysis = ShippedAnalyzedEntries.analyze(entries, Knowledge.ANALYZER);
+        assertThat(analysis.analyzedNow()).containsExactly(entry.id());
+        assertThat(analysis.entries().get(0)).isEqualTo(IndexedEntry.of(changed, Knowledge.ANALYZER));
+        assertThat(analysis.entries().get(0).field(SearchField.QUESTIONS)).contains("哪里");
+        assertThat(analysis.entries()).isEqualTo(IndexedEntry.analyzeAll(entries, Knowledge.ANALYZER));
     }
 
     @Test

@@ -99,4 +99,28 @@ class LambdaPackagingTest {
                     || n.startsWith("io/netty/"));
         }
     }
+
+    /**
+     * The deployment jar merges every dependency's {@code META-INF/spring.factories}; a merge that keeps one jar's
+     * value per key drops ours, and then the knowledge preload and the secrets post-processor never run in Lambda
+     * while every test on the class path still passes.
+     */
+    @Test
+    void theLambdaJarsSpringFactoriesKeepOurListenersAndPostProcessorBesideSpringBoots() throws IOException {
+        try (ZipFile zip = new ZipFile(lambdaJar().toFile())) {
+            java.util.Properties factories = new java.util.Properties();
+            try (var in = zip.getInputStream(zip.getEntry("META-INF/spring.factories"))) {
+                factories.load(in);
+            }
+            List<String> listeners = List.of(factories.getProperty("org.springframework.boot.SpringApplicationRunListener", "")
+                    .split("\\s*,\\s*"));
+            assertThat(listeners).contains("org.bianmin.knowledge.infrastructure.KnowledgePreloader",
+                    "org.bianmin.http.RequestBodiesPreloader",
+                    "org.springframework.boot.context.event.EventPublishingRunListener");
+            List<String> postProcessors = List.of(factories.getProperty("org.springframework.boot.EnvironmentPostProcessor", "")
+                    .split("\\s*,\\s*"));
+            assertThat(postProcessors).contains("org.bianmin.platform.secrets.SecretsFromSecretsManager",
+                    "org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor");
+        }
+    }
 }

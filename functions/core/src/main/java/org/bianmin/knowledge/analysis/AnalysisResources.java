@@ -26,6 +26,7 @@ final class AnalysisResources {
     private final Map<String, String> synonyms;
     private final Set<String> stopWords;
     private final int longestTerm;
+    private final String fingerprint;
 
     public AnalysisResources(Set<String> dictionary, Map<String, String> synonyms, Set<String> stopWords) {
         Set<String> terms = new HashSet<>(dictionary);
@@ -39,6 +40,35 @@ final class AnalysisResources {
         this.synonyms = Map.copyOf(synonyms);
         this.stopWords = Set.copyOf(stopWords);
         this.longestTerm = terms.stream().mapToInt(String::length).max().orElse(1);
+        this.fingerprint = fingerprintOf(this.dictionary, this.synonyms, this.stopWords);
+    }
+
+    /**
+     * Changes whenever the terms, synonyms or stop words do (not when a file only gains a comment or changes order):
+     * a text analyzed with other resources may segment differently.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprintOf(Set<String> dictionary, Map<String, String> synonyms, Set<String> stopWords) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (String term : new java.util.TreeSet<>(dictionary)) {
+                digest.update((term + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update((byte) 0);
+            for (Map.Entry<String, String> synonym : new java.util.TreeMap<>(synonyms).entrySet()) {
+                digest.update((synonym.getKey() + "=" + synonym.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update((byte) 0);
+            for (String word : new java.util.TreeSet<>(stopWords)) {
+                digest.update((word + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Loads the files shipped with the function. */

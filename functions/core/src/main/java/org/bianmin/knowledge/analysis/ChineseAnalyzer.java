@@ -34,6 +34,11 @@ public final class ChineseAnalyzer extends Analyzer {
         return new ChineseAnalyzer(AnalysisResources.loadDefault());
     }
 
+    /** Identifies the analysis data this analyzer segments with ({@link AnalysisResources#fingerprint}). */
+    public String resourcesFingerprint() {
+        return resources.fingerprint();
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new DictionaryChineseTokenizer(resources);

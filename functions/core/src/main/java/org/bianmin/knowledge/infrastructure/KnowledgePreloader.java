@@ -11,6 +11,7 @@ import org.bianmin.knowledge.embedding.SentenceEmbedder;
 import org.bianmin.knowledge.embedding.ShippedEntryVectors;
 import org.bianmin.knowledge.search.EntryVectors;
 import org.bianmin.knowledge.search.IndexedEntry;
+import org.bianmin.knowledge.search.ShippedAnalyzedEntries;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -18,9 +19,9 @@ import org.springframework.boot.SpringApplicationRunListener;
 
 /**
  * Cold-start optimisation: the knowledge base is loaded and analyzed on a daemon thread from the moment the
- * application starts, while Spring builds the rest of the context on the main thread. Loading, validating and
- * analyzing the entries is about two thirds of a Lambda cold start; overlapping it with the context start-up
- * takes it off the critical path. The beans in {@link KnowledgeConfiguration} wait for the result (or compute it
+ * application starts, while Spring builds the rest of the context on the main thread. Loading and validating the
+ * entries, reading their build-time analysis ({@link ShippedAnalyzedEntries}) and vectors is taken off the critical
+ * path this way. The beans in {@link KnowledgeConfiguration} wait for the result (or compute it
  * themselves when no Spring application started the preload, as in plain unit tests). Functions that never touch
  * knowledge do not preload ({@link #FUNCTIONS_USING_KNOWLEDGE}).
  *
@@ -84,17 +85,26 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
                 model.complete(null);
             }
             preload = new CompletableFuture<>();
-            daemon("knowledge-preload", preload, KnowledgePreloader::load);
+            CompletableFuture<Preloaded> loaded = preload;
+            daemon("knowledge-preload", loaded, KnowledgePreloader::load, () -> warmUp(loaded.join()));
         }
     }
 
     private static <T> void daemon(String name, CompletableFuture<T> result, java.util.concurrent.Callable<T> work) {
+        daemon(name, result, work, () -> { });
+    }
+
+    /** Runs {@code work} into {@code result}, then (the result already handed out) {@code afterwards}. */
+    private static <T> void daemon(String name, CompletableFuture<T> result, java.util.concurrent.Callable<T> work,
+                                   Runnable afterwards) {
         Thread thread = new Thread(() -> {
             try {
                 result.complete(work.call());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
+                return;
             }
+            afterwards.run();
         }, name);
         thread.setDaemon(true);
         thread.start();
@@ -111,16 +121,39 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
         return preload.join();
     }
 
+    /**
+     * One question through a throwaway search of the shipped index, on the preload's thread while Spring is still
+     * starting on the main one: the first search of a JVM loads Lucene's readers and HNSW search, the question's
+     * analysis and the fusion, and runs the model for the first time, which cost the first citizen about a second of
+     * a cold start. Best effort: a failure here only leaves that cost where it was, so it is logged, not raised.
+     */
+    private static void warmUp(Preloaded preloaded) {
+        long start = System.nanoTime();
+        try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex()) {
+            if (index.openShipped(preloaded.indexedEntries())) {
+                new org.bianmin.knowledge.KnowledgeSearch(preloaded.knowledgeBase(), preloaded.analyzer(), index,
+                        preloaded.indexedEntries(), preloaded.embedder()).search(WARM_UP_QUESTION, 3);
+                LoggerFactory.getLogger(KnowledgePreloader.class).info("knowledge search warmed up in {} ms",
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(KnowledgePreloader.class).warn("knowledge search warm-up failed: {}", e.toString());
+        }
+    }
+
+    /** Any ordinary question does; this one matches an entry by words and by meaning. */
+    private static final String WARM_UP_QUESTION = "居住证怎么办理";
+
     private static Preloaded load() {
         long start = System.nanoTime();
         ChineseAnalyzer analyzer = ChineseAnalyzer.withDefaultResources();
         KnowledgeBase knowledgeBase = new KnowledgeBaseLoader().load();
-        List<IndexedEntry> analyzed = IndexedEntry.analyzeAll(knowledgeBase.entries(), analyzer);
+        List<IndexedEntry> analyzed = ShippedAnalyzedEntries.analyze(knowledgeBase.entries(), analyzer).entries();
         if (embeddingsEnabled()) {
             EntryVectors vectors = ShippedEntryVectors.load(knowledgeBase.entries(), BgeSmallZhEmbedder.MODEL, model::join);
             analyzed = analyzed.stream().map(e -> e.withVectors(vectors.of(e.id()))).toList();
         }
-        LoggerFactory.getLogger(KnowledgePreloader.class).info("knowledge base loaded and analyzed: {} entries in {} ms",
+        LoggerFactory.getLogger(KnowledgePreloader.class).info("knowledge base loaded: {} entries in {} ms",
                 analyzed.size(), (System.nanoTime() - start) / 1_000_000);
         return new Preloaded(analyzer, knowledgeBase, analyzed, model.join());
     }

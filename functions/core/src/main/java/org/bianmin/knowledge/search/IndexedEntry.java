@@ -31,23 +31,52 @@ public record IndexedEntry(String id, String title, String domain, String catego
         return new IndexedEntry(id, title, domain, category, fields, vectors);
     }
 
+    /**
+     * Everything of an entry that its analysis reads, and nothing else: {@link #of} analyzes exactly these texts,
+     * and {@link ShippedAnalyzedEntries} reuses a build-time analysis only when they are unchanged.
+     */
+    public record AnalysisInput(String id, String title, String domain, String category, String questions,
+                                String keywords, String answer, String sounds) {
+
+        public static AnalysisInput of(KnowledgeEntry entry) {
+            return new AnalysisInput(entry.id(), entry.title(), entry.domain().label(), entry.category(),
+                    Stream.concat(Stream.of(entry.question()), entry.variants().stream())
+                            .collect(Collectors.joining("\n")),
+                    Stream.concat(Stream.of(entry.category()), entry.tags().stream()).collect(Collectors.joining("\n")),
+                    entry.answer().section(AnswerSection.SUMMARY) + "\n" + entry.answer().section(AnswerSection.STEPS),
+                    // How the entry sounds: title, questions and keywords (what a caller says), not the answer's prose.
+                    Stream.of(Stream.of(entry.title(), entry.question()), entry.variants().stream(),
+                                    Stream.of(entry.category()), entry.tags().stream())
+                            .flatMap(s -> s).collect(Collectors.joining("\n")));
+        }
+
+        /** SHA-256 of every text, each closed by a separator no text contains. */
+        public String fingerprint() {
+            try {
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                for (String text : List.of(id, title, domain, category, questions, keywords, answer, sounds)) {
+                    digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                }
+                return java.util.HexFormat.of().formatHex(digest.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static IndexedEntry of(KnowledgeEntry entry, ChineseAnalyzer analyzer) {
+        return of(AnalysisInput.of(entry), analyzer);
+    }
+
+    public static IndexedEntry of(AnalysisInput input, ChineseAnalyzer analyzer) {
         Map<SearchField, String> fields = new EnumMap<>(SearchField.class);
-        fields.put(SearchField.TITLE, analyzer.analyzedText(entry.title()));
-        fields.put(SearchField.QUESTIONS, analyzer.analyzedText(
-                Stream.concat(Stream.of(entry.question()), entry.variants().stream())
-                        .collect(Collectors.joining("\n"))));
-        fields.put(SearchField.KEYWORDS, analyzer.analyzedText(
-                Stream.concat(Stream.of(entry.category()), entry.tags().stream())
-                        .collect(Collectors.joining("\n"))));
-        fields.put(SearchField.ANSWER, analyzer.analyzedText(
-                entry.answer().section(AnswerSection.SUMMARY) + "\n" + entry.answer().section(AnswerSection.STEPS)));
-        // How the entry sounds: title, questions and keywords (what a caller says), not the answer's prose.
-        fields.put(SearchField.PINYIN, analyzer.pinyinText(
-                Stream.of(Stream.of(entry.title(), entry.question()), entry.variants().stream(),
-                                Stream.of(entry.category()), entry.tags().stream())
-                        .flatMap(s -> s).collect(Collectors.joining("\n"))));
-        return new IndexedEntry(entry.id(), entry.title(), entry.domain().label(), entry.category(), Map.copyOf(fields));
+        fields.put(SearchField.TITLE, analyzer.analyzedText(input.title()));
+        fields.put(SearchField.QUESTIONS, analyzer.analyzedText(input.questions()));
+        fields.put(SearchField.KEYWORDS, analyzer.analyzedText(input.keywords()));
+        fields.put(SearchField.ANSWER, analyzer.analyzedText(input.answer()));
+        fields.put(SearchField.PINYIN, analyzer.pinyinText(input.sounds()));
+        return new IndexedEntry(input.id(), input.title(), input.domain(), input.category(), Map.copyOf(fields));
     }
 
     /** Entries analyzed in parallel (entries are independent; the analyzer is thread-safe). */
