@@ -125,7 +125,8 @@
     if (claims.department) {
       state.departments.add(claims.department);
     }
-    $('identity-name').textContent = isDispatch() ? '12345热线分拨中心' : isDeviceAdmin() ? '设备管理员' : claims.department || claims.sub;
+    $('identity-name').textContent = isDispatch() ? '12345热线分拨中心' : isDeviceAdmin() ? '设备管理员'
+      : claims.role === 'knowledge-editor' ? '知识库编辑' : claims.department || claims.sub;
     $('identity').hidden = false;
     $('sign-in').hidden = true;
     $('workspace').hidden = false;
@@ -134,7 +135,12 @@
     fillStatusFilter();
     const allowed = allowedTabs();
     tabs().forEach((tab) => { tab.hidden = !allowed.includes(tab.id); });
-    selectTab(allowed[0] || 'tab-queue');
+    if (allowed.length) {
+      selectTab(allowed[0]);
+    } else {
+      // a role with none of these tabs (a knowledge editor): its own view's script opens it; nothing here loads
+      tabs().forEach((tab) => { const panel = $(tab.getAttribute('aria-controls')); if (panel) { panel.hidden = true; } });
+    }
     return true;
   }
 
@@ -184,6 +190,9 @@
       if (options.deviceAdministrator) {
         select.appendChild(el('option', { value: '__device-admin' }, options.deviceAdministrator + '（设备告警）'));
       }
+      if (options.knowledgeEditor) {
+        select.appendChild(el('option', { value: '__knowledge-editor' }, options.knowledgeEditor + '（知识库缺口）'));
+      }
       options.departments.forEach((d) => {
         state.departments.add(d);
         select.appendChild(el('option', { value: d }, d));
@@ -203,7 +212,8 @@
       const response = await fetch('../local/sign-in', {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, cache: 'no-store',
         body: JSON.stringify(value === '__dispatch' ? { dispatch: true }
-          : value === '__device-admin' ? { role: 'device-admin' } : { department: value })
+          : value === '__device-admin' ? { role: 'device-admin' }
+            : value === '__knowledge-editor' ? { role: 'knowledge-editor' } : { department: value })
       });
       const body = await response.json();
       if (!response.ok) {
@@ -496,7 +506,11 @@
     $('queue-caption').textContent = '工单（已显示' + state.tickets.length + '件' + (state.queueCursor ? '，还有更多' : '') + '）';
     $('queue-empty').hidden = state.tickets.length > 0;
     $('queue-more').hidden = !state.queueCursor;
-    $('queue-sort-hint').hidden = sort === 'created';
+    // 重复件 keeps its own order (its index is by filing time), whatever the sort says
+    const duplicates = state.view === 'duplicates';
+    $('queue-sort-hint').hidden = sort === 'created' && !duplicates;
+    $('queue-sort-hint').textContent = duplicates ? '重复件：受理时发现疑似重复、尚未合并办理的工单，按受理时间排列（最新在前）。'
+      : '按时限或紧急程度排序时只列出未办结的工单。';
     state.rounds = (state.rounds || 0) + 1;
     $('queue-live').dataset.round = String(state.rounds);
     $('queue-live').textContent = '每' + (REFRESH_MS / 1000) + '秒自动刷新 · 更新于 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false });
@@ -549,9 +563,6 @@
     }, label, count === null ? null : el('span', { class: 'count', 'data-field': 'count' }, String(count)));
     box.appendChild(chip('', '全部', null));
     result.views.forEach((v) => box.appendChild(chip(v.view, v.label, v.count)));
-    // 重复件: waits for the likely-duplicate flag of the intake; until then each ticket's 疑似重复 list is in its detail
-    box.appendChild(el('button', { type: 'button', class: 'view-chip pending', disabled: true, 'data-view': 'duplicates',
-      title: '重复件视图待接入：受理时的疑似重复标记上线后启用；目前可在工单详情中查看疑似重复件。' }, '重复件（待接入）'));
   }
 
   function chooseView(view) {

@@ -27,6 +27,16 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
+    /**
+     * Counts one request from the caller's address; over the limit, a 429 {@code TOO_MANY_REQUESTS} with
+     * {@code refusal} (the caller's words for what they did too often), so a public route needs one line for it.
+     */
+    public void admit(HttpRequest request, String refusal) {
+        if (!tryAcquire(request.sourceIp())) {
+            throw new ApiException(429, "TOO_MANY_REQUESTS", refusal);
+        }
+    }
+
     /** Counts one request for {@code key}; false when the key is over its limit in the current window. */
     public boolean tryAcquire(String key) {
         long now = clock.millis();

@@ -13,8 +13,9 @@ public final class Tables {
      * Hotline tickets, one item per request. Indexes serve the access patterns: a department's queue by status,
      * the dispatch centre's queue by status, open tickets by deadline (sparse: only open tickets carry
      * {@code openDeadline}), a caller's tickets by keyed phone hash, and imported tickets by their identifier in
-     * the earlier system (sparse: only imported tickets carry {@code externalId}), and a category's tickets by time
-     * (the candidates of the duplicate check).
+     * the earlier system (sparse: only imported tickets carry {@code externalId}), a category's tickets by time
+     * (the candidates of the duplicate check), and the desk's 重复件 view by time (sparse: only an open ticket the
+     * intake found likely duplicates of, not yet handled as one, carries {@code suspectedDuplicate}).
      */
     public static final TableDefinition TICKETS = new TableDefinition("tickets", "trackingNumber", null, null, List.of(
             new TableDefinition.SecondaryIndex("byDepartmentStatus", "departmentStatus", "createdAt"),
@@ -22,7 +23,8 @@ public final class Tables {
             new TableDefinition.SecondaryIndex("byDeadline", "openDeadline", "dueAt"),
             new TableDefinition.SecondaryIndex("byPhone", "phoneHash", "createdAt"),
             new TableDefinition.SecondaryIndex("byExternalId", "externalId", null),
-            new TableDefinition.SecondaryIndex("byCategory", "categoryCode", "createdAt")));
+            new TableDefinition.SecondaryIndex("byCategory", "categoryCode", "createdAt"),
+            new TableDefinition.SecondaryIndex("bySuspectedDuplicate", "suspectedDuplicate", "createdAt")));
 
     /**
      * Statistics aggregates of the tickets ({@code hotline.application.TicketCounts}): one item per department and

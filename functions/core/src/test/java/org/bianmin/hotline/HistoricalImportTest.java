@@ -193,6 +193,45 @@ class HistoricalImportTest {
         assertThat(byExternalId(Map.of("sub", "d-2", "department", "某个别的部门"), lamp)).isEmpty();
     }
 
+    /**
+     * An open imported ticket sorts by deadline and priority with the rest of the queue (its own partition of the
+     * deadline index), while its long-passed deadline stays out of 已超期 and out of the SLA scheduler's reach.
+     */
+    @Test
+    void anOpenImportedTicketIsListedWhenSortedByDueOrPriorityButNotAsOverdue() {
+        String marker = "导入排序" + UUID.randomUUID().toString().substring(0, 6);
+        String externalId = id("sort");
+        post(DISPATCH, List.of(row(externalId, "路灯不亮", "桂花路38号门口的路灯坏了半个月，" + marker + "，晚上很危险。",
+                "2019/4/1 08:00")));
+        String number = byExternalId(DISPATCH, externalId).get(0).get("trackingNumber").asString();
+
+        for (String sort : List.of("created", "due", "priority")) {
+            assertThat(listed(Map.of("q", marker, "sort", sort))).as(sort).containsExactly(number);
+        }
+        assertThat(listed(Map.of("q", marker, "view", "awaiting-dispatch", "sort", "due"))).containsExactly(number);
+        assertThat(listed(Map.of("q", marker, "view", "overdue"))).isEmpty();
+        assertThat(tickets.overdue(java.time.Instant.now(), 50)).extracting(t -> t.trackingNumber()).doesNotContain(number);
+    }
+
+    private List<String> listed(Map<String, String> query) {
+        Map<String, String> headers = new HashMap<>();
+        DISPATCH.forEach((k, v) -> headers.put(HttpRequest.CLAIM_PREFIX + k, v));
+        List<String> found = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, String> asked = new HashMap<>(query);
+            if (cursor != null) {
+                asked.put("cursor", cursor);
+            }
+            HttpResponse response = api.handle(new HttpRequest("GET", "/v1/staff/requests", headers, asked, "", "t", Map.of()));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            JsonNode page = json.readTree(response.body());
+            page.get("requests").forEach(r -> found.add(r.get("trackingNumber").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        return found;
+    }
+
     @Test
     void concurrentImportsOfTheSameRowFileItOnce() throws Exception {
         String same = id("race");

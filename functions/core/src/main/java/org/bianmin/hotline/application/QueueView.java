@@ -23,7 +23,13 @@ public enum QueueView {
     /** 已超期: open, past its deadline. */
     OVERDUE("overdue"),
     /** 督办中: escalated (by the SLA scheduler or the dispatch centre). */
-    ESCALATED("escalated");
+    ESCALATED("escalated"),
+    /**
+     * 重复件: open tickets the intake found likely duplicates of, not yet merged into an incident (nor taken out of one):
+     * the dispatcher's list of what to merge ({@link org.bianmin.hotline.model.SuspectedDuplicate}). A department sees
+     * those of its own that reached it, like its other views.
+     */
+    DUPLICATES("duplicates");
 
     /** How close a deadline must be for 即将超期 (and for the desk's amber colour). */
     public static final Duration DUE_SOON_WINDOW = Duration.ofHours(24);
@@ -50,6 +56,7 @@ public enum QueueView {
             case DUE_SOON -> "即将超期";
             case OVERDUE -> "已超期";
             case ESCALATED -> "督办中";
+            case DUPLICATES -> "重复件";
         };
     }
 
@@ -78,13 +85,14 @@ public enum QueueView {
         List<TicketStatus> own = switch (this) {
             case AWAITING_DISPATCH -> List.copyOf(TicketLifecycle.AWAITING_DISPATCH);
             case AWAITING_ACCEPTANCE -> List.of(TicketStatus.DISPATCHED);
-            case DUE_SOON, OVERDUE -> Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen).toList();
+            case DUE_SOON, OVERDUE, DUPLICATES -> Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen).toList();
             case ESCALATED -> List.of(TicketStatus.ESCALATED);
         };
         List<TicketStatus> both = own.stream().filter(statuses::contains).toList();
         return switch (this) {
             case DUE_SOON -> new QueueQuery(department, both, order, now, now.plus(DUE_SOON_WINDOW), text);
             case OVERDUE -> new QueueQuery(department, both, order, null, now, text);
+            case DUPLICATES -> new QueueQuery(department, both, order, null, null, text, true);
             default -> new QueueQuery(department, both, order, null, null, text);
         };
     }

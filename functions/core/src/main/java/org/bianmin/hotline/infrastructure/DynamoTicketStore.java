@@ -19,6 +19,7 @@ import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.TicketOrigin;
 import org.bianmin.hotline.model.TicketStatus;
 import org.bianmin.hotline.model.SlaClass;
+import org.bianmin.hotline.model.SuspectedDuplicate;
 import org.bianmin.store.MergedQuery;
 import org.bianmin.store.Page;
 import org.bianmin.store.TableUse;
@@ -34,16 +35,22 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 /**
  * Tickets in the {@code tickets} table, one item each. The item carries the index keys of {@link Tables#TICKETS}:
  * {@code departmentStatus}, {@code status}, {@code openDeadline} (only while open, so the deadline index holds
- * open tickets alone), {@code phoneHash} and, on imported tickets only, {@code externalId}. Creation is conditional
- * on the tracking number being free. Imported tickets never carry {@code openDeadline}: their deadlines passed long
- * ago in the earlier system, and thousands of them at the head of the deadline index would hide today's overdue
- * tickets from the SLA scheduler. {@code likelyDuplicates} (the intake's similarity check) and {@code incidentId} are
- * plain attributes: an incident lists its members itself, so no index is needed to find them.
+ * open tickets alone), {@code phoneHash}, {@code suspectedDuplicate} (only while the ticket waits in the desk's 重复件
+ * view, {@link SuspectedDuplicate}) and, on imported tickets only, {@code externalId}. Creation is conditional on the
+ * tracking number being free. Open imported tickets sit in the deadline index under their own key {@code IMPORTED}:
+ * their deadlines passed long ago in the earlier system, and thousands of them in the {@code OPEN} partition would
+ * hide today's overdue tickets from the SLA scheduler, but the desk still sorts them by deadline and priority.
+ * {@code likelyDuplicates} (the intake's similarity check) and {@code incidentId} are plain attributes: an incident
+ * lists its members itself, so no index is needed to find them.
  */
 public final class DynamoTicketStore implements TicketStore, UsesTables {
 
     static final String OPEN = "OPEN";
     static final String ESCALATED = "ESCALATED";
+    /** The deadline index's partition of open imported tickets: sorted by the desk, never read by the SLA scheduler. */
+    static final String IMPORTED = "IMPORTED";
+    /** The one partition of the sparse 重复件 index. */
+    static final String SUSPECTED = "SUSPECTED";
     private static final String DUE = "dueAt";
     private static final Comparator<Map<String, AttributeValue>> EARLIEST_DUE =
             Comparator.comparing((Map<String, AttributeValue> item) -> Instant.parse(item.get(DUE).s()));
@@ -252,11 +259,23 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
 
     /**
      * The index partitions of a queue. Newest first: one partition per status (of the department, or of all).
-     * By deadline: the open-deadline index, OPEN and ESCALATED partitions as the statuses need them, the department
-     * and the statuses as filters; by priority, each of those once per SLA class, merged urgent first.
+     * By deadline: the open-deadline index, OPEN, ESCALATED and (without a deadline window) IMPORTED partitions as the
+     * statuses need them, the department and the statuses as filters; by priority, each of those once per SLA class,
+     * merged urgent first. Suspected duplicates: their sparse index, newest first, the same filters.
      */
     private List<MergedQuery.Partition> queuePartitions(QueueQuery query) {
         List<MergedQuery.Partition> partitions = new ArrayList<>();
+        List<TicketStatus> everyOpen = java.util.Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen).toList();
+        if (query.suspectedDuplicates()) {
+            // one sparse partition, newest first; the department and the statuses it may see are filters
+            List<TicketStatus> open = query.statuses().stream().filter(TicketStatus::isOpen).toList();
+            if (!open.isEmpty()) {
+                Filter filter = new Filter().department(query.department())
+                        .statuses(open.containsAll(everyOpen) ? List.of() : open).text(query.text());
+                partitions.add(filtered("bySuspectedDuplicate", "suspectedDuplicate", SUSPECTED, CREATED, null, null, filter));
+            }
+            return partitions;
+        }
         if (!query.byDeadline()) {
             for (TicketStatus status : query.statuses()) {
                 Filter filter = new Filter().text(query.text());
@@ -278,8 +297,14 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
         if (open.contains(TicketStatus.ESCALATED)) {
             keys.add(ESCALATED);
         }
+        if (!open.isEmpty() && !query.deadlineWindow()) {
+            // imported tickets sort with the rest, but their long-passed deadlines are the earlier system's, not this
+            // desk's: they stay out of 即将超期 and 已超期 (and out of the SLA scheduler's reach)
+            keys.add(IMPORTED);
+        }
         for (String key : keys) {
-            List<TicketStatus> statuses = key.equals(OPEN) && !waiting.containsAll(everyWaiting) ? waiting : List.of();
+            List<TicketStatus> statuses = key.equals(OPEN) && !waiting.containsAll(everyWaiting) ? waiting
+                    : key.equals(IMPORTED) && !open.containsAll(everyOpen) ? open : List.of();
             List<SlaClass> classes = query.order() == QueueQuery.Order.PRIORITY ? List.of(SlaClass.values()) : java.util.Collections.singletonList(null);
             for (SlaClass sla : classes) {
                 Filter filter = new Filter().department(query.department()).statuses(statuses).sla(sla).text(query.text());
@@ -407,10 +432,15 @@ public final class DynamoTicketStore implements TicketStore, UsesTables {
             item.put("externalId", s(t.origin().externalId()));
             item.put("likes", AttributeValue.fromN(Integer.toString(t.origin().likes())));
         }
-        if (t.origin() == null && t.status().isOpen()) {
+        if (t.status().isOpen()) {
             // sparse deadline index: OPEN holds the tickets the SLA scheduler may still have to escalate; escalated
-            // ones sit in their own partition, so the scheduler never reads them and the desk can still sort them
-            item.put("openDeadline", s(t.status() == TicketStatus.ESCALATED ? ESCALATED : OPEN));
+            // and imported ones sit in partitions of their own, so the scheduler never reads them and the desk can
+            // still sort them
+            item.put("openDeadline", s(t.origin() != null ? IMPORTED : t.status() == TicketStatus.ESCALATED ? ESCALATED : OPEN));
+        }
+        if (SuspectedDuplicate.awaitingReview(t)) {
+            // sparse 重复件 index: every write puts the whole item, so linking or finishing the ticket drops it
+            item.put("suspectedDuplicate", s(SUSPECTED));
         }
         if (t.rating() != null) {
             item.put("rating", AttributeValue.fromN(t.rating().toString()));

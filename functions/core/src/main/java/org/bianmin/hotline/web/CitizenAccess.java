@@ -36,9 +36,7 @@ final class CitizenAccess {
     }
 
     Ticket require(HttpRequest request, String code) {
-        if (!limiter.tryAcquire(request.sourceIp())) {
-            throw new ApiException(429, "TOO_MANY_REQUESTS", "查询过于频繁，请稍后再试。");
-        }
+        limiter.admit(request, "查询过于频繁，请稍后再试。");
         if (code == null || code.isBlank()) {
             throw ApiException.badRequest("CODE_REQUIRED", "请提供查询码（受理时告知的6位数字）。");
         }

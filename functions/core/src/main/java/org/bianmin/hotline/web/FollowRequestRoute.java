@@ -11,14 +11,11 @@ import org.bianmin.hotline.model.WorkingCalendar;
 import org.bianmin.hotline.similarity.FollowingSimilarRequest;
 import org.bianmin.http.Access;
 import org.bianmin.http.ApiException;
-import org.bianmin.http.DependencyUnavailableException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.Json;
 import org.bianmin.store.Idempotency;
-import org.bianmin.store.IdempotencyConflictException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code POST /v1/requests/{trackingNumber}/follow} with an {@code Idempotency-Key} header and the body of
@@ -33,15 +30,14 @@ public final class FollowRequestRoute implements HttpRoute {
 
     private static final java.time.format.DateTimeFormatter OFFSET_TIME =
             java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(WorkingCalendar.ZONE);
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
     private static final Pattern TRACKING_NUMBER = Pattern.compile("BM\\d{12}");
 
     private final FollowingSimilarRequest following;
-    private final Idempotency idempotency;
+    private final IdempotentCreation idempotency;
 
     public FollowRequestRoute(FollowingSimilarRequest following, Idempotency idempotency) {
         this.following = following;
-        this.idempotency = idempotency;
+        this.idempotency = new IdempotentCreation(idempotency);
     }
 
     @Override
@@ -66,29 +62,17 @@ public final class FollowRequestRoute implements HttpRoute {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        String key = request.header("idempotency-key").orElseThrow(() -> ApiException.badRequest(
-                "IDEMPOTENCY_KEY_REQUIRED", "请在请求头 Idempotency-Key 中提供幂等键（8-128位字母、数字或 _.:-）。"));
-        if (!KEY.matcher(key).matches()) {
-            throw ApiException.badRequest("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key 格式不正确（8-128位字母、数字或 _.:-）。");
-        }
+        String key = IdempotentCreation.key(request);
         String followed = request.pathParameter("trackingNumber");
         if (!TRACKING_NUMBER.matcher(followed).matches()) {
             throw ApiException.badRequest("INVALID_TRACKING_NUMBER", "受理编号格式不正确。");
         }
         NewRequest newRequest = IntakeRoute.parse(request);
         try {
-            String body = idempotency.execute("follow:" + key, followed + "\n" + request.body(),
+            return idempotency.created("follow:" + key, followed + "\n" + request.body(),
                     () -> Json.write(view(following.follow(followed, newRequest))));
-            return new HttpResponse(201, Map.of("content-type", HttpResponse.JSON), body);
         } catch (FollowingSimilarRequest.NotFollowableException e) {
             throw new ApiException(409, "NOT_SIMILAR", "该诉求不在与您描述相近的正在办理诉求中，请直接提交新诉求。");
-        } catch (IdempotencyConflictException e) {
-            throw switch (e.reason()) {
-                case REQUEST_CHANGED -> new ApiException(e.httpStatus(), "IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一条不同的诉求，请更换幂等键。");
-                case IN_PROGRESS -> new ApiException(e.httpStatus(), "REQUEST_IN_PROGRESS", "使用该幂等键的请求正在处理中，请稍后用同一幂等键重试。");
-            };
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException(e.getMessage(), e);
         }
     }
 

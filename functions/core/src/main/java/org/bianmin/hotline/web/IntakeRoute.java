@@ -1,10 +1,7 @@
 package org.bianmin.hotline.web;
 
 import java.util.Set;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.bianmin.http.ApiException;
-import org.bianmin.http.DependencyUnavailableException;
 import org.bianmin.http.Access;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
@@ -17,8 +14,6 @@ import org.bianmin.hotline.InvalidIntakeCommandException;
 import org.bianmin.hotline.application.HotlineIntakeService;
 import org.bianmin.hotline.application.NewRequest;
 import org.bianmin.store.Idempotency;
-import org.bianmin.store.IdempotencyConflictException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code POST /v1/requests} with an {@code Idempotency-Key} header: validates, files the request once per key and
@@ -29,14 +24,12 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class IntakeRoute implements HttpRoute {
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
-
     private final FilingRequest filing;
-    private final Idempotency idempotency;
+    private final IdempotentCreation idempotency;
 
     public IntakeRoute(FilingRequest filing, Idempotency idempotency) {
         this.filing = filing;
-        this.idempotency = idempotency;
+        this.idempotency = new IdempotentCreation(idempotency);
     }
 
     @Override
@@ -61,24 +54,9 @@ public final class IntakeRoute implements HttpRoute {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        String key = request.header("idempotency-key").orElseThrow(() -> ApiException.badRequest(
-                "IDEMPOTENCY_KEY_REQUIRED", "请在请求头 Idempotency-Key 中提供幂等键（8-128位字母、数字或 _.:-）。"));
-        if (!KEY.matcher(key).matches()) {
-            throw ApiException.badRequest("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key 格式不正确（8-128位字母、数字或 _.:-）。");
-        }
+        String key = IdempotentCreation.key(request);
         NewRequest newRequest = parse(request);
-        try {
-            String receipt = idempotency.execute("requests:" + key, request.body(),
-                    () -> Json.write(filing.file(newRequest)));
-            return new HttpResponse(201, Map.of("content-type", HttpResponse.JSON), receipt);
-        } catch (IdempotencyConflictException e) {
-            throw switch (e.reason()) {
-                case REQUEST_CHANGED -> new ApiException(e.httpStatus(), "IDEMPOTENCY_KEY_REUSED", "该幂等键已用于另一条不同的诉求，请更换幂等键。");
-                case IN_PROGRESS -> new ApiException(e.httpStatus(), "REQUEST_IN_PROGRESS", "使用该幂等键的请求正在处理中，请稍后用同一幂等键重试。");
-            };
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException(e.getMessage(), e);
-        }
+        return idempotency.created("requests:" + key, request.body(), () -> Json.write(filing.file(newRequest)));
     }
 
     /**

@@ -69,9 +69,7 @@ public final class SimilarRequestsRoute implements HttpRoute {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        if (!limiter.tryAcquire(request.sourceIp())) {
-            throw new ApiException(429, "TOO_MANY_REQUESTS", "查询过于频繁，请稍后再试。");
-        }
+        limiter.admit(request, "查询过于频繁，请稍后再试。");
         PreviewBody body = RequestBodies.bind(request, PreviewBody.class);
         Location location = body.location() == null ? null : body.location().toLocation();
         List<Map<String, Object>> found = similar.openSimilar(body.text().strip(), location).stream()

@@ -1,15 +1,10 @@
 package org.bianmin.hotline.web;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.bianmin.hotline.hotspots.HotSpot;
 import org.bianmin.hotline.hotspots.HotSpotMember;
@@ -17,7 +12,6 @@ import org.bianmin.hotline.hotspots.ListingHotSpots;
 import org.bianmin.hotline.model.StaffMember;
 import org.bianmin.hotline.model.WorkingCalendar;
 import org.bianmin.http.Access;
-import org.bianmin.http.ApiException;
 import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
@@ -74,20 +68,14 @@ public final class StaffHotSpotsRoute implements HttpRoute {
     @Override
     public HttpResponse handle(HttpRequest request) {
         StaffMember actor = StaffAuthentication.require(request);
-        LocalDate to = date(request.queryParameter("to")).orElse(LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
-        LocalDate from = date(request.queryParameter("from")).orElse(to.minusDays(DEFAULT_DAYS - 1));
-        if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= ListingHotSpots.MAX_DAYS) {
-            throw rangeProblem();
-        }
+        DayRange days = DayRange.parse(request, clock, DEFAULT_DAYS, ListingHotSpots.MAX_DAYS);
         int limit = Paging.of(request, ListingHotSpots.DEFAULT_LIMIT, ListingHotSpots.MAX_LIMIT).limit();
-        Instant start = from.atStartOfDay(WorkingCalendar.ZONE).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant().minusNanos(1);
-        List<Map<String, Object>> views = hotSpots.hottest(start, end, limit,
+        List<Map<String, Object>> views = hotSpots.hottest(days.start(), days.end(), limit,
                 department -> actor.dispatchCentre() || actor.department().equals(department)).stream()
                 .map(StaffHotSpotsRoute::view).toList();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", from.toString());
-        body.put("to", to.toString());
+        body.put("from", days.from().toString());
+        body.put("to", days.to().toString());
         body.put("count", views.size());
         body.put("hotspots", views);
         return HttpResponse.json(200, body);
@@ -120,18 +108,5 @@ public final class StaffHotSpotsRoute implements HttpRoute {
         view.put("receivedAt", OFFSET_TIME.format(member.at()));
         view.put("likes", member.likes());
         return view;
-    }
-
-    private static Optional<LocalDate> date(Optional<String> raw) {
-        try {
-            return raw.map(LocalDate::parse);
-        } catch (DateTimeParseException e) {
-            throw rangeProblem();
-        }
-    }
-
-    private static ApiException rangeProblem() {
-        return ApiException.badRequest("INVALID_DATE_RANGE", "from/to 须为日期（如 2026-11-01），from 不晚于 to，且跨度不超过"
-                + ListingHotSpots.MAX_DAYS + "天。");
     }
 }

@@ -11,7 +11,7 @@ import org.bianmin.http.HttpRoute;
 
 /**
  * {@code GET /v1/staff/requests/views?department=}: the desk's views the caller may use (待派单 for the dispatch
- * centre, 待签收, 即将超期, 已超期, 督办中) with how many tickets each holds now. Each count is the view's own index
+ * centre, 待签收, 即将超期, 已超期, 督办中, 重复件) with how many tickets each holds now. Each count is the view's own index
  * queries with {@code Select=COUNT}, never a scan. A department gets its own counts (another's is a 403).
  */
 public final class StaffQueueViewsRoute implements HttpRoute {

@@ -61,12 +61,7 @@ public final class StaffStatsCsvRoute implements HttpRoute {
         StatisticsCsv.Table table = Arrays.stream(StatisticsCsv.Table.values()).filter(t -> t.queryValue.equals(wanted))
                 .findFirst().orElseThrow(() -> ApiException.badRequest("INVALID_TABLE", "table 须为 "
                         + Arrays.stream(StatisticsCsv.Table.values()).map(t -> t.queryValue).collect(Collectors.joining("、")) + " 之一。"));
-        ComputingStatistics.Statistics stats;
-        try {
-            stats = statistics.compute(StaffAuthentication.require(request), query.department(), query.from(), query.to());
-        } catch (ComputingStatistics.ScopeRefusedException e) {
-            throw StatisticsRequest.scopeRefused();
-        }
+        ComputingStatistics.Statistics stats = query.computeFor(statistics, StaffAuthentication.require(request));
         // an ASCII file name (the department is in the file, not in its name), so every browser keeps it as sent
         String fileName = "bianmin-statistics-" + table.queryValue + "-" + query.from() + "_" + query.to() + ".csv";
         return new HttpResponse(200, Map.of("content-type", CSV,

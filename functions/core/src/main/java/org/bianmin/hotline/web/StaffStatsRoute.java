@@ -52,12 +52,7 @@ public final class StaffStatsRoute implements HttpRoute {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        StatisticsRequest query = StatisticsRequest.parse(request, clock);
-        try {
-            return HttpResponse.json(200, statistics.compute(StaffAuthentication.require(request), query.department(),
-                    query.from(), query.to()));
-        } catch (ComputingStatistics.ScopeRefusedException e) {
-            throw StatisticsRequest.scopeRefused();
-        }
+        return HttpResponse.json(200, StatisticsRequest.parse(request, clock)
+                .computeFor(statistics, StaffAuthentication.require(request)));
     }
 }

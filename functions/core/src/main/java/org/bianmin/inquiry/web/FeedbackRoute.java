@@ -58,9 +58,7 @@ public final class FeedbackRoute implements HttpRoute {
     public HttpResponse handle(HttpRequest request) {
         // a malformed vote is refused before it counts: only votes that would be stored use up the limit
         FeedbackBody body = RequestBodies.bind(request, FeedbackBody.class);
-        if (!limiter.tryAcquire(request.sourceIp())) {
-            throw new ApiException(429, "TOO_MANY_REQUESTS", "反馈过于频繁，请稍后再试。");
-        }
+        limiter.admit(request, "反馈过于频繁，请稍后再试。");
         try {
             QuestionSignal signal = feedback.vote(new CollectingFeedback.Vote(body.sessionId(), body.question().strip(),
                     body.helpful(), body.entryId()));
