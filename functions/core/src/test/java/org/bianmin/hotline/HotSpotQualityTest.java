@@ -56,7 +56,9 @@ class HotSpotQualityTest {
     private static final int TOP_LABELLED = 5;
     private static final int RETURNED = 10;
     /** How many of the five hottest labelled hot spots are found today (the target is all five). */
-    private static final int FOUND_FLOOR = 2;
+    private static final int FOUND_FLOOR = 4;
+    /** The hottest labelled hot spots that are always found: the fourth hottest is the one missed today. */
+    private static final int ALWAYS_FOUND = 3;
 
     @Test
     void theFiveHottestLabelledHotSpotsAreAmongTheTenReturned() throws IOException {
@@ -117,10 +119,11 @@ class HotSpotQualityTest {
             }
         }
         assertThat(returned).hasSize(RETURNED);
-        // The issue's target is all five; measured: the two hottest are found, three are not (docs/hotline.md, "Hot
-        // spots", quality). This floor keeps the measured level from slipping until the clustering reaches the target.
+        // The issue's target is all five; measured: four are found, the fourth hottest (a hospital planned at a
+        // compound's gate) is not (docs/hotline.md, "Hot spots", quality). These floors keep the measured level from
+        // slipping until the clustering reaches the target.
         assertThat(missing).as("labelled hot spots missing from the top " + RETURNED)
-                .doesNotContain(hottestLabels.subList(0, FOUND_FLOOR).toArray(String[]::new))
+                .doesNotContain(hottestLabels.subList(0, ALWAYS_FOUND).toArray(String[]::new))
                 .hasSizeLessThanOrEqualTo(TOP_LABELLED - FOUND_FLOOR);
     }
 

@@ -16,14 +16,23 @@ public record HotSpotName(String place, String problem) {
     static final int PROBLEM_WORDS = 2;
 
     public static HotSpotName of(HotSpotCluster cluster) {
-        String place = cluster.places().entrySet().stream()
+        String place = place(cluster);
+        return new HotSpotName(place, String.join("", inWritingOrder(problemWords(cluster, place), cluster.sample())));
+    }
+
+    /** The place the members name most often (the longer name on a tie, being the more precise), or null. */
+    static String place(HotSpotCluster cluster) {
+        return cluster.places().entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(e -> e.getKey().length()))
                 .map(Map.Entry::getKey).orElse(null);
-        List<String> words = cluster.problems().entrySet().stream()
+    }
+
+    /** The problem words most members put first, those not part of the place, most frequent first. */
+    static List<String> problemWords(HotSpotCluster cluster, String place) {
+        return cluster.problems().entrySet().stream()
                 .filter(e -> place == null || !place.contains(e.getKey()))
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
                 .limit(PROBLEM_WORDS).map(Map.Entry::getKey).toList();
-        return new HotSpotName(place, String.join("", inWritingOrder(words, cluster.sample())));
     }
 
     public String text() {

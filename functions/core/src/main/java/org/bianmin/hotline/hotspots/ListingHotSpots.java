@@ -8,10 +8,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.bianmin.hotline.model.WorkingCalendar;
+import org.bianmin.hotline.similarity.DuplicateScorer;
 
 /**
  * The hot spots of a period, hottest first ({@link Heat}), read from the clusters and never from the tickets: the
@@ -52,7 +54,9 @@ public final class ListingHotSpots {
         for (String id : shortlist) {
             HotSpotCluster cluster = clusters.get(id);
             if (cluster != null && visible.test(cluster.department())) {
-                byName.computeIfAbsent(HotSpotName.of(cluster).text(), n -> new ArrayList<>()).add(id);
+                String group = byName.keySet().stream().filter(other -> samePlaceAndProblem(cluster,
+                        clusters.get(byName.get(other).get(0)))).findFirst().orElse(HotSpotName.of(cluster).text());
+                byName.computeIfAbsent(group, n -> new ArrayList<>()).add(id);
             }
         }
         List<HotSpot> hot = new ArrayList<>();
@@ -71,6 +75,21 @@ public final class ListingHotSpots {
         });
         hot.sort(AssigningHotSpot.hottestFirst());
         return hot.size() > limit ? hot.subList(0, limit) : hot;
+    }
+
+    /**
+     * Whether two clusters are about one place and problem: their names' places share a place (丽发新城 and
+     * 丽发新城小区, as the duplicate check matches places) and their names share a problem word (搅拌噪音 and
+     * 搅拌粉尘). Each cluster grew from its own first ticket; two that started apart for one problem are one hot spot.
+     */
+    static boolean samePlaceAndProblem(HotSpotCluster a, HotSpotCluster b) {
+        String placeA = HotSpotName.place(a);
+        String placeB = HotSpotName.place(b);
+        if (placeA == null || placeB == null
+                || DuplicateScorer.sharedPlaces(Set.of(placeA), Set.of(placeB)).isEmpty()) {
+            return false;
+        }
+        return HotSpotName.problemWords(a, placeA).stream().anyMatch(HotSpotName.problemWords(b, placeB)::contains);
     }
 
     static List<String> months(Instant from, Instant to, ZoneId zone) {

@@ -27,6 +27,11 @@ public final class DuplicateScorer {
      * the two callers put different words first.
      */
     static final double NEAR_CERTAIN = 0.95;
+    /**
+     * ... and when the shared words are at least this share of the shorter text's problem words: two long letters
+     * share four words by chance (坚决, 反对, 门口, 设置), and one of the many roads each lists is no common place.
+     */
+    static final double SHARE_FOR_CERTAINTY = 0.2;
     static final double NEAR_METRES = 300;
     private static final double TIME_SCALE_DAYS = 60;
 
@@ -49,7 +54,8 @@ public final class DuplicateScorer {
         double time = Math.exp(-days / TIME_SCALE_DAYS);
         double score = PLACE_WEIGHT * place + WORD_WEIGHT * words + TIME_WEIGHT * time;
         boolean duplicate = place > 0 && (score >= THRESHOLD && sameProblem(a, b)
-                || score >= NEAR_CERTAIN && sharedWords.size() >= WORDS_FOR_CERTAINTY);
+                || score >= NEAR_CERTAIN && sharedWords.size() >= WORDS_FOR_CERTAINTY
+                && sharedWords.size() >= SHARE_FOR_CERTAINTY * Math.min(a.words().size(), b.words().size()));
         return new SimilarityScore(b.trackingNumber(), Math.round(score * 1000) / 1000.0, duplicate, sharedPlaces,
                 sharedWords, distance, Math.round(days * 10) / 10.0, sameGrid);
     }
