@@ -2,9 +2,13 @@ package org.bianmin.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -46,9 +50,20 @@ public final class TableProvisioner {
 
     public void createIfMissing(TableDefinition table) {
         String name = table.tableName(prefix);
+        List<Map<String, AttributeValue>> kept = List.of();
         try {
-            dynamo.describeTable(d -> d.tableName(name));
-            return;
+            TableDescription existing = dynamo.describeTable(d -> d.tableName(name)).table();
+            List<String> indexes = existing.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName).toList();
+            if (table.indexes().stream().allMatch(i -> indexes.contains(i.name()))) {
+                return;
+            }
+            // a data directory from before an index was added: dynalite cannot add an index to a table, so the table
+            // is created again with its indexes and its items are written back
+            kept = new ArrayList<>();
+            dynamo.scanPaginator(r -> r.tableName(name)).items().forEach(kept::add);
+            log.warn("table {} lacks an index of its definition: recreating it with its {} items", name, kept.size());
+            dynamo.deleteTable(d -> d.tableName(name));
+            dynamo.waiter().waitUntilTableNotExists(d -> d.tableName(name));
         } catch (ResourceNotFoundException missing) {
             // create below
         }
@@ -76,6 +91,9 @@ public final class TableProvisioner {
             dynamo.waiter().waitUntilTableExists(d -> d.tableName(name));
             if (table.ttlAttribute() != null) {
                 enableTimeToLive(name, table.ttlAttribute());
+            }
+            for (Map<String, AttributeValue> item : kept) {
+                dynamo.putItem(p -> p.tableName(name).item(item));
             }
             log.info("created table {}", name);
         } catch (ResourceInUseException raced) {

@@ -43,10 +43,13 @@ public final class Tables {
 
     /**
      * Incidents (合并办理): one item per incident, listing its member tickets; each member carries the incident's id, so
-     * no index is needed either way.
+     * no index is needed between them. The listings read two indexes, newest first: {@code byOpen} (sparse: only an
+     * open incident carries {@code openScope}), the dispatch centre's open incidents, and {@code byDepartment}, the
+     * incidents a department owns.
      */
-    public static final TableDefinition INCIDENTS =
-            new TableDefinition("incidents", "incidentId", null, null, List.of());
+    public static final TableDefinition INCIDENTS = new TableDefinition("incidents", "incidentId", null, null, List.of(
+            new TableDefinition.SecondaryIndex("byOpen", "openScope", "createdAt"),
+            new TableDefinition.SecondaryIndex("byDepartment", "department", "createdAt")));
 
     /** Idempotency records: a key's request fingerprint and stored response, expired by TTL after a day. */
     public static final TableDefinition IDEMPOTENCY =

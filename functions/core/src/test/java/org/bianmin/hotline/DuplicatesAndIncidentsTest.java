@@ -19,6 +19,7 @@ import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.classification.GridRegistry;
 import org.bianmin.hotline.classification.RequestClassifier;
 import org.bianmin.hotline.classification.Taxonomy;
+import org.bianmin.hotline.infrastructure.DynamoIncidentListing;
 import org.bianmin.hotline.infrastructure.DynamoIncidentStore;
 import org.bianmin.hotline.infrastructure.DynamoTicketStore;
 import org.bianmin.hotline.infrastructure.HolidayFile;
@@ -80,7 +81,8 @@ class DuplicatesAndIncidentsTest {
             new SimilarRequestsRoute(following, new RateLimiter(1000, Duration.ofMinutes(1), Clock.systemUTC())),
             new FollowRequestRoute(following, new DynamoIdempotency(DynamoDbTestServer.client(),
                     DynamoDbTestServer.TABLE_PREFIX, Clock.systemUTC()))));
-    private final HttpApi incidentApi = new HttpApi(new StaffIncidentRoutes(linking).routes());
+    private final HttpApi incidentApi = new HttpApi(new StaffIncidentRoutes(linking,
+            new DynamoIncidentListing(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX)).routes());
 
     private static FilingRequest filing(DuplicateCheck check) {
         return new FilingRequest(() -> classifier, GridRegistry.loadDefault(), new Deadlines(HolidayFile.loadDefault()),

@@ -69,7 +69,8 @@ class DuplicatesViewTest {
             new StaffSearchRoute(tickets, phones, Clock.systemUTC()), new StaffQueueViewsRoute(tickets, Clock.systemUTC()),
             new StaffTransitionRoute(new TransitioningTicket(tickets, Clock.systemUTC(), n -> { }, Taxonomy.loadDefault(),
                     incidents))));
-    private final HttpApi incidentApi = new HttpApi(new StaffIncidentRoutes(linking).routes());
+    private final HttpApi incidentApi = new HttpApi(new StaffIncidentRoutes(linking,
+            new org.bianmin.hotline.infrastructure.DynamoIncidentListing(DynamoDbTestServer.client(), DynamoDbTestServer.TABLE_PREFIX)).routes());
 
     /** A road name no other test uses, so that the duplicates found are this test's own. */
     private static String freshRoad() {

@@ -352,6 +352,10 @@ class OpenApiTest {
         JsonNode incident = json.readTree(expect(200, get("/v1/staff/incidents/" + incidentId, dispatch)).body());
         assertThat(incident.get("reporters").asInt()).isEqualTo(2);
         expect(404, get("/v1/staff/incidents/INC000000000000", dispatch));
+        JsonNode incidents = json.readTree(expect(200, get("/v1/staff/incidents?limit=5", dispatch)).body());
+        assertThat(incidents.get("incidents").get(0).get("incidentId").asString()).isEqualTo(incidentId);
+        expect(400, get("/v1/staff/incidents?cursor=garbled", dispatch));
+        expect(401, get("/v1/staff/incidents", null));
         expect(401, get("/v1/staff/incidents/" + incidentId, null));
         expect(403, send(HttpRequest.newBuilder(uri("/v1/staff/incidents/" + incidentId + "/tickets/" + own))
                 .header("authorization", department).DELETE()));

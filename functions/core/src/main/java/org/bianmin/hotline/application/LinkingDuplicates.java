@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -24,9 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Links duplicate tickets into one incident (合并办理), adds tickets to it and takes them out again. Every request is
  * checked in full before anything is written (unknown tickets, tickets already in an incident, finished tickets,
- * unknown departments are refused with nothing changed). The incident is written first, then each member; a member
- * that changed in between (linked elsewhere meanwhile) is taken out of the incident again, so the incident never
- * lists a ticket that does not point back to it.
+ * unknown departments are refused with nothing changed). The incident is written first, recording the tickets it
+ * still has to write ({@link Incident#pendingLinks()}, {@link Incident#pendingUnlinks()}), then each ticket, then the
+ * incident forgets what was done ({@link SettlingIncident}); a member that changed in between (linked elsewhere
+ * meanwhile) is taken out of the incident again. If that sequence is interrupted (the function crashed or timed out),
+ * the next read or action on the incident completes it, so incident and members always come to agree.
  */
 public final class LinkingDuplicates {
 
@@ -41,12 +42,14 @@ public final class LinkingDuplicates {
     private final IncidentStore incidents;
     private final Clock clock;
     private final Set<String> departments;
+    private final SettlingIncident settling;
     private final SecureRandom random = new SecureRandom();
 
     public LinkingDuplicates(TicketStore tickets, IncidentStore incidents, Taxonomy taxonomy, Clock clock) {
         this.tickets = tickets;
         this.incidents = incidents;
         this.clock = clock;
+        this.settling = new SettlingIncident(tickets, incidents, clock);
         Set<String> known = new TreeSet<>(taxonomy.departments());
         known.add(FilingRequest.TRIAGE_DEPARTMENT);
         this.departments = Set.copyOf(known);
@@ -69,9 +72,9 @@ public final class LinkingDuplicates {
         Incident incident = null;
         for (int attempt = 0; attempt < 5 && incident == null; attempt++) {
             String id = "INC" + DAY.format(now) + String.format("%06d", random.nextInt(1_000_000));
-            Incident candidate = new Incident(id, members.get(0).status(), owner, due, numbers, now, actor, 1,
-                    List.of(new TicketEvent(now, actor, "CREATE", null, members.get(0).status(),
-                            join("合并 " + numbers.size() + " 件重复诉求", note))));
+            Incident candidate = Incident.started(id, members.get(0).status(), owner, due, numbers, now, actor,
+                    new TicketEvent(now, actor, "CREATE", null, members.get(0).status(),
+                            join("合并 " + numbers.size() + " 件重复诉求", note)));
             if (incidents.create(candidate)) {
                 incident = candidate;
             }
@@ -80,7 +83,7 @@ public final class LinkingDuplicates {
             throw new IllegalStateException("could not draw a free incident id in 5 attempts");
         }
         log.info("incident created incident={} members={} department={} actor={}", incident.id(), numbers.size(), owner, actor);
-        return linkMembers(incident, numbers, note, actor, now);
+        return settling.settle(incident, actor, note, now);
     }
 
     /** Adds open tickets not yet in an incident to this one; they take its status, department and deadline. */
@@ -93,19 +96,11 @@ public final class LinkingDuplicates {
         }
         Instant now = clock.instant();
         Instant earliest = members.stream().map(Ticket::dueAt).min(Comparator.naturalOrder()).orElseThrow();
+        // a newcomer with an earlier deadline (an urgent report) brings the incident's, and so every member's, forward
         Incident joined = incidents.modify(incidentId, incident -> incident.joined(numbers, earliest,
                 new TicketEvent(now, actor, "LINK", null, incident.status(), join("并入 " + String.join("、", numbers), note))))
                 .orElseThrow(() -> notFound(incidentId));
-        if (joined.dueAt().isBefore(current.dueAt())) {
-            // a newcomer with an earlier deadline (an urgent report): the incident, and so every member, answers sooner
-            for (String member : current.members()) {
-                tickets.modify(member, ticket -> incidentId.equals(ticket.incidentId()) && ticket.dueAt().isAfter(joined.dueAt())
-                        ? ticket.linked(incidentId, ticket.status(), ticket.department(), joined.dueAt(), new TicketEvent(now,
-                                actor, "DEADLINE", ticket.status(), ticket.status(), "事件 " + incidentId + " 办理时限提前"))
-                        : ticket);
-            }
-        }
-        return linkMembers(joined, numbers, note, actor, now);
+        return settling.settle(joined, actor, note, now);
     }
 
     /**
@@ -121,10 +116,7 @@ public final class LinkingDuplicates {
         Incident after = incidents.modify(incidentId, incident -> incident.without(trackingNumber,
                 new TicketEvent(now, actor, "UNLINK", null, incident.status(), join("移出 " + trackingNumber, note))))
                 .orElseThrow(() -> notFound(incidentId));
-        tickets.modify(trackingNumber, ticket -> incidentId.equals(ticket.incidentId())
-                ? ticket.unlinked(new TicketEvent(now, actor, "UNLINK", ticket.status(), ticket.status(),
-                        join("移出事件 " + incidentId, note)))
-                : ticket);
+        after = settling.settle(after, actor, note, now);
         log.info("incident member unlinked incident={} trackingNumber={} actor={}", incidentId, trackingNumber, actor);
         return after;
     }
@@ -153,7 +145,13 @@ public final class LinkingDuplicates {
             // never handed to the store: a malformed key is no incident, not a store error
             throw notFound(incidentId);
         }
-        return incidents.find(incidentId).orElseThrow(() -> notFound(incidentId));
+        // a change to it interrupted before its tickets were all written is completed now
+        return settling.repair(incidents.find(incidentId).orElseThrow(() -> notFound(incidentId)));
+    }
+
+    /** The incident with any change that was interrupted before its tickets were written completed. */
+    public Incident settled(Incident incident) {
+        return settling.repair(incident);
     }
 
     /** The member tickets of an incident, in the incident's order (a member deleted meanwhile is left out). */
@@ -161,31 +159,6 @@ public final class LinkingDuplicates {
         List<Ticket> found = new ArrayList<>();
         incident.members().forEach(n -> tickets.find(n).ifPresent(found::add));
         return found;
-    }
-
-    private Incident linkMembers(Incident incident, List<String> numbers, String note, String actor, Instant now) {
-        Incident result = incident;
-        for (String number : numbers) {
-            Optional<TicketStore.Modification> linked;
-            try {
-                linked = tickets.modify(number, ticket -> {
-                    if (ticket.incidentId() != null && !ticket.incidentId().equals(incident.id())) {
-                        throw new IncidentRefusedException(Reason.CONFLICT, "ALREADY_LINKED", "linked meanwhile");
-                    }
-                    return ticket.linked(incident.id(), incident.status(), incident.department(), incident.dueAt(),
-                            new TicketEvent(now, actor, "LINK", ticket.status(), incident.status(),
-                                    join("并入事件 " + incident.id() + "，由 " + incident.department() + " 统一办理", note)));
-                });
-            } catch (IncidentRefusedException | ConcurrentTicketUpdateException e) {
-                linked = Optional.empty();
-            }
-            if (linked.isEmpty()) {
-                log.warn("incident member not linked, taken out again incident={} trackingNumber={}", incident.id(), number);
-                result = incidents.modify(incident.id(), i -> i.without(number, new TicketEvent(now, actor, "UNLINK", null,
-                        i.status(), "移出 " + number + "（工单已变化，未能并入）"))).orElse(result);
-            }
-        }
-        return result;
     }
 
     /** Distinct, well-formed tracking numbers, at least {@code min} and at most an incident's size. */
@@ -212,8 +185,12 @@ public final class LinkingDuplicates {
     private List<Ticket> linkable(List<String> numbers) {
         List<Ticket> found = new ArrayList<>();
         for (String number : numbers) {
-            Ticket ticket = tickets.find(number).orElseThrow(() -> new IncidentRefusedException(Reason.INVALID,
-                    "UNKNOWN_TICKET", "没有这个工单：" + number + "。"));
+            Ticket ticket = ticket(number);
+            if (ticket.incidentId() != null && incidents.find(ticket.incidentId()).filter(Incident::unsettled).isPresent()) {
+                // its incident may owe it an unlink that an interrupted change left pending: settle, then look again
+                settling.repair(incidents.find(ticket.incidentId()).orElseThrow());
+                ticket = ticket(number);
+            }
             if (ticket.incidentId() != null) {
                 throw new IncidentRefusedException(Reason.CONFLICT, "ALREADY_LINKED",
                         "工单 " + number + " 已在事件 " + ticket.incidentId() + " 中，请先移出。");
@@ -227,11 +204,16 @@ public final class LinkingDuplicates {
         return found;
     }
 
+    private Ticket ticket(String number) {
+        return tickets.find(number).orElseThrow(() -> new IncidentRefusedException(Reason.INVALID,
+                "UNKNOWN_TICKET", "没有这个工单：" + number + "。"));
+    }
+
     private static IncidentRefusedException notFound(String incidentId) {
         return new IncidentRefusedException(Reason.NOT_FOUND, "NOT_FOUND", "没有这个事件。");
     }
 
     private static String join(String what, String note) {
-        return note == null || note.isBlank() ? what : what + "；" + note.strip();
+        return SettlingIncident.join(what, note);
     }
 }

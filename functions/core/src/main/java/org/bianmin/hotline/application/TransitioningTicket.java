@@ -37,6 +37,8 @@ public final class TransitioningTicket {
     private final Taxonomy taxonomy;
     /** The incidents linked tickets belong to; null where there are none (tests of the lifecycle rules alone). */
     private final IncidentStore incidents;
+    /** Completes an incident's interrupted link or unlink before its members move with it. */
+    private final SettlingIncident settling;
 
     /**
      * The handling actions an incident shares with all its members. Closing and reopening are each reporter's own
@@ -54,6 +56,7 @@ public final class TransitioningTicket {
     public TransitioningTicket(TicketStore tickets, Clock clock, DispatchQueue dispatchQueue, Taxonomy taxonomy,
                                IncidentStore incidents) {
         this.incidents = incidents;
+        this.settling = incidents == null ? null : new SettlingIncident(tickets, incidents, clock);
         this.tickets = tickets;
         this.clock = clock;
         this.dispatchQueue = dispatchQueue;
@@ -120,8 +123,9 @@ public final class TransitioningTicket {
      */
     private Optional<Ticket> transitionIncident(Ticket asked, TicketAction action, String note, Leaf leaf, String target,
                                                 StaffMember actor, Instant now) {
-        Optional<org.bianmin.hotline.model.Incident> current = incidents.find(asked.incidentId());
-        if (current.isEmpty() || current.get().status() != asked.status()) {
+        Optional<org.bianmin.hotline.model.Incident> current = incidents.find(asked.incidentId()).map(settling::repair);
+        if (current.isEmpty() || current.get().status() != asked.status()
+                || !current.get().members().contains(asked.trackingNumber())) {
             return Optional.empty();
         }
         if (!actor.mayAccess(asked)) {

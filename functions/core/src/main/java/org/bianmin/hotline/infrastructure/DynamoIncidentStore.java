@@ -10,6 +10,7 @@ import org.bianmin.hotline.application.IncidentStore;
 import org.bianmin.hotline.model.Incident;
 import org.bianmin.hotline.model.TicketEvent;
 import org.bianmin.hotline.model.TicketStatus;
+import org.bianmin.store.SortableTime;
 import org.bianmin.store.TableUse;
 import org.bianmin.store.Tables;
 import org.bianmin.store.UsesTables;
@@ -17,8 +18,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Incidents in the {@code incidents} table, one item each; creation conditional on a free id, updates on the version. */
+/**
+ * Incidents in the {@code incidents} table, one item each; creation conditional on a free id, updates on the version.
+ * {@code createdAt} is written fixed-width ({@link SortableTime}) because it sorts the listings; an open incident
+ * carries {@code openScope} = {@value #OPEN}, which puts it in the sparse {@code byOpen} index
+ * ({@link DynamoIncidentListing}).
+ */
 public final class DynamoIncidentStore implements IncidentStore, UsesTables {
+
+    /** The one partition of the {@code byOpen} index: incidents are few (each is many tickets), so one suffices. */
+    static final String OPEN = "open";
+    static final String CREATED = "createdAt";
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -66,7 +76,17 @@ public final class DynamoIncidentStore implements IncidentStore, UsesTables {
         item.put("dueAt", s(incident.dueAt().toString()));
         // a list, not a string set: an incident may briefly have no members, and the order (lead first) matters
         item.put("members", AttributeValue.fromL(incident.members().stream().map(AttributeValue::fromS).toList()));
-        item.put("createdAt", s(incident.createdAt().toString()));
+        item.put(CREATED, s(SortableTime.format(incident.createdAt())));
+        if (incident.status().isOpen()) {
+            item.put("openScope", s(OPEN));
+        }
+        // what the incident still owes its tickets (Incident#pendingLinks): absent when settled
+        if (!incident.pendingLinks().isEmpty()) {
+            item.put("pendingLinks", AttributeValue.fromL(incident.pendingLinks().stream().map(AttributeValue::fromS).toList()));
+        }
+        if (!incident.pendingUnlinks().isEmpty()) {
+            item.put("pendingUnlinks", AttributeValue.fromL(incident.pendingUnlinks().stream().map(AttributeValue::fromS).toList()));
+        }
         item.put("createdBy", s(incident.createdBy()));
         item.put("version", AttributeValue.fromN(Long.toString(incident.version())));
         List<AttributeValue> events = new ArrayList<>();
@@ -99,10 +119,16 @@ public final class DynamoIncidentStore implements IncidentStore, UsesTables {
         return new Incident(item.get("incidentId").s(), TicketStatus.valueOf(item.get("status").s()),
                 item.get("department").s(), Instant.parse(item.get("dueAt").s()),
                 item.get("members").l().stream().map(AttributeValue::s).toList(), Instant.parse(item.get("createdAt").s()),
-                item.get("createdBy").s(), Long.parseLong(item.get("version").n()), events);
+                item.get("createdBy").s(), Long.parseLong(item.get("version").n()), events,
+                strings(item, "pendingLinks"), strings(item, "pendingUnlinks"));
     }
 
-    private static AttributeValue s(String value) {
+    private static List<String> strings(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    }
+
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 

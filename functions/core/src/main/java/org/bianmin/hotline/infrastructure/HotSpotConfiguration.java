@@ -1,6 +1,9 @@
 package org.bianmin.hotline.infrastructure;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
+import java.util.function.Function;
 import org.bianmin.hotline.application.FilingRequest;
 import org.bianmin.hotline.hotspots.AssigningHotSpot;
 import org.bianmin.hotline.hotspots.ListingHotSpots;
@@ -13,21 +16,35 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Hot spots: the clustering of filed tickets (in the function that files citizens' requests and imports, which has
- * the analyzer) and the staff listing (in the staff function, which only reads clusters).
+ * Hot spots: the clustering of every new ticket and the staff listing (in the staff function, which only reads
+ * clusters). In AWS one function clusters, fed by the tickets table's stream ({@code hotSpotClustering}), whichever
+ * function filed the ticket; the local runtime's engine has no streams, so there the clustering listens to the
+ * filing itself ({@code clusteringAtFiling}, created because the local context is not lazy, and never in a Lambda,
+ * where nothing asks for it).
  */
 @Configuration(proxyBeanMethods = false)
 class HotSpotConfiguration {
 
-    /**
-     * Clusters every ticket the intake files from now on (new requests and imports alike), after it is stored.
-     */
     @Bean
-    AssigningHotSpot assigningHotSpot(@Qualifier("hotSpotWriter") DynamoHotSpotStore writer, ChineseAnalyzer analyzer,
-                                      FilingRequest filing) {
-        AssigningHotSpot assigning = new AssigningHotSpot(writer, analyzer);
+    AssigningHotSpot assigningHotSpot(@Qualifier("hotSpotWriter") DynamoHotSpotStore writer, ChineseAnalyzer analyzer) {
+        return new AssigningHotSpot(writer, analyzer);
+    }
+
+    /** Without streams (the local runtime): every ticket filed from now on, by any path, is clustered once stored. */
+    @Bean
+    ClusteringAtFiling clusteringAtFiling(AssigningHotSpot assigning, FilingRequest filing) {
         filing.afterFiling(assigning::assign);
-        return assigning;
+        return new ClusteringAtFiling();
+    }
+
+    /** The mark that the filing's clustering listener is registered. */
+    static final class ClusteringAtFiling {
+    }
+
+    /** The hot-spot clustering Lambda: the tickets table's stream, every inserted ticket into a cluster. */
+    @Bean
+    Function<DynamodbEvent, StreamsEventResponse> hotSpotClustering(DynamoTicketStore tickets, AssigningHotSpot assigning) {
+        return new ClusteringNewTickets(tickets, assigning);
     }
 
     @Bean

@@ -112,8 +112,6 @@ class IntakeConfiguration {
                                                                         RatingRoute rating, ClassifyRoute classify,
                                                                         StaffImportRoute historicalImport,
                                                                         StaffSimilarRoute similar,
-                                                                        // clusters what this function files
-                                                                        org.bianmin.hotline.hotspots.AssigningHotSpot hotSpots,
                                                                         SimilarRequestsRoute similarPreview,
                                                                         FollowRequestRoute follow,
                                                                         Metrics metrics) {

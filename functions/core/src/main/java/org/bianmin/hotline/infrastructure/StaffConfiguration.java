@@ -17,6 +17,8 @@ import org.bianmin.hotline.application.TransitioningTicket;
 import org.bianmin.hotline.classification.Taxonomy;
 import org.bianmin.hotline.application.LinkingDuplicates;
 import org.bianmin.hotline.web.StaffIncidentRoutes;
+import org.bianmin.store.StoreProperties;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.bianmin.hotline.web.StaffCallerTicketsRoute;
 import org.bianmin.hotline.web.StaffNoteRoute;
 import org.bianmin.hotline.web.StaffQueueViewsRoute;
@@ -102,8 +104,14 @@ class StaffConfiguration {
     }
 
     @Bean
-    StaffIncidentRoutes staffIncidentRoutes(LinkingDuplicates linking) {
-        return new StaffIncidentRoutes(linking);
+    StaffIncidentRoutes staffIncidentRoutes(LinkingDuplicates linking, DynamoIncidentListing incidentListing) {
+        return new StaffIncidentRoutes(linking, incidentListing);
+    }
+
+    /** The incident lists (the staff function only: a Query on the incidents table's indexes). */
+    @Bean
+    DynamoIncidentListing incidentListing(DynamoDbClient dynamo, StoreProperties store) {
+        return new DynamoIncidentListing(dynamo, store.tablePrefix());
     }
 
     @Bean(destroyMethod = "")

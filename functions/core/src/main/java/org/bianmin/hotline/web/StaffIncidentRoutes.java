@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jakarta.validation.constraints.Size;
+import org.bianmin.hotline.application.IncidentListing;
 import org.bianmin.hotline.application.IncidentRefusedException;
 import org.bianmin.hotline.application.LinkingDuplicates;
 import org.bianmin.hotline.model.Incident;
@@ -17,7 +18,10 @@ import org.bianmin.http.HttpRequest;
 import org.bianmin.http.HttpResponse;
 import org.bianmin.http.HttpRoute;
 import org.bianmin.http.HttpRouteGroup;
+import org.bianmin.http.Paging;
 import org.bianmin.http.RequestBodies;
+import org.bianmin.store.InvalidCursorException;
+import org.bianmin.store.Page;
 
 /**
  * Incidents (合并办理): duplicates linked into one, handled as one ({@link LinkingDuplicates}).
@@ -26,7 +30,10 @@ import org.bianmin.http.RequestBodies;
  *       two or more open tickets (the first leads); 201 with the incident;</li>
  *   <li>{@code POST /v1/staff/incidents/{incidentId}/tickets} {@code {"trackingNumbers":[...],"note"?}}: links more;</li>
  *   <li>{@code DELETE /v1/staff/incidents/{incidentId}/tickets/{trackingNumber}}: unlinks one;</li>
- *   <li>{@code GET /v1/staff/incidents/{incidentId}}: the incident, its members with their statuses, its trail.</li>
+ *   <li>{@code GET /v1/staff/incidents/{incidentId}}: the incident, its members with their statuses, its trail;</li>
+ *   <li>{@code GET /v1/staff/incidents?limit=&cursor=&department=}: newest first, with member counts; the dispatch
+ *       centre's list is every open incident (or, with {@code department}, every incident that department owns), a
+ *       department's list the incidents it owns.</li>
  * </ul>
  * Linking and unlinking are the dispatch centre's (role {@value Access#DISPATCH_ROLE}); any staff member may read an
  * incident their department owns, the dispatch centre any. Refusals change nothing: 400 for a malformed or unknown
@@ -37,10 +44,15 @@ public final class StaffIncidentRoutes implements HttpRouteGroup {
 
     private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(WorkingCalendar.ZONE);
 
-    private final LinkingDuplicates linking;
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
 
-    public StaffIncidentRoutes(LinkingDuplicates linking) {
+    private final LinkingDuplicates linking;
+    private final IncidentListing listing;
+
+    public StaffIncidentRoutes(LinkingDuplicates linking, IncidentListing listing) {
         this.linking = linking;
+        this.listing = listing;
     }
 
     @Override
@@ -74,7 +86,46 @@ public final class StaffIncidentRoutes implements HttpRouteGroup {
                         throw new ApiException(404, "NOT_FOUND", "没有这个事件，或无权查看。");
                     }
                     return HttpResponse.json(200, view(incident));
-                }).answering(200, 403, 404));
+                }).answering(200, 403, 404),
+                HttpRoute.of("GET", "/v1/staff/incidents", Access.staff(), this::list)
+                        .reading("limit", "cursor", "department").answering(200, 400, 403));
+    }
+
+    private HttpResponse list(HttpRequest request) {
+        StaffMember actor = StaffAuthentication.require(request);
+        Paging paging = Paging.of(request, DEFAULT_LIMIT, MAX_LIMIT);
+        String department = request.queryParameter("department").map(String::strip).filter(d -> !d.isEmpty()).orElse(null);
+        if (!actor.dispatchCentre()) {
+            if (department != null && !department.equals(actor.department())) {
+                throw new ApiException(403, "FORBIDDEN", "无权查看其他部门的事件。");
+            }
+            department = actor.department();
+        }
+        Page<Incident> page;
+        try {
+            page = listing.list(department, paging.limit(), paging.cursor());
+        } catch (InvalidCursorException e) {
+            throw Paging.invalidCursor();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        // an incident whose last change was interrupted is completed before it is shown (rare: one write then)
+        body.put("incidents", page.items().stream().map(linking::settled).map(StaffIncidentRoutes::summary).toList());
+        body.put("nextCursor", page.nextCursor());
+        return HttpResponse.json(200, body);
+    }
+
+    /** An incident as the list shows it: which, who owns it, by when, how many reporters, which ticket leads. */
+    private static Map<String, Object> summary(Incident incident) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("incidentId", incident.id());
+        view.put("status", incident.status().name());
+        view.put("department", incident.department());
+        view.put("dueAt", OFFSET_TIME.format(incident.dueAt()));
+        view.put("createdAt", OFFSET_TIME.format(incident.createdAt()));
+        view.put("createdBy", incident.createdBy());
+        view.put("memberCount", incident.members().size());
+        view.put("lead", incident.members().isEmpty() ? null : incident.members().get(0));
+        return view;
     }
 
     private static Incident refusing(java.util.function.Supplier<Incident> change) {

@@ -49,7 +49,8 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
      * jobs, approval, device registry ...) never load it. TemplateTest holds this set to what each function's beans
      * actually create, so it cannot drift from the code.
      */
-    public static final Set<String> FUNCTIONS_USING_KNOWLEDGE = Set.of("inquiryApi", "knowledgeReindex", "hotlineApi");
+    public static final Set<String> FUNCTIONS_USING_KNOWLEDGE = Set.of("inquiryApi", "knowledgeReindex", "hotlineApi",
+            "hotSpotClustering");
 
     /**
      * Whether a context for {@code functionDefinition} preloads: every function that uses knowledge, and any context
