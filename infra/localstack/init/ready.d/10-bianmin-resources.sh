@@ -16,14 +16,17 @@ awslocal dynamodb create-table --table-name ${P}tickets --billing-mode PAY_PER_R
     AttributeName=status,AttributeType=S AttributeName=openDeadline,AttributeType=S AttributeName=dueAt,AttributeType=S \
     AttributeName=phoneHash,AttributeType=S AttributeName=createdAt,AttributeType=S \
     AttributeName=externalId,AttributeType=S AttributeName=categoryCode,AttributeType=S \
+    AttributeName=suspectedDuplicate,AttributeType=S \
   --key-schema AttributeName=trackingNumber,KeyType=HASH \
+  --stream-specification StreamEnabled=true,StreamViewType=KEYS_ONLY \
   --global-secondary-indexes \
     'IndexName=byDepartmentStatus,KeySchema=[{AttributeName=departmentStatus,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}' \
     'IndexName=byStatus,KeySchema=[{AttributeName=status,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}' \
     'IndexName=byDeadline,KeySchema=[{AttributeName=openDeadline,KeyType=HASH},{AttributeName=dueAt,KeyType=RANGE}],Projection={ProjectionType=ALL}' \
     'IndexName=byPhone,KeySchema=[{AttributeName=phoneHash,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}' \
     'IndexName=byExternalId,KeySchema=[{AttributeName=externalId,KeyType=HASH}],Projection={ProjectionType=ALL}' \
-    'IndexName=byCategory,KeySchema=[{AttributeName=categoryCode,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}'
+    'IndexName=byCategory,KeySchema=[{AttributeName=categoryCode,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}' \
+    'IndexName=bySuspectedDuplicate,KeySchema=[{AttributeName=suspectedDuplicate,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}'
 
 awslocal dynamodb create-table --table-name ${P}ticket-statistics --billing-mode PAY_PER_REQUEST \
   --attribute-definitions AttributeName=scope,AttributeType=S AttributeName=period,AttributeType=S \
@@ -33,8 +36,12 @@ awslocal dynamodb create-table --table-name ${P}hotspots --billing-mode PAY_PER_
   --attribute-definitions AttributeName=pk,AttributeType=S AttributeName=sk,AttributeType=S \
   --key-schema AttributeName=pk,KeyType=HASH AttributeName=sk,KeyType=RANGE
 awslocal dynamodb create-table --table-name ${P}incidents --billing-mode PAY_PER_REQUEST \
-  --attribute-definitions AttributeName=incidentId,AttributeType=S \
-  --key-schema AttributeName=incidentId,KeyType=HASH
+  --attribute-definitions AttributeName=incidentId,AttributeType=S AttributeName=openScope,AttributeType=S \
+    AttributeName=department,AttributeType=S AttributeName=createdAt,AttributeType=S \
+  --key-schema AttributeName=incidentId,KeyType=HASH \
+  --global-secondary-indexes \
+    'IndexName=byOpen,KeySchema=[{AttributeName=openScope,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}' \
+    'IndexName=byDepartment,KeySchema=[{AttributeName=department,KeyType=HASH},{AttributeName=createdAt,KeyType=RANGE}],Projection={ProjectionType=ALL}'
 
 awslocal dynamodb create-table --table-name ${P}idempotency --billing-mode PAY_PER_REQUEST \
   --attribute-definitions AttributeName=idempotencyKey,AttributeType=S \
