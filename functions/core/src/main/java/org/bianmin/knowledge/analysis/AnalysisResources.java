@@ -52,23 +52,14 @@ final class AnalysisResources {
     }
 
     private static String fingerprintOf(Set<String> dictionary, Map<String, String> synonyms, Set<String> stopWords) {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            for (String term : new java.util.TreeSet<>(dictionary)) {
-                digest.update((term + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            digest.update((byte) 0);
-            for (Map.Entry<String, String> synonym : new java.util.TreeMap<>(synonyms).entrySet()) {
-                digest.update((synonym.getKey() + "=" + synonym.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            digest.update((byte) 0);
-            for (String word : new java.util.TreeSet<>(stopWords)) {
-                digest.update((word + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        StringBuilder data = new StringBuilder();
+        new java.util.TreeSet<>(dictionary).forEach(term -> data.append(term).append('\n'));
+        data.append('\0');
+        new java.util.TreeMap<>(synonyms).forEach((variant, canonical) ->
+                data.append(variant).append('=').append(canonical).append('\n'));
+        data.append('\0');
+        new java.util.TreeSet<>(stopWords).forEach(word -> data.append(word).append('\n'));
+        return org.bianmin.platform.Fingerprint.sha256(data.toString());
     }
 
     /** Loads the files shipped with the function. */

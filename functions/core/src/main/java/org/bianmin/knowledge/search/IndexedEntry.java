@@ -52,16 +52,11 @@ public record IndexedEntry(String id, String title, String domain, String catego
 
         /** SHA-256 of every text, each closed by a separator no text contains. */
         public String fingerprint() {
-            try {
-                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-                for (String text : List.of(id, title, domain, category, questions, keywords, answer, sounds)) {
-                    digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    digest.update((byte) 0);
-                }
-                return java.util.HexFormat.of().formatHex(digest.digest());
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
+            StringBuilder texts = new StringBuilder();
+            for (String text : List.of(id, title, domain, category, questions, keywords, answer, sounds)) {
+                texts.append(text).append('\0');
             }
+            return org.bianmin.platform.Fingerprint.sha256(texts.toString());
         }
     }
 
