@@ -26,13 +26,16 @@ class LuceneKnowledgeIndexTest {
     void ranksByBoostedBm25AndBreaksTiesById() {
         try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex()) {
             index.rebuild(List.of(
+                    entry("c-same", "出国", "护照"),
                     entry("b-title", "护照", "出国"),
                     entry("a-question", "出国", "护照"),
-                    entry("c-same", "出国", "护照"),
                     entry("d-other", "低保", "申请")));
             List<SearchHit> hits = index.search(SearchQuery.ofWords(List.of("护照")), 10);
             // the title boost (3) beats the questions boost (2); equal scores come back in id order
             assertThat(hits).extracting(SearchHit::entryId).containsExactly("b-title", "a-question", "c-same");
+            // also where the top-k cuts between two equal scores, whatever order the entries came in
+            assertThat(index.search(SearchQuery.ofWords(List.of("护照")), 2)).extracting(SearchHit::entryId)
+                    .containsExactly("b-title", "a-question");
             assertThat(index.search(SearchQuery.ofWords(List.of()), 10)).isEmpty();
             assertThat(index.search(SearchQuery.ofWords(List.of("不存在")), 10)).isEmpty();
         }

@@ -27,11 +27,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnByteVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -57,7 +55,6 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     static final String ID = "id";
     static final String VECTOR = "vector";
     static final String VECTOR_OF = "entry";
-    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
 
     private volatile Generation current;
 
@@ -88,22 +85,39 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         open(directory);
     }
 
-    /** Writes the index of these entries into a directory: one segment, no merging. */
+    /**
+     * Writes the index of these entries into a directory: one segment, no merging, the entries in id order. Lucene
+     * breaks ties in score by document number, so with the entries in id order its plain top-k is the order both
+     * engines promise (score, then id; the Elasticsearch adapter sorts so) while letting Lucene skip the documents
+     * that cannot reach the top (block-max scoring). A sort on score then id would score every matching document:
+     * at 50,000 entries that was most of a question's time (docs/benchmarks.md 1e).
+     */
     static void write(List<IndexedEntry> entries, Directory directory) {
         // A buffer large enough for the whole knowledge base: one segment, no merging at start-up.
         IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer()).setSimilarity(new BM25Similarity())
                 .setRAMBufferSizeMB(256);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
+            // The vectors first, in the entries' order: the HNSW graph is built in the order its vectors arrive, and
+            // it is approximate, so another order gives other neighbours for a few questions (measured: one of 370
+            // then ranked differently from Elasticsearch's graph). Then the entries, in id order.
             for (IndexedEntry entry : entries) {
-                writer.addDocument(document(entry));
                 for (byte[] vector : entry.vectors()) {
                     writer.addDocument(vectorDocument(entry.id(), vector));
                 }
+            }
+            for (IndexedEntry entry : inIdOrder(entries)) {
+                writer.addDocument(document(entry));
             }
             writer.forceMerge(1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the knowledge index", e);
         }
+    }
+
+    private static List<IndexedEntry> inIdOrder(List<IndexedEntry> entries) {
+        List<IndexedEntry> ordered = new ArrayList<>(entries);
+        ordered.sort(java.util.Comparator.comparing(IndexedEntry::id));
+        return ordered;
     }
 
     /**
@@ -116,6 +130,22 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             open(directory);
             return true;
         }).orElse(false);
+    }
+
+    /**
+     * Opens the index kept in {@code directory} when it was written from exactly these entries, after writing it
+     * there when it was not: for an index too large to build at each start (the 50,000-entry benchmark's HNSW graph
+     * of 350,000 vectors takes minutes to build).
+     */
+    public void openKept(List<IndexedEntry> entries, java.nio.file.Path directory) {
+        try {
+            if (!ShippedIndex.isCurrent(directory, IndexedEntry.fingerprint(entries))) {
+                ShippedIndex.write(entries, directory);
+            }
+            open(ShippedIndex.copy(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the knowledge index in " + directory, e);
+        }
     }
 
     private void open(ByteBuffersDirectory directory) {
@@ -145,7 +175,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             return search(searchQuery, limit);
         }
         try {
-            TopFieldDocs top = generation.searcher.search(query(searchQuery), limit, BY_SCORE_THEN_ID, true);
+            // the top-k counts no more hits than it returns, so that the scorers may skip (see write)
+            TopDocs top = generation.searcher.search(query(searchQuery), new TopScoreDocCollectorManager(limit, null, limit));
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc doc : top.scoreDocs) {
                 hits.add(new SearchHit(generation.entryOf[doc.doc], doc.score));
