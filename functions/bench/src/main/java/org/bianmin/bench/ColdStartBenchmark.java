@@ -36,7 +36,13 @@ public final class ColdStartBenchmark {
              var tables = BenchStore.client(dynamo, "bench-")) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // The Lambda Java runtime starts the JVM with tiered compilation stopped at C1 for faster starts.
-            List<String> jvm = List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+            List<String> jvm = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                    "-Xshare:auto"));
+            // Extra options for every child JVM, to look inside a start (e.g. -XX:StartFlightRecording=...).
+            String extra = System.getProperty("bianmin.bench.jvm-options", "").strip();
+            if (!extra.isEmpty()) {
+                jvm.addAll(List.of(extra.split("\\s+")));
+            }
             String classpath = lambdaJar + ":" + probes;
             String[] springProperties = {"-Dspring.cloud.function.definition=inquiryApi",
                     "-DMAIN_CLASS=org.bianmin.BianminApplication", "-Dbianmin.dynamodb.endpoint=" + dynamo.endpoint(),
