@@ -22,6 +22,11 @@ import org.bianmin.local.dynalite.DynaliteServer;
  * alternate so machine noise hits both alike. dynalite runs beforehand (not timed), as DynamoDB would.
  *
  * <pre>java -cp functions/bench/target/benchmarks.jar org.bianmin.bench.ColdStartBenchmark [runs]</pre>
+ *
+ * System properties: {@code bianmin.lambda.jar.dir} (the directory holding the {@code *-aws.jar}, default
+ * {@code functions/core/target}); {@code bianmin.bench.baseline.jar.dir} (another build's directory, whose rows run
+ * in the same loop, alternating); {@code bianmin.bench.jvm-options} (extra options for every child JVM);
+ * {@code bianmin.bench.show-output=true} (print each child's log).
  */
 public final class ColdStartBenchmark {
 
@@ -30,48 +35,97 @@ public final class ColdStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        Path lambdaJar = lambdaJar();
+        Path lambdaJar = lambdaJar(System.getProperty("bianmin.lambda.jar.dir", "functions/core/target"));
+        // Another build's deployment jar, started in the same loop (side by side under the same machine noise).
+        String baselineDir = System.getProperty("bianmin.bench.baseline.jar.dir", "");
         Path probes = extractProbes();
         try (DynaliteServer dynamo = DynaliteServer.startInMemory();
              var tables = BenchStore.client(dynamo, "bench-")) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // The Lambda Java runtime starts the JVM with tiered compilation stopped at C1 for faster starts.
-            List<String> jvm = List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
-            String classpath = lambdaJar + ":" + probes;
+            List<String> jvm = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                    "-Xshare:auto"));
+            // Extra options for every child JVM, to look inside a start (e.g. -XX:StartFlightRecording=...).
+            String extra = System.getProperty("bianmin.bench.jvm-options", "").strip();
+            if (!extra.isEmpty()) {
+                jvm.addAll(List.of(extra.split("\\s+")));
+            }
             String[] springProperties = {"-Dspring.cloud.function.definition=inquiryApi",
                     "-DMAIN_CLASS=org.bianmin.BianminApplication", "-Dbianmin.dynamodb.endpoint=" + dynamo.endpoint(),
                     "-Dbianmin.dynamodb.access-key-id=" + dynamo.accessKeyId(),
                     "-Dbianmin.dynamodb.secret-access-key=" + dynamo.secretAccessKey(),
                     "-Dbianmin.dynamodb.table-prefix=bench-", "-Dbianmin.dynamodb.region=us-east-1"};
+            List<Build> builds = new ArrayList<>();
+            builds.add(new Build("", lambdaJar + ":" + probes, jvm, springProperties));
+            if (!baselineDir.isBlank()) {
+                builds.add(new Build("baseline " + baselineDir + ": ", lambdaJar(baselineDir) + ":" + probes, jvm,
+                        springProperties));
+            }
+            List<Long> plain = new ArrayList<>();
+            String plainClasspath = builds.get(0).classpath;
+            for (int i = 0; i < runs; i++) {
+                for (Build build : builds) {
+                    build.runOnce();
+                }
+                plain.add(time(command(jvm, plainClasspath, "org.bianmin.bench.PlainJavaHandlerProbe")));
+            }
+            for (Build build : builds) {
+                build.report();
+            }
+            report("floor: plain Java handler, same JVM flags and jar", plain);
+        }
+    }
+
+    /** One deployment jar's three rows. */
+    private static final class Build {
+        final String label;
+        final String classpath;
+        final String[] springProperties;
+        final List<String> jvm;
+        final List<String> withArchive;
+        final List<String> withoutModel;
+        final List<Long> spring = new ArrayList<>();
+        final List<Long> springCds = new ArrayList<>();
+        final List<Long> springWithoutModel = new ArrayList<>();
+        final List<Long> cpu = new ArrayList<>();
+        final List<Long> cpuCds = new ArrayList<>();
+
+        Build(String label, String classpath, List<String> jvm, String[] springProperties) throws Exception {
+            this.label = label;
+            this.classpath = classpath;
+            this.jvm = jvm;
+            this.springProperties = springProperties;
             // A class-data-sharing archive of the application's classes, made by one training run (what a
             // deployment can ship with JAVA_TOOL_OPTIONS=-XX:SharedArchiveFile=...; SnapStart goes further).
             Path archive = Files.createTempDirectory("bianmin-cds").resolve("bianmin.jsa");
             List<String> training = new ArrayList<>(jvm);
             training.add("-XX:ArchiveClassesAtExit=" + archive);
             time(command(training, classpath, "org.bianmin.bench.ColdStartProbe", springProperties));
-            List<String> withArchive = new ArrayList<>(jvm);
+            withArchive = new ArrayList<>(jvm);
             withArchive.add("-XX:SharedArchiveFile=" + archive);
-
             // The same start without the sentence model (ranking by words only): what loading the model beside
             // Spring's start-up costs.
-            List<String> withoutModel = new ArrayList<>(jvm);
+            withoutModel = new ArrayList<>(jvm);
             withoutModel.add("-Dbianmin.knowledge.embeddings=false");
+        }
 
-            List<Long> spring = new ArrayList<>();
-            List<Long> springCds = new ArrayList<>();
-            List<Long> springWithoutModel = new ArrayList<>();
-            List<Long> plain = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                spring.add(time(command(jvm, classpath, "org.bianmin.bench.ColdStartProbe", springProperties)));
-                springWithoutModel.add(time(command(withoutModel, classpath, "org.bianmin.bench.ColdStartProbe",
-                        springProperties)));
-                springCds.add(time(command(withArchive, classpath, "org.bianmin.bench.ColdStartProbe", springProperties)));
-                plain.add(time(command(jvm, classpath, "org.bianmin.bench.PlainJavaHandlerProbe")));
-            }
-            report("Lambda handler (Spring Cloud Function, inquiryApi) -> first answered inquiry", spring);
-            report("same, with an application class-data-sharing archive", springCds);
-            report("same as the first, ranking by words only (no sentence model)", springWithoutModel);
-            report("floor: plain Java handler, same JVM flags and jar", plain);
+        void runOnce() throws Exception {
+            spring.add(time(command(jvm, classpath, "org.bianmin.bench.ColdStartProbe", springProperties)));
+            cpu.add(lastCpuMillis);
+            springWithoutModel.add(time(command(withoutModel, classpath, "org.bianmin.bench.ColdStartProbe",
+                    springProperties)));
+            springCds.add(time(command(withArchive, classpath, "org.bianmin.bench.ColdStartProbe", springProperties)));
+            cpuCds.add(lastCpuMillis);
+        }
+
+        void report() {
+            ColdStartBenchmark.report(label + "Lambda handler (Spring Cloud Function, inquiryApi) -> first answered inquiry",
+                    spring);
+            ColdStartBenchmark.report(label + "same, with an application class-data-sharing archive", springCds);
+            ColdStartBenchmark.report(label + "same as the first, ranking by words only (no sentence model)",
+                    springWithoutModel);
+            ColdStartBenchmark.report(label + "CPU time (all threads) to the answer, Lambda handler", cpu);
+            ColdStartBenchmark.report(label + "CPU time (all threads) to the answer, with the archive", cpuCds);
         }
     }
 
@@ -81,6 +135,9 @@ public final class ColdStartBenchmark {
         command.addAll(List.of("-cp", classpath, main));
         return command;
     }
+
+    /** CPU milliseconds (all threads) of the last timed child up to its answer. */
+    private static long lastCpuMillis = -1;
 
     /** Milliseconds from starting the process to its ANSWERED line. */
     private static long time(List<String> command) throws IOException, InterruptedException {
@@ -96,6 +153,9 @@ public final class ColdStartBenchmark {
                 output.append(line).append('\n');
                 if (line.startsWith("ANSWERED") && answered < 0) {
                     answered = System.nanoTime();
+                    // CPU the child used up to its answer: on a shared 2-core machine the wall time also holds the
+                    // time the child waited for a core, this does not
+                    lastCpuMillis = process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
                     if (!line.contains("200")) {
                         throw new IllegalStateException("the probe did not answer 200: " + line);
                     }
@@ -120,8 +180,8 @@ public final class ColdStartBenchmark {
                 sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
     }
 
-    private static Path lambdaJar() throws IOException {
-        Path target = Path.of(System.getProperty("bianmin.lambda.jar.dir", "functions/core/target"));
+    private static Path lambdaJar(String directory) throws IOException {
+        Path target = Path.of(directory);
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(p -> p.getFileName().toString().endsWith("-aws.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no *-aws.jar in " + target + "; run mvn package first"));

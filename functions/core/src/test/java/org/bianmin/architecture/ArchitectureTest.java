@@ -1,6 +1,7 @@
 package org.bianmin.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -12,6 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * The architecture's rules, held by tests (docs/design.md, "Packages"): capabilities meet only through published
@@ -88,6 +90,22 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         CAPABILITIES.stream().map(c -> "org.bianmin." + c + "..").toArray(String[]::new))
                 .as("the shared kernels (http, queue, store, platform, observability) depend on no capability").check(CORE);
+    }
+
+    /**
+     * The Lambda deployment jar starts from bean definitions generated at build time (Spring AOT, functions/core's
+     * pom.xml), where every condition is decided once, on the build machine. A {@code @Conditional...} or
+     * {@code @Profile} on one of our beans would then ignore the function's environment; a choice that depends on it
+     * is made inside a {@code @Bean} method, from properties.
+     */
+    @Test
+    void noBeanOfOursIsConditionalBecauseTheDeploymentJarDecidesConditionsAtBuildTime() {
+        noClasses().should().beAnnotatedWith(Conditional.class).orShould().beMetaAnnotatedWith(Conditional.class)
+                .as("no configuration or component of ours is conditional (the deployment jar freezes conditions)")
+                .check(CORE);
+        noMethods().should().beAnnotatedWith(Conditional.class).orShould().beMetaAnnotatedWith(Conditional.class)
+                .as("no @Bean method of ours is conditional (the deployment jar freezes conditions)")
+                .check(CORE);
     }
 
     /** Classes of {@code capability} outside its root package (its port) and, for knowledge, its published packages. */

@@ -123,4 +123,66 @@ class LambdaPackagingTest {
                     "org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor");
         }
     }
+
+    /**
+     * Once a jar carries {@code META-INF/spring.components}, Spring finds components only through such indexes: a
+     * configuration class missing from the deployment jar's index would silently not exist in Lambda.
+     */
+    @Test
+    void theLambdaJarsComponentIndexListsEveryComponentAndPropertiesClassOfOurs() throws IOException {
+        try (ZipFile zip = new ZipFile(lambdaJar().toFile())) {
+            java.util.Properties index = new java.util.Properties();
+            try (var in = zip.getInputStream(zip.getEntry("META-INF/spring.components"))) {
+                index.load(in);
+            }
+            var readers = new org.springframework.core.type.classreading.SimpleMetadataReaderFactory();
+            java.util.Set<String> indexed = new java.util.TreeSet<>();
+            for (var entry : zip.stream().filter(e -> e.getName().startsWith("org/bianmin/")
+                    && e.getName().endsWith(".class") && !e.getName().contains("__")).toList()) {
+                try (var in = zip.getInputStream(entry)) {
+                    var metadata = readers.getMetadataReader(new org.springframework.core.io.ByteArrayResource(in.readAllBytes()))
+                            .getAnnotationMetadata();
+                    if (metadata.hasMetaAnnotation(org.springframework.stereotype.Indexed.class.getName())
+                            || metadata.hasAnnotation(org.springframework.stereotype.Indexed.class.getName())) {
+                        indexed.add(metadata.getClassName());
+                    }
+                }
+            }
+            assertThat(indexed).contains("org.bianmin.BianminApplication",
+                    "org.bianmin.inquiry.infrastructure.InquiryConfiguration", "org.bianmin.store.StoreProperties");
+            assertThat(new java.util.TreeSet<>(index.stringPropertyNames())).isEqualTo(indexed);
+        }
+    }
+
+    /**
+     * The functions start from bean definitions generated at build time: the deployment jar turns that on by itself
+     * ({@code spring.properties}) and holds the generated definitions of every configuration class of ours, while the
+     * plain jar that the local runtime runs on starts the regular way.
+     */
+    @Test
+    void theLambdaJarStartsFromTheBeanDefinitionsGeneratedAtBuildTimeAndThePlainJarDoesNot() throws IOException {
+        Path jar = lambdaJar();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            java.util.Properties spring = new java.util.Properties();
+            try (var in = zip.getInputStream(zip.getEntry("spring.properties"))) {
+                spring.load(in);
+            }
+            assertThat(spring.getProperty("spring.aot.enabled")).isEqualTo("true");
+            assertThat(zip.getEntry("org/bianmin/BianminApplication__ApplicationContextInitializer.class")).isNotNull();
+            java.util.Properties index = new java.util.Properties();
+            try (var in = zip.getInputStream(zip.getEntry("META-INF/spring.components"))) {
+                index.load(in);
+            }
+            for (String component : index.stringPropertyNames()) {
+                if (!component.equals("org.bianmin.BianminApplication")) {
+                    assertThat(zip.getEntry(component.replace('.', '/') + "__BeanDefinitions.class"))
+                            .as("generated bean definitions of " + component).isNotNull();
+                }
+            }
+        }
+        Path plain = jar.resolveSibling(jar.getFileName().toString().replace("-aws.jar", ".jar"));
+        try (ZipFile zip = new ZipFile(plain.toFile())) {
+            assertThat(zip.getEntry("spring.properties")).as("the plain jar leaves AOT off").isNull();
+        }
+    }
 }
