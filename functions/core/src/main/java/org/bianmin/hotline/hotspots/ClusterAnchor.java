@@ -18,8 +18,8 @@ import org.bianmin.hotline.similarity.RequestFingerprint;
  * some problems come back after a quiet spell (a hospital planned at a compound's gate is protested when it is
  * announced and again when the decision comes, months later), and those late reports would start a second cluster
  * that the listing ranks apart. An anchored cluster is also found up to {@link #REACH} from its reports, and a
- * ticket outside the ordinary window joins it only on a stricter test ({@link #admitsLate}): it names one of the
- * anchor's places, its text holds at least {@value #PROBLEM_WORDS} of the anchor's problem words, and it is a likely
+ * ticket outside the ordinary window joins it only on a stricter test ({@link #admitsLate}): the first place it
+ * names is one of the anchor's places, its text holds at least half of the anchor's problem words, and it is a likely
  * duplicate of at least {@value #CORROBORATING} of the cluster's sampled tickets, not of one (a chain of likely
  * duplicates is not one problem). A cluster that is only loosely about something (few tickets, or members that share
  * no place or no problem) never reaches that far.
@@ -52,9 +52,10 @@ record ClusterAnchor(Set<String> places, Set<String> problems) {
 
     /**
      * Whether a ticket from outside the cluster's ordinary window may join it: the cluster is anchored, the ticket is
-     * within {@link #REACH} of its reports, names one of the anchor's places and holds {@value #PROBLEM_WORDS} of its
-     * problem words (the caller still requires {@value #CORROBORATING} likely duplicates among the sampled tickets).
-     * This implies the ordinary {@link AssigningHotSpot#onTopic} test, whose thresholds are lower.
+     * within {@link #REACH} of its reports, the first place it names is one of the anchor's places, and it holds at
+     * least half of the anchor's problem words (the caller still requires {@value #CORROBORATING} likely duplicates
+     * among the sampled tickets). This implies the ordinary {@link AssigningHotSpot#onTopic} test, whose thresholds
+     * are lower.
      */
     static boolean admitsLate(RequestFingerprint ticket, HotSpotCluster cluster) {
         if (!withinReach(ticket.at(), cluster)) {
