@@ -2,6 +2,7 @@ package org.bianmin.hotline.hotspots;
 
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +20,11 @@ import org.bianmin.knowledge.analysis.ChineseAnalyzer;
  * indexed under the ticket's keys ({@link ClusterKeys}: place runs, grid, coordinate cell, by month), at most
  * {@value #CANDIDATES} of them (those sharing the most keys); each is scored by comparing the ticket with the
  * cluster's sample of fingerprints with the duplicate check's own {@link DuplicateScorer}, and the ticket joins the
- * best cluster where at least one sampled ticket is a likely duplicate. The cost per ticket is a few key reads and
- * at most {@value #CANDIDATES} x {@value HotSpotCluster#FIRST}+{@value HotSpotCluster#LATEST} comparisons, whatever
- * the number of tickets or clusters.
+ * best cluster where at least one sampled ticket is a likely duplicate. A cluster with no ticket in the ticket's month
+ * or the months either side is a candidate only through its anchor ({@link ClusterAnchor}: a problem that comes back
+ * months later) and is joined only on the anchor's stricter test. The cost per ticket is a few key reads and at most
+ * {@value #CANDIDATES} x {@value HotSpotCluster#FIRST}+{@value HotSpotCluster#LATEST} comparisons, whatever the
+ * number of tickets or clusters.
  */
 public final class AssigningHotSpot {
 
@@ -55,14 +58,14 @@ public final class AssigningHotSpot {
         Set<String> keys = ClusterKeys.of(ticket, WorkingCalendar.ZONE);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<HotSpotCluster> best = bestMatch(ticket);
-            HotSpotCluster next;
-            Set<String> newKeys = new HashSet<>(keys);
-            if (best.isPresent()) {
-                newKeys.removeAll(best.get().indexedKeys());
-                next = best.get().with(ticket, department, category, month, newKeys);
-            } else {
-                next = HotSpotCluster.start(UUID.randomUUID().toString(), ticket, department, category, month, keys);
-            }
+            HotSpotCluster joined = best.isPresent()
+                    ? best.get().with(ticket, department, category, month, Set.of())
+                    : HotSpotCluster.start(UUID.randomUUID().toString(), ticket, department, category, month, Set.of());
+            Set<String> newKeys = new LinkedHashSet<>(keys);
+            // an anchored cluster is also found by its anchor places' tickets over a longer reach (ClusterAnchor)
+            ClusterAnchor.of(joined).ifPresent(anchor -> newKeys.addAll(ClusterKeys.anchors(anchor, joined.months().keySet())));
+            newKeys.removeAll(joined.indexedKeys());
+            HotSpotCluster next = joined.indexing(newKeys);
             if (store.save(next)) {
                 store.addMember(next, member, newKeys);
                 if (next.size() == 2) {
@@ -87,18 +90,27 @@ public final class AssigningHotSpot {
         List<String> candidates = hits.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
                 .limit(CANDIDATES).map(Map.Entry::getKey).toList();
+        String month = ClusterKeys.month(ticket, WorkingCalendar.ZONE);
         HotSpotCluster best = null;
         double bestScore = 0;
         for (HotSpotCluster cluster : store.load(candidates)) {
-            if (!onTopic(ticket, cluster)) {
+            // a cluster with no ticket in the ticket's month or the months either side was found by its anchor
+            boolean late = !ClusterKeys.withinMonthWindow(month, cluster.months().keySet());
+            if (late ? !ClusterAnchor.admitsLate(ticket, cluster) : !onTopic(ticket, cluster)) {
                 continue;
             }
+            double clusterScore = 0;
+            int duplicates = 0;
             for (RequestFingerprint sampled : cluster.sample()) {
                 SimilarityScore score = scorer.score(ticket, sampled);
-                if (score.likelyDuplicate() && score.score() > bestScore) {
-                    best = cluster;
-                    bestScore = score.score();
+                if (score.likelyDuplicate()) {
+                    duplicates++;
+                    clusterScore = Math.max(clusterScore, score.score());
                 }
+            }
+            if (duplicates >= (late ? ClusterAnchor.CORROBORATING : 1) && clusterScore > bestScore) {
+                best = cluster;
+                bestScore = clusterScore;
             }
         }
         return Optional.ofNullable(best);

@@ -2,8 +2,10 @@ package org.bianmin.hotline.hotspots;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bianmin.hotline.similarity.PlaceNames;
 import org.bianmin.hotline.similarity.RequestFingerprint;
 
@@ -14,6 +16,12 @@ import org.bianmin.hotline.similarity.RequestFingerprint;
  * about 550 x 480 m. A ticket looks its keys up in its own month and the months either side; the cluster is indexed
  * under the keys of each ticket that joins it, in that ticket's month. A key is a DynamoDB partition, so finding
  * candidates is a handful of key reads whatever the number of tickets or clusters.
+ *
+ * <p>An anchored cluster ({@link ClusterAnchor}) is also indexed under the runs of its anchor places by quarter
+ * ({@code a:run#2019Q3}), in the quarters of its months and the {@value #ANCHOR_QUARTERS} either side, and a ticket
+ * looks up its own place runs in its own quarter: so it finds the anchored clusters of its place reported up to at
+ * least six months before or after it, with at most {@value #MAX_TOKENS} more keys (a second BatchGetItem at
+ * most), and each such key holds only the anchored clusters of one place run around one quarter.
  */
 public final class ClusterKeys {
 
@@ -25,6 +33,8 @@ public final class ClusterKeys {
     static final int RUN = 3;
     /** Coordinate cells of 0.005 degrees: about 550 m north-south and 480 m east-west at the city's latitude. */
     static final double CELL_DEGREES = 0.005;
+    /** Quarters either side of its months under which an anchored cluster is indexed: six months at least. */
+    static final int ANCHOR_QUARTERS = 2;
 
     private ClusterKeys() {
     }
@@ -39,7 +49,10 @@ public final class ClusterKeys {
         return keys;
     }
 
-    /** The keys a ticket looks candidates up by: its month and the months either side, neighbouring cells too. */
+    /**
+     * The keys a ticket looks candidates up by: its month and the months either side, neighbouring cells too; and its
+     * place runs in its quarter, where anchored clusters are found.
+     */
     public static Set<String> lookups(RequestFingerprint ticket, ZoneId zone) {
         YearMonth month = YearMonth.from(ticket.at().atZone(zone));
         Set<String> keys = new LinkedHashSet<>();
@@ -48,7 +61,44 @@ public final class ClusterKeys {
                 keys.add(token + "#" + month.plusMonths(offset));
             }
         }
+        for (String run : limited(placeRuns(ticket.places()))) {
+            keys.add(ANCHOR + run + "#" + quarter(month));
+        }
         return keys;
+    }
+
+    /**
+     * The keys an anchored cluster is indexed under: the runs of its anchor places, in the quarter of each of its
+     * months and the {@value #ANCHOR_QUARTERS} quarters either side.
+     */
+    static Set<String> anchors(ClusterAnchor anchor, Collection<String> months) {
+        Set<String> quarters = new TreeSet<>();
+        for (String month : months) {
+            YearMonth m = YearMonth.parse(month);
+            for (int offset = -ANCHOR_QUARTERS; offset <= ANCHOR_QUARTERS; offset++) {
+                quarters.add(quarter(m.plusMonths(3L * offset)));
+            }
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (String run : placeRuns(anchor.places())) {
+            for (String quarter : quarters) {
+                keys.add(ANCHOR + run + "#" + quarter);
+            }
+        }
+        return keys;
+    }
+
+    /** Whether a ticket's month is within the ordinary lookup of a cluster month: the same month or one either side. */
+    static boolean withinMonthWindow(String ticketMonth, Collection<String> clusterMonths) {
+        YearMonth month = YearMonth.parse(ticketMonth);
+        return clusterMonths.stream().map(YearMonth::parse)
+                .anyMatch(m -> !m.isBefore(month.minusMonths(1)) && !m.isAfter(month.plusMonths(1)));
+    }
+
+    private static final String ANCHOR = "a:";
+
+    private static String quarter(YearMonth month) {
+        return month.getYear() + "Q" + ((month.getMonthValue() - 1) / 3 + 1);
     }
 
     public static String month(RequestFingerprint ticket, ZoneId zone) {
@@ -70,15 +120,28 @@ public final class ClusterKeys {
         if (ticket.gridCode() != null) {
             tokens.add("g:" + ticket.gridCode());
         }
-        for (String place : ticket.places()) {
+        for (String run : placeRuns(ticket.places())) {
+            tokens.add("p:" + run);
+        }
+        return limited(tokens);
+    }
+
+    /** Every run of {@value #RUN} characters of the places that is not generic (小区附近, 城小区). */
+    private static Set<String> placeRuns(Collection<String> places) {
+        Set<String> runs = new LinkedHashSet<>();
+        for (String place : places) {
             int[] points = place.codePoints().toArray();
             for (int i = 0; i + RUN <= points.length; i++) {
                 String run = new String(points, i, RUN);
                 if (!PlaceNames.isGeneric(run)) {
-                    tokens.add("p:" + run);
+                    runs.add(run);
                 }
             }
         }
+        return runs;
+    }
+
+    private static Set<String> limited(Set<String> tokens) {
         return tokens.size() <= MAX_TOKENS ? tokens : new LinkedHashSet<>(tokens.stream().limit(MAX_TOKENS).toList());
     }
 }

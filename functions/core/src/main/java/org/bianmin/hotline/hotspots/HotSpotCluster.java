@@ -44,16 +44,22 @@ public record HotSpotCluster(String id, long version, int size, Instant firstAt,
         if (nextSample.size() > FIRST + LATEST) {
             nextSample.remove(FIRST);
         }
+        Instant first = ticket.at().isBefore(firstAt) ? ticket.at() : firstAt;
+        Instant last = ticket.at().isAfter(lastAt) ? ticket.at() : lastAt;
+        return new HotSpotCluster(id, version + 1, size + 1, first, last, nextDepartments, nextCategories, nextPlaces,
+                nextProblems, nextMonths, List.copyOf(nextSample), indexedKeys).indexing(keys);
+    }
+
+    /** This cluster with more keys counted as indexed (the same version: part of one change). */
+    HotSpotCluster indexing(Set<String> keys) {
         Set<String> nextKeys = new LinkedHashSet<>(indexedKeys);
         nextKeys.addAll(keys);
         // only to skip rewriting keys already indexed (adding one again is harmless): the newest are enough
         while (nextKeys.size() > KEPT_KEYS) {
             nextKeys.remove(nextKeys.iterator().next());
         }
-        Instant first = ticket.at().isBefore(firstAt) ? ticket.at() : firstAt;
-        Instant last = ticket.at().isAfter(lastAt) ? ticket.at() : lastAt;
-        return new HotSpotCluster(id, version + 1, size + 1, first, last, nextDepartments, nextCategories, nextPlaces,
-                nextProblems, nextMonths, List.copyOf(nextSample), nextKeys);
+        return new HotSpotCluster(id, version, size, firstAt, lastAt, departments, categories, places, problems, months,
+                sample, nextKeys);
     }
 
     /** The most frequent department of the members (where the problem is handled). */
