@@ -50,10 +50,17 @@ public final class ListingHotSpots {
         Map<String, HotSpotCluster> clusters = store.load(shortlist).stream()
                 .collect(Collectors.toMap(HotSpotCluster::id, Function.identity()));
         // clusters of one place and problem (started apart before a ticket bridged them) are shown as one hot spot
+        // Grouping is greedy, so it goes in an order set by the clusters' content (largest, then earliest), not by their
+        // random ids: the same tickets then list the same hot spots on every run.
+        List<HotSpotCluster> inOrder = shortlist.stream().map(clusters::get).filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparingInt(HotSpotCluster::size).reversed()
+                        .thenComparing(HotSpotCluster::firstAt).thenComparing(HotSpotCluster::lastAt)
+                        .thenComparing(HotSpotCluster::id))
+                .toList();
         Map<String, List<String>> byName = new LinkedHashMap<>();
-        for (String id : shortlist) {
-            HotSpotCluster cluster = clusters.get(id);
-            if (cluster != null && visible.test(cluster.department())) {
+        for (HotSpotCluster cluster : inOrder) {
+            String id = cluster.id();
+            if (visible.test(cluster.department())) {
                 String group = byName.keySet().stream().filter(other -> samePlaceAndProblem(cluster,
                         clusters.get(byName.get(other).get(0)))).findFirst().orElse(HotSpotName.of(cluster).text());
                 byName.computeIfAbsent(group, n -> new ArrayList<>()).add(id);
