@@ -24,8 +24,9 @@ import org.bianmin.local.dynalite.DynaliteServer;
  * <pre>java -cp functions/bench/target/benchmarks.jar org.bianmin.bench.ColdStartBenchmark [runs]</pre>
  *
  * System properties: {@code bianmin.lambda.jar.dir} (the directory holding the {@code *-aws.jar}, default
- * {@code functions/core/target}); {@code bianmin.bench.baseline.jar.dir} (another build's directory, whose rows run
- * in the same loop, alternating); {@code bianmin.bench.jvm-options} (extra options for every child JVM);
+ * {@code functions/core/target}); {@code bianmin.bench.baseline.jar.dir} (other builds' directories, separated by
+ * commas, whose rows run in the same loop, alternating); {@code bianmin.bench.unpacked=true} (also start each build
+ * from its package unpacked into a folder, as Lambda runs it from /var/task); {@code bianmin.bench.jvm-options} (extra options for every child JVM);
  * {@code bianmin.bench.show-output=true} (print each child's log).
  */
 public final class ColdStartBenchmark {
@@ -36,8 +37,8 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         Path lambdaJar = lambdaJar(System.getProperty("bianmin.lambda.jar.dir", "functions/core/target"));
-        // Another build's deployment jar, started in the same loop (side by side under the same machine noise).
-        String baselineDir = System.getProperty("bianmin.bench.baseline.jar.dir", "");
+        // Other builds' deployment jars, started in the same loop (side by side under the same machine noise).
+        String baselineDirs = System.getProperty("bianmin.bench.baseline.jar.dir", "");
         Path probes = extractProbes();
         try (DynaliteServer dynamo = DynaliteServer.startInMemory();
              var tables = BenchStore.client(dynamo, "bench-")) {
@@ -56,10 +57,12 @@ public final class ColdStartBenchmark {
                     "-Dbianmin.dynamodb.secret-access-key=" + dynamo.secretAccessKey(),
                     "-Dbianmin.dynamodb.table-prefix=bench-", "-Dbianmin.dynamodb.region=us-east-1"};
             List<Build> builds = new ArrayList<>();
-            builds.add(new Build("", lambdaJar + ":" + probes, jvm, springProperties));
-            if (!baselineDir.isBlank()) {
-                builds.add(new Build("baseline " + baselineDir + ": ", lambdaJar(baselineDir) + ":" + probes, jvm,
-                        springProperties));
+            builds.add(new Build("", lambdaJar, probes, jvm, springProperties));
+            for (String dir : baselineDirs.split(",")) {
+                if (!dir.isBlank()) {
+                    builds.add(new Build("baseline " + dir.strip() + ": ", lambdaJar(dir.strip()), probes, jvm,
+                            springProperties));
+                }
             }
             List<Long> plain = new ArrayList<>();
             String plainClasspath = builds.get(0).classpath;
@@ -89,10 +92,15 @@ public final class ColdStartBenchmark {
         final List<Long> springWithoutModel = new ArrayList<>();
         final List<Long> cpu = new ArrayList<>();
         final List<Long> cpuCds = new ArrayList<>();
+        final List<Long> springExtracted = new ArrayList<>();
+        final List<Long> cpuExtracted = new ArrayList<>();
+        /** The deployment package unpacked into a folder, as Lambda runs it from /var/task. */
+        final String extractedClasspath;
 
-        Build(String label, String classpath, List<String> jvm, String[] springProperties) throws Exception {
+        Build(String label, Path jar, Path probes, List<String> jvm, String[] springProperties) throws Exception {
             this.label = label;
-            this.classpath = classpath;
+            this.classpath = jar + ":" + probes;
+            this.extractedClasspath = Boolean.getBoolean("bianmin.bench.unpacked") ? extract(jar) + ":" + probes : null;
             this.jvm = jvm;
             this.springProperties = springProperties;
             // A class-data-sharing archive of the application's classes, made by one training run (what a
@@ -116,6 +124,11 @@ public final class ColdStartBenchmark {
                     springProperties)));
             springCds.add(time(command(withArchive, classpath, "org.bianmin.bench.ColdStartProbe", springProperties)));
             cpuCds.add(lastCpuMillis);
+            if (extractedClasspath != null) {
+                springExtracted.add(time(command(jvm, extractedClasspath, "org.bianmin.bench.ColdStartProbe",
+                        springProperties)));
+                cpuExtracted.add(lastCpuMillis);
+            }
         }
 
         void report() {
@@ -126,6 +139,35 @@ public final class ColdStartBenchmark {
                     springWithoutModel);
             ColdStartBenchmark.report(label + "CPU time (all threads) to the answer, Lambda handler", cpu);
             ColdStartBenchmark.report(label + "CPU time (all threads) to the answer, with the archive", cpuCds);
+            if (springExtracted.isEmpty()) {
+                return;
+            }
+            ColdStartBenchmark.report(label + "Lambda handler, package unpacked into a folder (as Lambda's /var/task)",
+                    springExtracted);
+            ColdStartBenchmark.report(label + "CPU time (all threads) to the answer, package unpacked", cpuExtracted);
+        }
+
+        /** Unpacks the deployment jar (not timed: Lambda unpacks a package before the function's init phase). */
+        private static Path extract(Path jar) throws IOException {
+            Path folder = Files.createTempDirectory("bianmin-task");
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                    var entry = entries.nextElement();
+                    Path target = folder.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(folder)) {
+                        continue;
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            Files.copy(in, target);
+                        }
+                    }
+                }
+            }
+            return folder;
         }
     }
 

@@ -20,19 +20,25 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Priming for a Lambda function's cold start: while Spring starts on the main thread, a daemon thread walks the two
+ * Priming for a Lambda function's cold start: while Spring starts on the main thread, a daemon thread walks the
  * paths every first invocation takes and that Spring's start-up does not touch, so their classes (about 800 of the
- * Lambda events library, about 700 of the AWS SDK) are loaded on the idle core instead of inside the first request:
+ * Lambda events library, about 700 of the AWS SDK, the JDK's TLS, the JSON tree) are loaded on the other core instead
+ * of inside the first request:
  * <ul>
  *   <li>an HTTP API event read and a response written by the Lambda events serializers, as the handler does;</li>
  *   <li>a DynamoDB read and write through a throwaway client whose HTTP client answers from memory, so the
  *   SDK's marshalling, signing, endpoint rules, retries and unmarshalling run without a request leaving the
- *   process.</li>
+ *   process;</li>
+ *   <li>the HTTP client the functions' AWS clients use, built and closed: building it sets up TLS (the JDK's
+ *   SSL context and trust store), which the first DynamoDB client otherwise does inside the first request;</li>
+ *   <li>the event read as a JSON tree and written back, as Spring Cloud Function and the routes' JSON do.</li>
  * </ul>
  * Only a Lambda function primes (it runs one function, named by {@code spring.cloud.function.definition}); the local
  * runtime, which serves every route for hours, does not need it. Best effort: a failure is logged and changes nothing.
@@ -72,6 +78,8 @@ public final class ColdStartPriming implements SpringApplicationRunListener {
         try {
             primeLambdaEvents();
             primeDynamoDb();
+            primeHttpClient();
+            primeJson();
             LoggerFactory.getLogger(ColdStartPriming.class).info("cold-start priming done in {} ms",
                     (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException | LinkageError e) {
@@ -102,6 +110,19 @@ public final class ColdStartPriming implements SpringApplicationRunListener {
             client.putItem(b -> b.tableName("priming").item(Map.of("id", AttributeValue.fromS("priming"))));
             return client.getItem(b -> b.tableName("priming").key(Map.of("id", AttributeValue.fromS("priming")))).item();
         }
+    }
+
+    /** Builds and closes the functions' HTTP client (TLS set up); returns its name (tests read it). */
+    static String primeHttpClient() {
+        try (SdkHttpClient client = UrlConnectionHttpClient.create()) {
+            return client.clientName();
+        }
+    }
+
+    /** Reads the HTTP API event as an untyped JSON tree and writes it back; returns the JSON written. */
+    static String primeJson() {
+        JsonMapper mapper = JsonMapper.builder().build();
+        return mapper.writeValueAsString(mapper.readValue(HTTP_EVENT, Object.class));
     }
 
     /** An HTTP client that sends nothing: every request gets 200 and the same small JSON item. */

@@ -22,6 +22,13 @@ class ColdStartPrimingTest {
     }
 
     @Test
+    void buildsTheFunctionsHttpClientAndReadsTheEventAsAJsonTree() {
+        assertThat(ColdStartPriming.primeHttpClient()).isEqualTo("UrlConnection");
+        assertThat(ColdStartPriming.primeJson()).contains("\"routeKey\":\"POST /v1/inquiries\"")
+                .contains("\"timeEpoch\":1767225600000");
+    }
+
+    @Test
     void onlyALambdaFunctionPrimesNotTheLocalRuntime() {
         String before = System.getProperty("spring.cloud.function.definition");
         try {
