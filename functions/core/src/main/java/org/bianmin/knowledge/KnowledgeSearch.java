@@ -44,9 +44,12 @@ public final class KnowledgeSearch {
      * (measured), although 40 costs about a third of the time.
      */
     static final int NEAREST_VECTORS = 100;
-    /** Runs the sentence model beside the ranking by words; daemon threads, idle ones end after a minute. */
-    private static final ExecutorService EMBEDDING = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "question-embedding");
+    /**
+     * Runs the sentence model, and a story's ranking by words and sounds, beside the ranking by words; daemon threads,
+     * idle ones end after a minute.
+     */
+    private static final ExecutorService BESIDE = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "question-ranking");
         thread.setDaemon(true);
         return thread;
     });
@@ -151,32 +154,56 @@ public final class KnowledgeSearch {
      */
     public List<RankedEntry> search(String text, int limit) {
         ChineseAnalyzer.Analysis analysis = analyzer.analysis(text);
-        // The sentence model runs beside the ranking by words: on a long question each takes a few milliseconds,
-        // and they share nothing until the fusion.
-        CompletableFuture<byte[]> meaning = embedder == null || limit <= 0 || text.isBlank() ? null
-                : CompletableFuture.supplyAsync(() -> EntryVectors.quantize(embedder.embed(MeaningText.of(analysis, statistics))),
-                        EMBEDDING);
+        // The sentence model and the nearest vectors run beside the ranking by words: on a long question each takes a
+        // few milliseconds, and they share nothing until the fusion.
+        CompletableFuture<Meaning> meaning = embedder == null || limit <= 0 || text.isBlank() ? null
+                : CompletableFuture.supplyAsync(() -> meaning(analysis), BESIDE);
         SearchQuery words = wordQuery(analysis);
         int depth = embedder == null ? limit : Math.max(limit, FUSION_DEPTH);
-        List<RankedEntry> byWords = rank(words, depth);
-        SearchQuery used = words;
-        if (!coveredByWords(byWords)) {
-            SearchQuery withPinyin = words.withPinyin(pinyin(analysis));
-            if (!withPinyin.pinyin().isEmpty()) {
-                byWords = rank(withPinyin, depth);
-                used = withPinyin;
+        // A story's words seldom cover it (a caller says more than any entry does), so its second pass, by words and
+        // sounds, starts at once beside the first: the story waits for the slower of the two instead of both in a
+        // row. The first pass still decides which ranking is used, so the result is the same as one after the other.
+        CompletableFuture<Ranking> soundsAhead = words.words().size() < QuestionFocus.MIN_STORY_WORDS || limit <= 0
+                ? null : CompletableFuture.supplyAsync(() -> byWordsAndSounds(words, analysis, depth), BESIDE);
+        Ranking ranking = new Ranking(words, rank(words, depth));
+        if (!coveredByWords(ranking.entries())) {
+            Ranking withSounds = soundsAhead != null ? soundsAhead.join() : byWordsAndSounds(words, analysis, depth);
+            if (withSounds != null) {
+                ranking = withSounds;
             }
+        } else if (soundsAhead != null) {
+            soundsAhead.cancel(false);
         }
+        List<RankedEntry> byWords = ranking.entries();
         if (meaning == null) {
             return byWords.subList(0, Math.min(limit, byWords.size()));
         }
-        byte[] question = meaning.join();
-        return fuse(byWords, byMeaning(question), question, used, limit);
+        Meaning byMeaning = meaning.join();
+        return fuse(byWords, byMeaning.nearest(), byMeaning.question(), ranking.query(), limit);
+    }
+
+    /** The question's vector and the entries nearest to it. */
+    private record Meaning(byte[] question, List<String> nearest) {
+    }
+
+    private Meaning meaning(ChineseAnalyzer.Analysis analysis) {
+        byte[] question = EntryVectors.quantize(embedder.embed(MeaningText.of(analysis, statistics)));
+        return new Meaning(question, byMeaning(question));
+    }
+
+    /** A ranking by words (and sounds) with the query that made it, whose coverage the fusion reuses. */
+    private record Ranking(SearchQuery query, List<RankedEntry> entries) {
+    }
+
+    /** The second pass: the question's words and its pinyin pairs; null when it has no pinyin pairs. */
+    private Ranking byWordsAndSounds(SearchQuery words, ChineseAnalyzer.Analysis analysis, int depth) {
+        SearchQuery withPinyin = words.withPinyin(pinyin(analysis));
+        return withPinyin.pinyin().isEmpty() ? null : new Ranking(withPinyin, rank(withPinyin, depth));
     }
 
     /** Entry ids by meaning, nearest first, at most {@link #FUSION_DEPTH}. */
     List<String> byMeaning(String text) {
-        return byMeaning(EntryVectors.quantize(embedder.embed(MeaningText.of(analyzer.analysis(text), statistics))));
+        return meaning(analyzer.analysis(text)).nearest();
     }
 
     private List<String> byMeaning(byte[] question) {

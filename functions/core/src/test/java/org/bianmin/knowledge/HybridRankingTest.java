@@ -70,6 +70,25 @@ class HybridRankingTest {
     }
 
     @Test
+    void theModelAsRunHereGivesTheVectorsTheBuildShipped() {
+        // a question's vector is compared with vectors the build made: a change in the model, the runtime or the way
+        // the session is opened must not make the two drift apart (the build reuses vectors whose texts did not change)
+        EntryVectors shipped = ShippedEntryVectors.load(Knowledge.BASE.entries(), BgeSmallZhEmbedder.MODEL, () -> {
+            throw new AssertionError("not shipped");
+        });
+        int compared = 0;
+        for (KnowledgeEntry entry : Knowledge.BASE.entries().stream().limit(12).toList()) {
+            List<String> texts = EntryTexts.of(entry);
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(EntryVectors.quantize(Knowledge.embedder().embed(texts.get(i))))
+                        .as(entry.id() + " text " + i).isEqualTo(shipped.of(entry.id()).get(i));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(40);
+    }
+
+    @Test
     void theJarShipsTheEmbeddedIndexOfTheEntriesWhichRanksAsARebuiltOne() {
         try (LuceneKnowledgeIndex shipped = new LuceneKnowledgeIndex()) {
             assertThat(shipped.openShipped(Knowledge.indexedEntries())).isTrue();
