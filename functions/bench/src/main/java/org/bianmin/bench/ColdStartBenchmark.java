@@ -26,8 +26,8 @@ import org.bianmin.local.dynalite.DynaliteServer;
  * System properties: {@code bianmin.lambda.jar.dir} (the directory holding the {@code *-aws.jar}, default
  * {@code functions/core/target}); {@code bianmin.bench.baseline.jar.dir} (other builds' directories, separated by
  * commas, whose rows run in the same loop, alternating); {@code bianmin.bench.unpacked=true} (also start each build
- * from its package unpacked into a folder, as Lambda runs it from /var/task); {@code bianmin.bench.jvm-options} (extra options for every child JVM);
- * {@code bianmin.bench.show-output=true} (print each child's log).
+ * from its package unpacked into a folder, as Lambda runs it from /var/task); {@code bianmin.bench.jvm-options}
+ * (extra options for every child JVM); {@code bianmin.bench.show-output=true} (print each child's log).
  */
 public final class ColdStartBenchmark {
 

@@ -116,7 +116,7 @@ public final class KnowledgeSearch {
      * up and its coverage counts only the words the knowledge base knows (the rest is about the caller).
      */
     public boolean isStory(String text) {
-        return analyze(text).size() >= QuestionFocus.MIN_STORY_WORDS;
+        return QuestionFocus.isStory(analyze(text).size());
     }
 
     /** The question as the engines receive it: its words and its pinyin pairs. */
@@ -163,7 +163,7 @@ public final class KnowledgeSearch {
         // A story's words seldom cover it (a caller says more than any entry does), so its second pass, by words and
         // sounds, starts at once beside the first: the story waits for the slower of the two instead of both in a
         // row. The first pass still decides which ranking is used, so the result is the same as one after the other.
-        CompletableFuture<Ranking> soundsAhead = words.words().size() < QuestionFocus.MIN_STORY_WORDS || limit <= 0
+        CompletableFuture<Ranking> soundsAhead = !QuestionFocus.isStory(words.words().size()) || limit <= 0
                 ? null : CompletableFuture.supplyAsync(() -> byWordsAndSounds(words, analysis, depth), BESIDE);
         Ranking ranking = new Ranking(words, rank(words, depth));
         if (!coveredByWords(ranking.entries())) {
@@ -275,7 +275,7 @@ public final class KnowledgeSearch {
      * question covers little by words and much by pinyin).
      */
     private double coverage(String entryId, SearchQuery query) {
-        List<String> counted = query.words().size() < QuestionFocus.MIN_STORY_WORDS ? query.words()
+        List<String> counted = !QuestionFocus.isStory(query.words().size()) ? query.words()
                 : query.words().stream().filter(statistics::isKnown).toList();
         double words = statistics.coverage(entryId, counted);
         return query.pinyin().isEmpty() ? words : Math.max(words, pinyinStatistics.coverage(entryId, query.pinyin()));

@@ -24,12 +24,17 @@ final class QuestionFocus {
     private QuestionFocus() {
     }
 
+    /** Whether a question of this many distinct words is a caller's story rather than a question. */
+    static boolean isStory(int words) {
+        return words >= MIN_STORY_WORDS;
+    }
+
     /**
      * Where the asking clause of a story is in the text ({start, end}): the last clause with a question word, else
      * the last clause; null for a short question.
      */
     static int[] askingClause(String text, int words) {
-        if (words < MIN_STORY_WORDS) {
+        if (!isStory(words)) {
             return null;
         }
         List<int[]> clauses = clauses(text);
