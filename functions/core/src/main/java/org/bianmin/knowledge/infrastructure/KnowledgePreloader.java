@@ -74,37 +74,23 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
         if (preload == null) {
             model = new CompletableFuture<>();
             if (embeddingsEnabled()) {
-                daemon("knowledge-model", model, () -> {
-                    long start = System.nanoTime();
-                    SentenceEmbedder embedder = new BgeSmallZhEmbedder();
-                    LoggerFactory.getLogger(KnowledgePreloader.class).info("sentence model loaded in {} ms",
-                            (System.nanoTime() - start) / 1_000_000);
-                    return embedder;
-                });
+                daemon("knowledge-model", model, KnowledgePreloader::loadModel);
             } else {
                 model.complete(null);
             }
             preload = new CompletableFuture<>();
-            CompletableFuture<Preloaded> loaded = preload;
-            daemon("knowledge-preload", loaded, KnowledgePreloader::load, () -> warmUp(loaded.join()));
+            daemon("knowledge-preload", preload, KnowledgePreloader::load);
         }
     }
 
+    /** Runs {@code work} into {@code result} on a daemon thread of its own. */
     private static <T> void daemon(String name, CompletableFuture<T> result, java.util.concurrent.Callable<T> work) {
-        daemon(name, result, work, () -> { });
-    }
-
-    /** Runs {@code work} into {@code result}, then (the result already handed out) {@code afterwards}. */
-    private static <T> void daemon(String name, CompletableFuture<T> result, java.util.concurrent.Callable<T> work,
-                                   Runnable afterwards) {
         Thread thread = new Thread(() -> {
             try {
                 result.complete(work.call());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
-                return;
             }
-            afterwards.run();
         }, name);
         thread.setDaemon(true);
         thread.start();
@@ -122,20 +108,44 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
     }
 
     /**
-     * One question through a throwaway search of the shipped index, on the preload's thread while Spring is still
-     * starting on the main one: the first search of a JVM loads Lucene's readers and HNSW search, the question's
-     * analysis and the fusion, and runs the model for the first time, which cost the first citizen about a second of
-     * a cold start. Best effort: a failure here only leaves that cost where it was, so it is logged, not raised.
+     * The model's first question, on its own thread before anyone waits for it: the first run of a session allocates
+     * the ONNX runtime's buffers and takes the tokenizer's native path for the first time, which otherwise fell to
+     * the first citizen, on top of a search warming up beside it. Best effort: a failure here is logged, not raised
+     * (the same failure comes back with the first question that needs the model).
      */
-    private static void warmUp(Preloaded preloaded) {
+    private static SentenceEmbedder loadModel() {
+        long start = System.nanoTime();
+        SentenceEmbedder embedder = new BgeSmallZhEmbedder();
+        long loaded = System.nanoTime();
+        try {
+            embedder.embed(WARM_UP_QUESTION);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(KnowledgePreloader.class).warn("sentence model warm-up failed: {}", e.toString());
+        }
+        LoggerFactory.getLogger(KnowledgePreloader.class).info("sentence model loaded in {} ms, first question {} ms",
+                (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
+        return embedder;
+    }
+
+    /**
+     * One question through a throwaway search of the shipped index by words, and one look-up of the nearest vectors,
+     * on the preload's thread while the model is still loading and Spring is still starting: the first search of a
+     * JVM loads Lucene's readers and HNSW search, the question's analysis and the pinyin dictionary, which cost the
+     * first citizen about half a second of a cold start. It does not wait for the model (warmed up on its own thread,
+     * {@link #loadModel}), so both are done by the time the first question needs them. Best effort: a failure here
+     * only leaves that cost where it was, so it is logged, not raised.
+     */
+    private static void warmUp(ChineseAnalyzer analyzer, KnowledgeBase knowledgeBase, List<IndexedEntry> entries) {
         long start = System.nanoTime();
         try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex()) {
-            if (index.openShipped(preloaded.indexedEntries())) {
-                new org.bianmin.knowledge.KnowledgeSearch(preloaded.knowledgeBase(), preloaded.analyzer(), index,
-                        preloaded.indexedEntries(), preloaded.embedder()).search(WARM_UP_QUESTION, 3);
+            if (index.openShipped(entries)) {
+                new org.bianmin.knowledge.KnowledgeSearch(knowledgeBase, analyzer, index, entries, null)
+                        .search(WARM_UP_QUESTION, 3);
+                entries.stream().filter(e -> !e.vectors().isEmpty()).findFirst()
+                        .ifPresent(e -> index.nearest(e.vectors().get(0), 3));
                 // the pinyin dictionary (HanLP's, about 0.4 s) loads at its first use: a question this one's words
                 // cover well never reaches the sounds, a misheard one would pay for it
-                preloaded.analyzer().pinyinText(WARM_UP_QUESTION);
+                analyzer.pinyinText(WARM_UP_QUESTION);
                 LoggerFactory.getLogger(KnowledgePreloader.class).info("knowledge search warmed up in {} ms",
                         (System.nanoTime() - start) / 1_000_000);
             }
@@ -158,6 +168,7 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
         }
         LoggerFactory.getLogger(KnowledgePreloader.class).info("knowledge base loaded: {} entries in {} ms",
                 analyzed.size(), (System.nanoTime() - start) / 1_000_000);
+        warmUp(analyzer, knowledgeBase, analyzed);
         return new Preloaded(analyzer, knowledgeBase, analyzed, model.join());
     }
 }
