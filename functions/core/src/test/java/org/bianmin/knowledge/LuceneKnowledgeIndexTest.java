@@ -42,6 +42,32 @@ class LuceneKnowledgeIndexTest {
     }
 
     @Test
+    void opensTheIndexAnotherHasOpenAndOutlivesItsCloseOrRebuild() {
+        // every context of a JVM shares the shipped index the preload opened: one context closing or rebuilding its
+        // own must leave the others searching what they had
+        try (LuceneKnowledgeIndex preloaded = new LuceneKnowledgeIndex();
+             LuceneKnowledgeIndex none = new LuceneKnowledgeIndex()) {
+            preloaded.rebuild(List.of(entry("a-passport", "护照", "出国"), entry("b-benefit", "低保", "申请")));
+            LuceneKnowledgeIndex first = new LuceneKnowledgeIndex();
+            LuceneKnowledgeIndex second = new LuceneKnowledgeIndex();
+            assertThat(first.openSameAs(preloaded)).isTrue();
+            assertThat(second.openSameAs(preloaded)).isTrue();
+            assertThat(first.search(SearchQuery.ofWords(List.of("护照")), 10)).extracting(SearchHit::entryId)
+                    .containsExactly("a-passport");
+            first.close();
+            second.rebuild(List.of(entry("c-other", "护照", "")));
+            assertThat(second.search(SearchQuery.ofWords(List.of("护照")), 10)).extracting(SearchHit::entryId)
+                    .containsExactly("c-other");
+            second.close();
+            assertThat(preloaded.search(SearchQuery.ofWords(List.of("护照")), 10)).extracting(SearchHit::entryId)
+                    .containsExactly("a-passport");
+            assertThat(preloaded.health().documents()).isEqualTo(2);
+            // nothing open, nothing shared
+            assertThat(new LuceneKnowledgeIndex().openSameAs(none)).isFalse();
+        }
+    }
+
+    @Test
     void findsTheEntriesOfTheNearestVectorsWithoutTheirVectorsChangingWordRankingOrTheCount() {
         byte[] north = {127, 0, 0, 0};
         byte[] northEast = {100, 90, 0, 0};

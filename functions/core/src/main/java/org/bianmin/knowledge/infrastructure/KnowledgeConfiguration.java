@@ -46,10 +46,11 @@ class KnowledgeConfiguration {
         KnowledgePreloader.Preloaded preloaded = KnowledgePreloader.get();
         KnowledgeSearch search = new KnowledgeSearch(knowledgeBase, analyzer, index, preloaded.indexedEntries(),
                 preloaded.embedder());
-        // The embedded index lives in memory: opened from the jar when it was built from these entries, else built
-        // now. A cluster index outlives the function and is rebuilt on purpose (knowledgeReindex) unless asked here.
+        // The embedded index lives in memory: the one the jar ships, opened once by the preload, when it was built
+        // from these entries, else built now. A cluster index outlives the function and is rebuilt on purpose
+        // (knowledgeReindex) unless asked here.
         if (index instanceof LuceneKnowledgeIndex lucene) {
-            if (!lucene.openShipped(preloaded.indexedEntries())) {
+            if (!KnowledgePreloader.shippedIndex().map(lucene::openSameAs).orElse(false)) {
                 search.rebuildIndex();
             }
         } else if (properties.elasticsearch().rebuildOnStart()) {

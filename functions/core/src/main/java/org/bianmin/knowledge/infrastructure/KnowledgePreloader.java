@@ -1,7 +1,9 @@
 package org.bianmin.knowledge.infrastructure;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.bianmin.knowledge.analysis.ChineseAnalyzer;
 import org.bianmin.knowledge.application.KnowledgeBase;
@@ -22,12 +24,13 @@ import org.springframework.boot.SpringApplicationRunListener;
  * application starts, while Spring builds the rest of the context on the main thread. Loading and validating the
  * entries, reading their build-time analysis ({@link ShippedAnalyzedEntries}) and vectors is taken off the critical
  * path this way. The beans in {@link KnowledgeConfiguration} wait for the result (or compute it
- * themselves when no Spring application started the preload, as in plain unit tests). Functions that never touch
- * knowledge do not preload ({@link #FUNCTIONS_USING_KNOWLEDGE}).
+ * themselves when no Spring application started the preload, as in plain unit tests), and share the shipped index
+ * the preload opens right after. Functions that never touch knowledge do not preload
+ * ({@link #FUNCTIONS_USING_KNOWLEDGE}).
  *
  * <p>The sentence model (bge-small-zh, about 24 MB of weights and the ONNX runtime's native library) loads on a
- * second thread beside both; the entries' vectors come from the jar ({@link ShippedEntryVectors}), so nothing is
- * embedded at start-up. {@code bianmin.knowledge.embeddings=false} (system property or
+ * second thread beside both, and only a question waits for it; the entries' vectors come from the jar
+ * ({@link ShippedEntryVectors}), so nothing is embedded at start-up. {@code bianmin.knowledge.embeddings=false} (system property or
  * {@code BIANMIN_KNOWLEDGE_EMBEDDINGS}) ranks by words only and loads no model.
  */
 public final class KnowledgePreloader implements SpringApplicationRunListener {
@@ -39,6 +42,7 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
 
     private static volatile CompletableFuture<Preloaded> preload;
     private static volatile CompletableFuture<SentenceEmbedder> model;
+    private static volatile CompletableFuture<Optional<LuceneKnowledgeIndex>> shippedIndex;
 
     public KnowledgePreloader(SpringApplication application, String[] args) {
         // required constructor signature for run listeners
@@ -73,27 +77,40 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
     static synchronized void start() {
         if (preload == null) {
             model = new CompletableFuture<>();
+            preload = new CompletableFuture<>();
+            shippedIndex = new CompletableFuture<>();
             if (embeddingsEnabled()) {
-                daemon("knowledge-model", model, KnowledgePreloader::loadModel);
+                daemon("knowledge-model", () -> completeWith(model, KnowledgePreloader::loadModel));
             } else {
                 model.complete(null);
             }
-            preload = new CompletableFuture<>();
-            daemon("knowledge-preload", preload, KnowledgePreloader::load);
+            daemon("knowledge-preload", () -> {
+                if (!completeWith(preload, KnowledgePreloader::load)) {
+                    shippedIndex.complete(Optional.empty());
+                } else if (completeWith(shippedIndex, () -> openShipped(preload.join()))) {
+                    shippedIndex.join().ifPresent(index -> warmUp(preload.join(), index));
+                }
+            });
         }
     }
 
-    /** Runs {@code work} into {@code result} on a daemon thread of its own. */
-    private static <T> void daemon(String name, CompletableFuture<T> result, java.util.concurrent.Callable<T> work) {
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, name);
+    private static void daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Completes {@code result} with what {@code work} gives or with its failure, which is also logged here. */
+    private static <T> boolean completeWith(CompletableFuture<T> result, Callable<T> work) {
+        try {
+            result.complete(work.call());
+            return true;
+        } catch (Throwable e) {
+            LoggerFactory.getLogger(KnowledgePreloader.class).error("knowledge preload failed on {}",
+                    Thread.currentThread().getName(), e);
+            result.completeExceptionally(e);
+            return false;
+        }
     }
 
     static boolean embeddingsEnabled() {
@@ -105,6 +122,20 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
     static Preloaded get() {
         start();
         return preload.join();
+    }
+
+    /**
+     * The index built at build time, opened once per JVM for every context to share
+     * ({@link LuceneKnowledgeIndex#openSameAs}); empty when it was built from other entries or analysis files.
+     */
+    static Optional<LuceneKnowledgeIndex> shippedIndex() {
+        start();
+        return shippedIndex.join();
+    }
+
+    private static Optional<LuceneKnowledgeIndex> openShipped(Preloaded preloaded) {
+        LuceneKnowledgeIndex index = new LuceneKnowledgeIndex();
+        return index.openShipped(preloaded.indexedEntries()) ? Optional.of(index) : Optional.empty();
     }
 
     /**
@@ -128,27 +159,25 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
     }
 
     /**
-     * One question through a throwaway search of the shipped index by words, and one look-up of the nearest vectors,
-     * on the preload's thread while the model is still loading and Spring is still starting: the first search of a
-     * JVM loads Lucene's readers and HNSW search, the question's analysis and the pinyin dictionary, which cost the
-     * first citizen about half a second of a cold start. It does not wait for the model (warmed up on its own thread,
-     * {@link #loadModel}), so both are done by the time the first question needs them. Best effort: a failure here
-     * only leaves that cost where it was, so it is logged, not raised.
+     * One question through a search of the shipped index by words, and one look-up of the nearest vectors, on the
+     * preload's thread while the model is still loading and Spring is still starting: the first search of a JVM loads
+     * Lucene's scorers and HNSW search, the question's analysis and the pinyin dictionary, which cost the first
+     * citizen about half a second of a cold start. It holds up nobody: the beans already have the knowledge and the
+     * index, and the model warms up on its own thread ({@link #loadModel}). Best effort: a failure here only leaves
+     * that cost where it was, so it is logged, not raised.
      */
-    private static void warmUp(ChineseAnalyzer analyzer, KnowledgeBase knowledgeBase, List<IndexedEntry> entries) {
+    private static void warmUp(Preloaded preloaded, LuceneKnowledgeIndex index) {
         long start = System.nanoTime();
-        try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex()) {
-            if (index.openShipped(entries)) {
-                new org.bianmin.knowledge.KnowledgeSearch(knowledgeBase, analyzer, index, entries, null)
-                        .search(WARM_UP_QUESTION, 3);
-                entries.stream().filter(e -> !e.vectors().isEmpty()).findFirst()
-                        .ifPresent(e -> index.nearest(e.vectors().get(0), 3));
-                // the pinyin dictionary (HanLP's, about 0.4 s) loads at its first use: a question this one's words
-                // cover well never reaches the sounds, a misheard one would pay for it
-                analyzer.pinyinText(WARM_UP_QUESTION);
-                LoggerFactory.getLogger(KnowledgePreloader.class).info("knowledge search warmed up in {} ms",
-                        (System.nanoTime() - start) / 1_000_000);
-            }
+        try {
+            new org.bianmin.knowledge.KnowledgeSearch(preloaded.knowledgeBase(), preloaded.analyzer(), index,
+                    preloaded.indexedEntries(), null).search(WARM_UP_QUESTION, 3);
+            preloaded.indexedEntries().stream().filter(e -> !e.vectors().isEmpty()).findFirst()
+                    .ifPresent(e -> index.nearest(e.vectors().get(0), 3));
+            // the pinyin dictionary (HanLP's, about 0.4 s) loads at its first use: a question this one's words
+            // cover well never reaches the sounds, a misheard one would pay for it
+            preloaded.analyzer().pinyinText(WARM_UP_QUESTION);
+            LoggerFactory.getLogger(KnowledgePreloader.class).info("knowledge search warmed up in {} ms",
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(KnowledgePreloader.class).warn("knowledge search warm-up failed: {}", e.toString());
         }
@@ -168,7 +197,9 @@ public final class KnowledgePreloader implements SpringApplicationRunListener {
         }
         LoggerFactory.getLogger(KnowledgePreloader.class).info("knowledge base loaded: {} entries in {} ms",
                 analyzed.size(), (System.nanoTime() - start) / 1_000_000);
-        warmUp(analyzer, knowledgeBase, analyzed);
-        return new Preloaded(analyzer, knowledgeBase, analyzed, model.join());
+        // The model is waited for at the first question that needs it, not here: the beans, the index and the
+        // question's words are ready while it still loads.
+        SentenceEmbedder embedder = embeddingsEnabled() ? text -> model.join().embed(text) : null;
+        return new Preloaded(analyzer, knowledgeBase, analyzed, embedder);
     }
 }

@@ -148,20 +148,43 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         }
     }
 
+    /**
+     * Opens the index {@code other} has open, sharing its reader: nothing is read, copied or decoded again. Every
+     * context of a JVM shares the shipped index the preload opened this way ({@link KnowledgePreloader}); each holds
+     * its own reference, so closing one, or rebuilding it, leaves the others as they were. False when {@code other}
+     * has none open.
+     */
+    public boolean openSameAs(LuceneKnowledgeIndex other) {
+        Generation generation = other.current;
+        if (generation == null || !generation.reader.tryIncRef()) {
+            return false;
+        }
+        swap(generation);
+        return true;
+    }
+
     private void open(ByteBuffersDirectory directory) {
         try {
             DirectoryReader reader = DirectoryReader.open(directory);
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new BM25Similarity());
-            Generation previous = current;
-            current = new Generation(directory, reader, searcher, entryOf(reader));
-            if (previous != null) {
-                // In-flight searches hold their own reference; Lucene readers stay valid until closed,
-                // and a search on a closed reader fails fast, so close only after the swap.
-                previous.reader.decRef();
-            }
+            swap(new Generation(directory, reader, searcher, entryOf(reader)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the knowledge index", e);
+        }
+    }
+
+    private void swap(Generation next) {
+        Generation previous = current;
+        current = next;
+        if (previous != null) {
+            // In-flight searches hold their own reference; Lucene readers stay valid until closed,
+            // and a search on a closed reader fails fast, so close only after the swap.
+            try {
+                previous.reader.decRef();
+            } catch (IOException ignored) {
+                // in memory
+            }
         }
     }
 
