@@ -174,6 +174,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         }
     }
 
+    /** Makes {@code next} current (none: closed) and gives up this index's reference to the previous one. */
     private void swap(Generation next) {
         Generation previous = current;
         current = next;
@@ -300,14 +301,6 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     @Override
     public void close() {
-        Generation generation = current;
-        current = null;
-        if (generation != null) {
-            try {
-                generation.reader.decRef();
-            } catch (IOException ignored) {
-                // in memory
-            }
-        }
+        swap(null);
     }
 }
