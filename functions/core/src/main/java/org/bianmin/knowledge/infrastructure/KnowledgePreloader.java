@@ -30,8 +30,8 @@ import org.springframework.boot.SpringApplicationRunListener;
  *
  * <p>The sentence model (bge-small-zh, about 24 MB of weights and the ONNX runtime's native library) loads on a
  * second thread beside both, and only a question waits for it; the entries' vectors come from the jar
- * ({@link ShippedEntryVectors}), so nothing is embedded at start-up. {@code bianmin.knowledge.embeddings=false} (system property or
- * {@code BIANMIN_KNOWLEDGE_EMBEDDINGS}) ranks by words only and loads no model.
+ * ({@link ShippedEntryVectors}), so nothing is embedded at start-up. {@code bianmin.knowledge.embeddings=false}
+ * (system property or {@code BIANMIN_KNOWLEDGE_EMBEDDINGS}) ranks by words only and loads no model.
  */
 public final class KnowledgePreloader implements SpringApplicationRunListener {
 

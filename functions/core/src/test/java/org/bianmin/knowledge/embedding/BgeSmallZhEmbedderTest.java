@@ -39,7 +39,8 @@ class BgeSmallZhEmbedderTest {
         BgeSmallZhEmbedder fromFiles = new BgeSmallZhEmbedder(weights, tokenizer);
         for (String text : TEXTS) {
             float[] vector = fromFiles.embed(text);
-            assertThat(vector).as(text).hasSize(BgeSmallZhEmbedder.DIMENSIONS).isEqualTo(Knowledge.embedder().embed(text));
+            assertThat(vector).as(text).hasSize(BgeSmallZhEmbedder.DIMENSIONS)
+                    .isEqualTo(Knowledge.embedder().embed(text));
         }
         assertThat(fromFiles.embed(TEXTS.get(0))).isNotEqualTo(fromFiles.embed(TEXTS.get(1)));
     }
