@@ -88,7 +88,11 @@ public final class BgeSmallZhEmbedder implements SentenceEmbedder {
         }
     }
 
-    private static OrtSession openSession(OrtEnvironment environment, URL weights) {
+    /**
+     * The model's session: the runtime reads {@code weights} itself when it is a file, else they are read once into
+     * native memory. Public for the benchmark that compares the ways (SentenceModelSessionBenchmark).
+     */
+    public static OrtSession openSession(OrtEnvironment environment, URL weights) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if ("file".equals(weights.getProtocol())) {
                 return environment.createSession(Path.of(weights.toURI()).toString(), options);
